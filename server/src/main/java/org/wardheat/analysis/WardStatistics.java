@@ -1,0 +1,230 @@
+package org.wardheat.analysis;
+
+import org.wardheat.boundaries.Ward;
+import org.wardheat.boundaries.WardIndex;
+
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Per-ward counts for a period and a comparison period: count, rate per 1,000 residents, share of the
+ * boundary set's total, rank, previous count, difference and % change; totals; the top N wards with
+ * their cumulative share; and a monthly series per ward across both periods.
+ *
+ * <p>Rules: rank 1 is the highest count, tied wards share a rank (1, 2, 2, 4); % change is {@code null}
+ * when the previous count is 0 (never Infinity or NaN); rate is {@code null} for a ward without a
+ * population figure; share is a fraction of the set's total (0 when the total is 0).
+ */
+public final class WardStatistics {
+
+    /**
+     * @param categories the categories to count; empty for all
+     * @param datasets   the datasets to count; empty for all
+     * @param period     the period analysed
+     * @param comparison the period compared against (e.g. {@link Period#previous()})
+     * @param top        how many wards the top-N share covers
+     */
+    public record Query(Set<String> categories, Set<String> datasets, Period period, Period comparison, int top) {
+        /**
+         * Builds a query from user input, as the CLI and the HTTP API take it.
+         *
+         * @param compare {@code previous} (default: the period of the same length just before),
+         *                {@code year-ago} (the same months a year earlier) or {@code YYYY-MM:YYYY-MM}
+         * @param top     the top-N size, default 5
+         */
+        public static Query of(java.util.Collection<String> categories, java.util.Collection<String> datasets,
+                               String from, String to, String compare, Integer top) {
+            if (from == null || to == null) {
+                throw new IllegalArgumentException("give the period with from and to (YYYY-MM)");
+            }
+            Period period = Period.of(from, to);
+            Period comparison;
+            if (compare == null || compare.isBlank() || compare.equals("previous")) {
+                comparison = period.previous();
+            } else if (compare.equals("year-ago")) {
+                comparison = new Period(period.from().minusYears(1), period.to().minusYears(1));
+            } else {
+                comparison = Period.parse(compare);
+            }
+            int n = top == null ? 5 : top;
+            if (n < 0) {
+                throw new IllegalArgumentException("top must be 0 or more, not " + n);
+            }
+            return new Query(clean(categories), clean(datasets), period, comparison, n);
+        }
+
+        private static Set<String> clean(java.util.Collection<String> names) {
+            java.util.LinkedHashSet<String> set = new java.util.LinkedHashSet<>();
+            if (names != null) {
+                for (String n : names) {
+                    if (n != null && !n.isBlank()) {
+                        set.add(n.trim());
+                    }
+                }
+            }
+            return set;
+        }
+    }
+
+    public record WardRow(String code, String name, long count, Double residents, Double ratePer1000, double share,
+                          int rank, long previousCount, long change, Double changePct) {
+    }
+
+    /**
+     * @param withoutLocation incidents in the period (and categories) that have no location
+     * @param outside         incidents in the period with a location outside every ward of the set
+     */
+    public record Totals(long count, long previousCount, long change, Double changePct, Double residents,
+                         Double ratePer1000, long withoutLocation, long outside) {
+    }
+
+    /** The top wards' combined count and share, and the sentence analysts quote. */
+    public record TopShare(int wards, long count, double share, String sentence) {
+    }
+
+    /** A ward's monthly counts across {@link Result#months()}. */
+    public record Series(String code, long[] counts) {
+    }
+
+    public record Result(Query query, List<WardRow> wards, Totals totals, TopShare top, List<String> months,
+                         List<Series> series) {
+        /** The row of a ward, or {@code null}. */
+        public WardRow ward(String code) {
+            return wards.stream().filter(w -> w.code().equals(code)).findFirst().orElse(null);
+        }
+
+        public Series seriesOf(String code) {
+            return series.stream().filter(s -> s.code().equals(code)).findFirst().orElse(null);
+        }
+    }
+
+    private WardStatistics() {
+    }
+
+    /**
+     * @param query      what to count
+     * @param wards      the boundary set's wards, indexed as {@code wardOf} refers to them
+     * @param population residents per ward code (wards without a figure are absent)
+     * @param table      the incidents
+     * @param wardOf     for each incident, its ward index or {@link WardIndex#OUTSIDE}
+     */
+    public static Result compute(Query query, List<Ward> wards, Map<String, Double> population, IncidentTable table,
+                                 int[] wardOf) {
+        IncidentTable.Filter filter = table.filter(query.categories(), query.datasets());
+        Period period = query.period();
+        Period comparison = query.comparison();
+        Period span = period.span(comparison);
+        List<YearMonth> months = span.months();
+        int n = wards.size();
+        long[] count = new long[n];
+        long[] previous = new long[n];
+        long[][] series = new long[n][months.size()];
+        long withoutLocation = 0, outside = 0;
+        int spanFrom = Period.key(span.from());
+        for (int i = 0; i < table.size(); i++) {
+            if (!filter.test(i)) {
+                continue;
+            }
+            int m = table.month(i);
+            boolean inPeriod = period.contains(m);
+            boolean inComparison = comparison.contains(m);
+            if (!inPeriod && !inComparison) {
+                continue;
+            }
+            int w = wardOf[i];
+            if (w == WardIndex.OUTSIDE) {
+                if (inPeriod) {
+                    if (table.hasLocation(i)) {
+                        outside++;
+                    } else {
+                        withoutLocation++;
+                    }
+                }
+                continue;
+            }
+            if (inPeriod) {
+                count[w]++;
+            }
+            if (inComparison) {
+                previous[w]++;
+            }
+            int offset = (m / 100 - spanFrom / 100) * 12 + (m % 100 - spanFrom % 100);
+            series[w][offset]++;
+        }
+
+        long total = 0, totalPrevious = 0;
+        double residents = 0;
+        boolean allHavePopulation = n > 0;
+        for (int w = 0; w < n; w++) {
+            total += count[w];
+            totalPrevious += previous[w];
+            Double r = population.get(wards.get(w).code());
+            if (r == null) {
+                allHavePopulation = false;
+            } else {
+                residents += r;
+            }
+        }
+
+        Integer[] order = new Integer[n];
+        for (int w = 0; w < n; w++) {
+            order[w] = w;
+        }
+        java.util.Arrays.sort(order, Comparator.<Integer>comparingLong(w -> -count[w])
+                .thenComparing(w -> wards.get(w).code()));
+        List<WardRow> rows = new ArrayList<>(n);
+        int rank = 0;
+        for (int k = 0; k < n; k++) {
+            int w = order[k];
+            if (k == 0 || count[w] != count[order[k - 1]]) {
+                rank = k + 1;
+            }
+            Ward ward = wards.get(w);
+            Double r = population.get(ward.code());
+            rows.add(new WardRow(ward.code(), ward.name(), count[w], r, rate(count[w], r),
+                    total == 0 ? 0 : (double) count[w] / total, rank, previous[w], count[w] - previous[w],
+                    changePct(count[w], previous[w])));
+        }
+
+        Double totalResidents = allHavePopulation ? residents : null;
+        Totals totals = new Totals(total, totalPrevious, total - totalPrevious, changePct(total, totalPrevious),
+                totalResidents, rate(total, totalResidents), withoutLocation, outside);
+
+        int topN = Math.max(0, Math.min(query.top(), n));
+        long topCount = 0;
+        for (int k = 0; k < topN; k++) {
+            topCount += rows.get(k).count();
+        }
+        double topShare = total == 0 ? 0 : (double) topCount / total;
+        String what = query.categories() == null || query.categories().isEmpty() ? "all incidents" : String.join(", ", query.categories());
+        String sentence = String.format("These %d wards account for %.0f%% of %s (%,d of %,d) in %s.", topN,
+                100 * topShare, what, topCount, total, describe(period));
+
+        List<String> monthNames = new ArrayList<>(months.size());
+        months.forEach(m -> monthNames.add(m.toString()));
+        List<Series> seriesList = new ArrayList<>(n);
+        for (int w = 0; w < n; w++) {
+            seriesList.add(new Series(wards.get(w).code(), series[w]));
+        }
+        return new Result(query, rows, totals, new TopShare(topN, topCount, topShare, sentence), monthNames, seriesList);
+    }
+
+    /** Per 1,000 residents; {@code null} without a population or with a population of 0. */
+    static Double rate(long count, Double residents) {
+        return residents == null || residents <= 0 ? null : 1000.0 * count / residents;
+    }
+
+    /** 100 × (now − before) / before; {@code null} when before is 0. */
+    static Double changePct(long now, long before) {
+        return before == 0 ? null : 100.0 * (now - before) / before;
+    }
+
+    private static String describe(Period p) {
+        return p.from().equals(p.to()) ? p.from().toString() : p.from() + " to " + p.to();
+    }
+}

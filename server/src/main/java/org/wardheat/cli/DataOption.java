@@ -1,0 +1,17 @@
+package org.wardheat.cli;
+
+import org.wardheat.Workspace;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Path;
+
+/** The {@code --data DIR} option every command takes. */
+public final class DataOption {
+    @Option(names = "--data", paramLabel = "DIR", defaultValue = "data",
+            description = "The data directory holding the database (default: ${DEFAULT-VALUE}).")
+    Path dataDir;
+
+    Workspace open() {
+        return Workspace.open(dataDir);
+    }
+}

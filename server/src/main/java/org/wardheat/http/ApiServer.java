@@ -1,0 +1,249 @@
+package org.wardheat.http;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.wardheat.Workspace;
+import org.wardheat.analysis.WardStatistics;
+import org.wardheat.boundaries.BoundaryException;
+import org.wardheat.imports.ImportException;
+import org.wardheat.imports.ImportReport;
+import org.wardheat.imports.ImportSource;
+import org.wardheat.imports.IncidentFormat;
+import org.wardheat.output.WardOutput;
+import org.wardheat.store.NotFoundException;
+import org.wardheat.store.Store;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import spark.Request;
+import spark.Response;
+import spark.Service;
+
+import javax.servlet.MultipartConfigElement;
+import javax.servlet.http.Part;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStreamWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The HTTP API and the web app. Routes are thin: they read parameters, call {@link Workspace}, and
+ * write JSON or RFC 7946 GeoJSON (WGS84 lon/lat, no crs member). Bad input gets a 4xx with a JSON body
+ * {@code {"error": "..."}}; an unexpected failure gets a 500 with no stack trace (it is logged).
+ */
+public final class ApiServer {
+    private static final Logger LOG = LoggerFactory.getLogger(ApiServer.class);
+    private static final long MAX_UPLOAD_BYTES = 512L << 20;
+
+    private final Workspace workspace;
+    private final WebConfig config;
+    private Service http;
+
+    /** Settings the web app reads from {@code /api/config}. */
+    public record WebConfig(String tileUrl, String tileAttribution, boolean demo) {
+    }
+
+    public ApiServer(Workspace workspace, WebConfig config) {
+        this.workspace = workspace;
+        this.config = config;
+    }
+
+    /** Starts listening on {@code port} (0 for any free port) and returns the port. */
+    public int start(int port) {
+        http = Service.ignite().port(port);
+        http.staticFiles.location("/public");
+        http.staticFiles.expireTime(60);
+        routes();
+        http.init();
+        http.awaitInitialization();
+        return http.port();
+    }
+
+    public void stop() {
+        if (http != null) {
+            http.stop();
+            http.awaitStop();
+        }
+    }
+
+    private void routes() {
+        http.get("/webjars/*", Webjars::serve);
+
+        http.get("/api/config", (req, res) -> json(res, config));
+        http.get("/api/boundaries", (req, res) -> json(res, workspace.store().boundarySets()));
+        http.get("/api/boundaries/:id", (req, res) -> {
+            Workspace.LoadedSet set = workspace.boundarySet(req.params("id"));
+            res.type("application/geo+json");
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            GeoJsonLayers.wards(set.wards(), out);
+            return out.toString(StandardCharsets.UTF_8);
+        });
+        http.get("/api/datasets", (req, res) -> json(res, datasets()));
+        http.get("/api/categories", (req, res) -> json(res, named(workspace.categoryCounts(), "category")));
+        http.get("/api/months", (req, res) -> json(res, named(workspace.monthCounts(), "month")));
+
+        http.get("/api/wards", (req, res) -> {
+            String set = required(req, "boundaries");
+            WardStatistics.Result result = workspace.wardStatistics(set, wardQuery(req));
+            res.type("application/geo+json");
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            WardOutput.geojson(result, workspace.boundarySet(set).wards(), out);
+            return out.toString(StandardCharsets.UTF_8);
+        });
+        http.get("/api/wards/summary", (req, res) -> {
+            WardStatistics.Result r = workspace.wardStatistics(required(req, "boundaries"), wardQuery(req));
+            return json(res, Map.of("query", r.query(), "totals", r.totals(), "top", r.top(), "wards", r.wards(),
+                    "months", r.months()));
+        });
+        http.get("/api/wards.csv", (req, res) -> {
+            WardStatistics.Result r = workspace.wardStatistics(required(req, "boundaries"), wardQuery(req));
+            res.type("text/csv; charset=utf-8");
+            res.header("Content-Disposition", "attachment; filename=\"wards_" + req.queryParams("boundaries") + "_"
+                    + r.query().period().from() + "_" + r.query().period().to() + ".csv\"");
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            WardOutput.csv(r, new OutputStreamWriter(out, StandardCharsets.UTF_8));
+            return out.toString(StandardCharsets.UTF_8);
+        });
+
+        http.post("/api/import", this::upload);
+
+        http.notFound((req, res) -> {
+            res.type("application/json");
+            return "{\"error\":\"no such resource: " + req.pathInfo().replace("\"", "") + "\"}";
+        });
+        http.exception(IllegalArgumentException.class, (e, req, res) -> error(res, 400, e.getMessage()));
+        http.exception(BoundaryException.class, (e, req, res) -> error(res, 400, e.getMessage()));
+        http.exception(ImportException.class, (e, req, res) -> error(res, 400, e.getMessage()));
+        http.exception(NotFoundException.class, (e, req, res) -> error(res, 404, e.getMessage()));
+        http.exception(Exception.class, (e, req, res) -> {
+            LOG.error("request {} failed", req.pathInfo(), e);
+            error(res, 500, "internal error: " + e.getClass().getSimpleName());
+        });
+    }
+
+    private Object upload(Request req, Response res) throws Exception {
+        if (req.contentType() == null || !req.contentType().startsWith("multipart/form-data")) {
+            throw new IllegalArgumentException("send the files as multipart/form-data in a field named 'file'");
+        }
+        Path tmp = Files.createTempDirectory("wardheat-upload");
+        try {
+            req.raw().setAttribute("org.eclipse.jetty.multipartConfig",
+                    new MultipartConfigElement(tmp.toString(), MAX_UPLOAD_BYTES, MAX_UPLOAD_BYTES, 1 << 20));
+            List<ImportSource> sources = new ArrayList<>();
+            int n = 0;
+            for (Part part : req.raw().getParts()) {
+                if (!part.getName().equals("file") || part.getSubmittedFileName() == null) {
+                    continue;
+                }
+                String name = Path.of(part.getSubmittedFileName()).getFileName().toString();
+                Path saved = tmp.resolve("upload-" + (n++));
+                try (InputStream in = part.getInputStream()) {
+                    Files.copy(in, saved, StandardCopyOption.REPLACE_EXISTING);
+                }
+                sources.addAll(ImportSource.of(saved, name));
+            }
+            if (sources.isEmpty()) {
+                throw new IllegalArgumentException("no file in the upload: use a form field named 'file'");
+            }
+            String dataset = param(req, "dataset", "police-uk");
+            String boundaries = param(req, "boundaries", null);
+            ImportReport report = workspace.importSources(sources, IncidentFormat.POLICE_UK, dataset, boundaries);
+            return json(res, report);
+        } catch (IOException e) {
+            throw new ImportException(e.getMessage(), e);
+        } finally {
+            try (var files = Files.walk(tmp)) {
+                files.sorted((a, b) -> b.compareTo(a)).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+
+    private List<JsonNode> datasets() throws IOException {
+        List<JsonNode> out = new ArrayList<>();
+        for (Store.DatasetInfo d : workspace.store().datasets()) {
+            ObjectNode node = WardOutput.JSON.createObjectNode();
+            node.put("id", d.id());
+            node.put("kind", d.kind());
+            node.put("added_at", d.addedAt());
+            node.put("incidents", d.incidents());
+            ArrayNode files = node.putArray("files");
+            for (Store.ImportedFile f : d.files()) {
+                ObjectNode file = files.addObject();
+                file.put("source", f.source());
+                file.put("imported_at", f.importedAt());
+                file.set("report", WardOutput.JSON.readTree(f.report()));
+            }
+            out.add(node);
+        }
+        return out;
+    }
+
+    static WardStatistics.Query wardQuery(Request req) {
+        return WardStatistics.Query.of(values(req, "category"), values(req, "dataset"), required(req, "from"),
+                required(req, "to"), req.queryParams("compare"), integer(req, "top"));
+    }
+
+    private static List<String> values(Request req, String name) {
+        String[] v = req.queryParamsValues(name);
+        if (v == null) {
+            return List.of();
+        }
+        List<String> out = new ArrayList<>();
+        for (String s : v) {
+            out.addAll(Arrays.asList(s.split("\\|"))); // category=a|b as well as category=a&category=b
+        }
+        return out;
+    }
+
+    private static String required(Request req, String name) {
+        String v = req.queryParams(name);
+        if (v == null || v.isBlank()) {
+            throw new IllegalArgumentException("missing query parameter '" + name + "'");
+        }
+        return v;
+    }
+
+    private static String param(Request req, String name, String fallback) {
+        String v = req.queryParams(name);
+        return v == null || v.isBlank() ? fallback : v;
+    }
+
+    private static Integer integer(Request req, String name) {
+        String v = req.queryParams(name);
+        if (v == null || v.isBlank()) {
+            return null;
+        }
+        try {
+            return Integer.valueOf(v.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("query parameter '" + name + "' must be a whole number, not '" + v + "'");
+        }
+    }
+
+    private static List<Map<String, Object>> named(Map<String, Long> counts, String key) {
+        List<Map<String, Object>> out = new ArrayList<>();
+        counts.forEach((k, v) -> out.add(Map.of(key, k, "count", v)));
+        return out;
+    }
+
+    private static String json(Response res, Object value) throws IOException {
+        res.type("application/json");
+        return WardOutput.JSON.writeValueAsString(value);
+    }
+
+    private static void error(Response res, int status, String message) {
+        res.status(status);
+        res.type("application/json");
+        ObjectNode body = WardOutput.JSON.createObjectNode();
+        body.put("error", message == null ? "bad request" : message);
+        res.body(body.toString());
+    }
+}
