@@ -224,7 +224,7 @@ public final class DemoBorough {
         int columns = (int) Math.floor((e.getMaxY() - e.getMinY()) / 150) + 1;
         double season = Math.sin(2 * Math.PI * (month.getMonthValue() - 4) / 12.0); // peaks in July
         boolean secondYear = month.getYear() == LAST.getYear();
-        List<String[]> rows = new ArrayList<>();
+        List<Object[]> rows = new ArrayList<>();
         for (CrimeType type : TYPES) {
             double expected = type.perMonth() * (type.seasonal() ? 1 + 0.25 * season : 1) * (secondYear ? 1.03 : 1);
             int n = poisson(expected);
@@ -242,8 +242,8 @@ public final class DemoBorough {
             CsvWriter csv = new CsvWriter(out);
             csv.row("Crime ID", "Month", "Reported by", "Falls within", "Longitude", "Latitude", "Location",
                     "LSOA code", "LSOA name", "Crime type", "Last outcome category", "Context");
-            for (String[] r : rows) {
-                csv.row((Object[]) r);
+            for (Object[] r : rows) {
+                csv.row(r);
             }
         }
     }
@@ -285,11 +285,11 @@ public final class DemoBorough {
         }
     }
 
-    private String[] row(YearMonth month, String type, double[] bng, double[][] anonymousPoints, Envelope e, int columns) {
+    private Object[] row(YearMonth month, String type, double[] bng, double[][] anonymousPoints, Envelope e, int columns) {
         boolean noLocation = random.nextDouble() < 0.01;
         String id = type.equals("Anti-social behaviour") ? "" : String.format("%016x%016x", random.nextLong(), random.nextLong());
         if (noLocation) {
-            return new String[]{id, month.toString(), "Demo Police (synthetic)", "Demo Police (synthetic)", "", "",
+            return new Object[]{id, month.toString(), "Demo Police (synthetic)", "Demo Police (synthetic)", "", "",
                     "No Location", "", "", type, type.equals("Anti-social behaviour") ? "" : "Under investigation", ""};
         }
         int cx = (int) Math.round((bng[0] - e.getMinX()) / 150);
@@ -298,8 +298,8 @@ public final class DemoBorough {
         double[] lonLat = snapped.clone();
         Projection.transformInPlace(lonLat, Projection.BNG, Projection.WGS84);
         String street = "On or near " + STREETS[Math.floorMod((cx * 31 + cy * 17), STREETS.length)];
-        return new String[]{id, month.toString(), "Demo Police (synthetic)", "Demo Police (synthetic)",
-                String.format("%.6f", lonLat[0]), String.format("%.6f", lonLat[1]), street, "", "", type,
+        return new Object[]{id, month.toString(), "Demo Police (synthetic)", "Demo Police (synthetic)",
+                CsvWriter.round(lonLat[0], 6), CsvWriter.round(lonLat[1], 6), street, "", "", type,
                 type.equals("Anti-social behaviour") ? "" : OUTCOMES[random.nextInt(OUTCOMES.length)], ""};
     }
 
