@@ -1,0 +1,82 @@
+package org.wardheat.cli;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.wardheat.TestFiles;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.wardheat.TestFiles.LAT;
+import static org.wardheat.TestFiles.POLICE_HEADER;
+import static org.wardheat.TestFiles.lon;
+import static org.wardheat.TestFiles.row;
+
+/** The command line end to end, in process: output, exit codes and messages on stderr. */
+class MainTest {
+    @TempDir
+    Path dir;
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream(), err = new ByteArrayOutputStream();
+    private PrintStream oldOut, oldErr;
+
+    @BeforeEach
+    void capture() {
+        oldOut = System.out;
+        oldErr = System.err;
+        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+
+    @AfterEach
+    void restore() {
+        System.setOut(oldOut);
+        System.setErr(oldErr);
+    }
+
+    private int run(String... args) {
+        out.reset();
+        err.reset();
+        String[] all = new String[args.length + 2];
+        System.arraycopy(args, 0, all, 0, args.length);
+        all[args.length] = "--data";
+        all[args.length + 1] = dir.resolve("data").toString();
+        return Main.run(all);
+    }
+
+    @Test
+    void analystsMonthlyRoundTrip() throws Exception {
+        Path wards = TestFiles.threeWards(dir);
+        assertEquals(0, run("boundaries", "add", "--id", "three", wards.toString()));
+        assertTrue(out.toString().startsWith("boundary set three: 3 wards from wards.geojson (code WD22CD, name WD22NM"), out.toString());
+        Files.writeString(dir.resolve("pop.csv"), "ward_code,residents\nE05000001,1000\nE05000002,2000\nE05000003,500\n");
+        assertEquals(0, run("population", "add", "--boundaries", "three", dir.resolve("pop.csv").toString()));
+        Path csv = Files.writeString(dir.resolve("2022-01.csv"), POLICE_HEADER + row("2022-01", "Burglary", lon(0), LAT)
+                + row("2022-01", "Burglary", lon(0), LAT) + row("2022-01", "Drugs", lon(2), LAT) + row("2021-01", "Drugs", lon(2), LAT));
+        assertEquals(0, run("import", csv.toString()));
+        assertTrue(out.toString().contains("4 rows read: 4 imported, 0 outside every ward, 0 without location, 0 rejected"), out.toString());
+        assertEquals(0, run("wards", "--boundaries", "three", "--from", "2022-01", "--to", "2022-12", "--top", "1"));
+        assertEquals("ward_code,ward_name,count,rate_per_1000,share,rank,previous_count,change,change_pct\r\n"
+                + "E05000001,West,2,2,0.6667,1,0,2,\r\n"
+                + "E05000003,East,1,2,0.3333,2,1,0,0\r\n"
+                + "E05000002,Middle,0,0,0,3,0,0,\r\n", out.toString());
+        assertTrue(err.toString().contains("These 1 wards account for 67% of all incidents (2 of 3)"), err.toString());
+    }
+
+    @Test
+    void errorsGoToStderrWithANonZeroExit() throws Exception {
+        assertEquals(1, run("wards", "--boundaries", "none", "--from", "2022-01", "--to", "2022-12"));
+        assertTrue(err.toString().startsWith("wardheat: error: no boundary set 'none'"), err.toString());
+        Path bad = Files.writeString(dir.resolve("bad.geojson"), "{\"type\":\"FeatureCollection\",\"features\":[]}");
+        assertEquals(1, run("boundaries", "add", "--id", "x", bad.toString()));
+        assertEquals("wardheat: error: bad.geojson: the FeatureCollection has no features, so no ward polygons\n", err.toString());
+        assertEquals(2, run("wards", "--from", "2022-01"), "usage errors exit 2");
+        assertEquals(1, run("wards", "--boundaries", "x", "--from", "2022-01", "--to", "2022-02", "--format", "xml"));
+    }
+}

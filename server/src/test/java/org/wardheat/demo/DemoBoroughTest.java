@@ -1,0 +1,64 @@
+package org.wardheat.demo;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.wardheat.Workspace;
+import org.wardheat.analysis.WardStatistics;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class DemoBoroughTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void isDeterministic() throws Exception {
+        new DemoBorough().write(dir.resolve("a"));
+        new DemoBorough().write(dir.resolve("b"));
+        for (String f : List.of("wardheath-wards-bng.geojson", "wardheath-population.csv", "2024-07-wardheath-street.csv")) {
+            assertArrayEquals(Files.readAllBytes(dir.resolve("a").resolve(f)), Files.readAllBytes(dir.resolve("b").resolve(f)), f);
+        }
+    }
+
+    @Test
+    void plantedPatternsShowAndTheImportAccountsForEveryRow() throws Exception {
+        try (Workspace ws = Workspace.open(dir.resolve("data"))) {
+            DemoBorough.install(ws, dir.resolve("source"));
+            DemoBorough.install(ws, dir.resolve("source")); // a second start adds nothing
+            assertEquals(20, ws.boundarySet(DemoBorough.BOUNDARIES).wards().size());
+            assertEquals("EPSG:27700", ws.boundarySet(DemoBorough.BOUNDARIES).info().sourceCrs());
+            var datasets = ws.store().datasets();
+            assertEquals(24, datasets.get(0).files().size());
+
+            WardStatistics.Result violence = ws.wardStatistics(DemoBorough.BOUNDARIES,
+                    WardStatistics.Query.of(List.of("Violence and sexual offences"), null, "2024-01", "2024-12", null, 5));
+            assertEquals("Town Centre", violence.wards().get(0).name(), "the town-centre concentration");
+            assertTrue(violence.wards().get(0).share() > 0.25);
+
+            WardStatistics.Result asb = ws.wardStatistics(DemoBorough.BOUNDARIES,
+                    WardStatistics.Query.of(List.of("Anti-social behaviour"), null, "2024-01", "2024-12", null, 5));
+            WardStatistics.WardRow eastfield = asb.wards().stream().filter(w -> w.name().equals("Eastfield")).findFirst().orElseThrow();
+            assertTrue(eastfield.changePct() > 80, "Eastfield's planted ASB rise: " + eastfield.changePct());
+            for (WardStatistics.WardRow w : asb.wards()) {
+                if (!w.name().equals("Eastfield") && w.previousCount() > 50) {
+                    assertTrue(Math.abs(w.changePct()) < 50, "no planted rise in " + w.name() + ": " + w.changePct());
+                }
+            }
+
+            long[] july = new long[2], january = new long[2];
+            WardStatistics.Result all = ws.wardStatistics(DemoBorough.BOUNDARIES,
+                    WardStatistics.Query.of(List.of("Violence and sexual offences"), null, "2024-01", "2024-12", null, 5));
+            for (WardStatistics.Series s : all.series()) {
+                january[0] += s.counts()[0];
+                july[0] += s.counts()[6];
+            }
+            assertTrue(july[0] > 1.3 * january[0], "summer peak: July " + july[0] + " vs January " + january[0]);
+        }
+    }
+}

@@ -1,0 +1,149 @@
+package org.wardheat.http;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.wardheat.TestFiles;
+import org.wardheat.Workspace;
+import org.wardheat.imports.IncidentFormat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.wardheat.TestFiles.LAT;
+import static org.wardheat.TestFiles.POLICE_HEADER;
+import static org.wardheat.TestFiles.lon;
+import static org.wardheat.TestFiles.row;
+
+class ApiServerTest {
+    @TempDir
+    static Path dir;
+    static Workspace ws;
+    static ApiServer server;
+    static String base;
+    static final HttpClient HTTP = HttpClient.newHttpClient();
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    @BeforeAll
+    static void start() throws Exception {
+        ws = Workspace.open(dir.resolve("data"));
+        ws.addBoundaries("three", TestFiles.threeWards(dir), null, null);
+        ws.importFiles(List.of(Files.writeString(dir.resolve("a.csv"), POLICE_HEADER
+                + row("2022-01", "Burglary", lon(0), LAT) + row("2022-02", "Burglary", lon(0), LAT)
+                + row("2021-12", "Drugs", lon(1), LAT))), IncidentFormat.POLICE_UK, "police-uk", null);
+        server = new ApiServer(ws, new ApiServer.WebConfig(null, "", false));
+        base = "http://localhost:" + server.start(0);
+    }
+
+    @AfterAll
+    static void stop() {
+        server.stop();
+        ws.close();
+    }
+
+    static HttpResponse<String> get(String path) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(base + path)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void wardLayerIsRfc7946GeoJsonWithStatistics() throws Exception {
+        HttpResponse<String> r = get("/api/wards?boundaries=three&from=2022-01&to=2022-02&category=Burglary");
+        assertEquals(200, r.statusCode());
+        assertTrue(r.headers().firstValue("content-type").orElse("").startsWith("application/geo+json"));
+        JsonNode layer = JSON.readTree(r.body());
+        assertEquals("FeatureCollection", layer.get("type").asText());
+        assertFalse(layer.has("crs"), "RFC 7946: no crs member");
+        assertEquals(3, layer.get("features").size());
+        JsonNode west = layer.get("features").get(0);
+        assertEquals("E05000001", west.get("id").asText());
+        assertEquals(2, west.get("properties").get("count").asInt());
+        assertEquals(1, west.get("properties").get("rank").asInt());
+        assertTrue(west.get("properties").get("change_pct").isNull(), "previous count 0");
+        JsonNode ring = west.get("geometry").get("coordinates").get(0);
+        assertEquals(0.5, ring.get(0).get(0).asDouble(), 1e-9, "longitude first");
+        double signedArea = 0;
+        for (int i = 0; i + 1 < ring.size(); i++) {
+            signedArea += ring.get(i).get(0).asDouble() * ring.get(i + 1).get(1).asDouble()
+                    - ring.get(i + 1).get(0).asDouble() * ring.get(i).get(1).asDouble();
+        }
+        assertTrue(signedArea > 0, "RFC 7946: exterior rings counter-clockwise");
+        assertEquals(2, layer.get("totals").get("count").asInt());
+    }
+
+    @Test
+    void summaryCsvCategoriesMonthsAndDatasets() throws Exception {
+        JsonNode summary = JSON.readTree(get("/api/wards/summary?boundaries=three&from=2022-01&to=2022-02").body());
+        assertEquals(2, summary.get("totals").get("count").asInt());
+        assertEquals(1, summary.get("totals").get("previousCount").asInt());
+        String csv = get("/api/wards.csv?boundaries=three&from=2022-01&to=2022-02").body();
+        assertTrue(csv.startsWith("ward_code,ward_name,count,rate_per_1000,share,rank,previous_count,change,change_pct\r\nE05000001,West,2,,1,1,0,2,\r\n"), csv);
+        assertEquals("[{\"category\":\"Burglary\",\"count\":2},{\"category\":\"Drugs\",\"count\":1}]".length(),
+                get("/api/categories").body().length());
+        JsonNode months = JSON.readTree(get("/api/months").body());
+        assertEquals("2021-12", months.get(0).get("month").asText());
+        assertEquals(1, months.get(0).get("count").asInt());
+        assertEquals("2022-01", months.get(1).get("month").asText());
+        JsonNode datasets = JSON.readTree(get("/api/datasets").body());
+        assertEquals(3, datasets.get(0).get("files").get(0).get("report").get("counts").get("imported").asInt());
+    }
+
+    @Test
+    void badInputGetsA4xxWithAJsonError() throws Exception {
+        HttpResponse<String> r = get("/api/wards?boundaries=three&from=2022-13&to=2022-12");
+        assertEquals(400, r.statusCode());
+        assertEquals("--from: '2022-13' is not a month (YYYY-MM)", JSON.readTree(r.body()).get("error").asText());
+        assertEquals(400, get("/api/wards?boundaries=three&to=2022-12").statusCode());
+        assertEquals(400, get("/api/wards?boundaries=three&from=2022-01&to=2022-12&category=Arson").statusCode());
+        assertEquals(400, get("/api/wards?boundaries=three&from=2022-01&to=2022-12&top=x").statusCode());
+        HttpResponse<String> missing = get("/api/wards?boundaries=nope&from=2022-01&to=2022-12");
+        assertEquals(404, missing.statusCode());
+        assertTrue(JSON.readTree(missing.body()).get("error").asText().startsWith("no boundary set 'nope'"));
+        assertEquals(404, get("/api/nothing").statusCode());
+        int traversal = get("/webjars/leaflet/..%2F..%2F..%2Fpublic%2Findex.html").statusCode();
+        assertTrue(traversal == 400 || traversal == 404, "no path traversal out of the webjars: " + traversal);
+    }
+
+    @Test
+    void staticAppAndWebjarsAreServed() throws Exception {
+        assertTrue(get("/").body().contains("wardheat"));
+        assertEquals(200, get("/webjars/leaflet/1.9.4/dist/leaflet.js").statusCode());
+        assertEquals(200, get("/js/app.js").statusCode());
+    }
+
+    @Test
+    void uploadReturnsTheImportReport() throws Exception {
+        String boundary = "----wardheat" + System.nanoTime();
+        String csv = POLICE_HEADER + row("2022-03", "Drugs", lon(2), LAT) + row("2022-03", "Drugs", null, null)
+                + row("2022-3", "Drugs", lon(2), LAT);
+        String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"2022-03-kent-street.csv\"\r\n"
+                + "Content-Type: text/csv\r\n\r\n" + csv + "\r\n--" + boundary + "--\r\n";
+        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/api/import?boundaries=three"))
+                        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                        .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, r.statusCode(), r.body());
+        JsonNode report = JSON.readTree(r.body());
+        JsonNode counts = report.get("files").get(0).get("counts");
+        assertEquals("2022-03-kent-street.csv", report.get("files").get(0).get("source").asText());
+        assertEquals(3, counts.get("rowsRead").asInt());
+        assertEquals(1, counts.get("imported").asInt());
+        assertEquals(1, counts.get("withoutLocation").asInt());
+        assertEquals(1, counts.get("rejected").asInt());
+        assertEquals(4, report.get("files").get(0).get("problems").get(0).get("line").asInt());
+        HttpResponse<String> notMultipart = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/api/import"))
+                .POST(HttpRequest.BodyPublishers.ofString("x")).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(400, notMultipart.statusCode());
+    }
+}
