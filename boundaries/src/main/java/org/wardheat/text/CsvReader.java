@@ -1,6 +1,5 @@
 package org.wardheat.text;
 
-import java.io.BufferedReader;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.Reader;
@@ -13,7 +12,10 @@ import java.util.List;
  * at the start ignored. Tracks the physical line on which each record starts, for error messages.
  */
 public final class CsvReader implements Closeable {
-    private final BufferedReader in;
+    private final Reader in;
+    private final char[] buf = new char[1 << 16];
+    private int pos;
+    private int len;
     private final List<String> fields = new ArrayList<>();
     private final StringBuilder field = new StringBuilder();
     private int nextLine = 1;
@@ -21,7 +23,20 @@ public final class CsvReader implements Closeable {
     private boolean first = true;
 
     public CsvReader(Reader reader) {
-        this.in = reader instanceof BufferedReader b ? b : new BufferedReader(reader, 1 << 16);
+        this.in = reader;
+    }
+
+    /** The next char, or -1 at the end; buffered here so the hot loop avoids a synchronized read per char. */
+    private int read() throws IOException {
+        if (pos == len) {
+            len = in.read(buf, 0, buf.length);
+            pos = 0;
+            if (len <= 0) {
+                len = 0;
+                return -1;
+            }
+        }
+        return buf[pos++];
     }
 
     /** The 1-based line number on which the record last returned by {@link #next()} starts. */
@@ -37,11 +52,11 @@ public final class CsvReader implements Closeable {
         fields.clear();
         field.setLength(0);
         recordLine = nextLine;
-        int c = in.read();
+        int c = read();
         if (first) {
             first = false;
             if (c == '\uFEFF') {
-                c = in.read();
+                c = read();
             }
         }
         if (c == -1) {
@@ -55,7 +70,7 @@ public final class CsvReader implements Closeable {
                     throw new CsvException(recordLine, "a quoted field is not closed before the end of the file");
                 }
                 if (c == '"') {
-                    int d = in.read();
+                    int d = read();
                     if (d == '"') {
                         field.append('"');
                     } else {
@@ -91,7 +106,7 @@ public final class CsvReader implements Closeable {
             } else {
                 field.append((char) c);
             }
-            c = in.read();
+            c = read();
         }
     }
 

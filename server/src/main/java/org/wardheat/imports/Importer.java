@@ -17,6 +17,7 @@ import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.sql.Types;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -66,19 +67,16 @@ public final class Importer {
 
     private ImportReport.FileReport importOne(Connection db, ImportSource source, IncidentFormat format, String dataset,
                                               WardIndex boundaries) throws SQLException {
-        String sha = sha256(source);
-        Optional<Store.ImportedFile> earlier = Store.findImport(db, dataset, sha);
-        if (earlier.isPresent()) {
-            return new ImportReport.FileReport(source.name(), sha, true,
-                    earlier.get().source() + " at " + earlier.get().importedAt(),
-                    new ImportReport.Counts(0, 0, 0, 0, 0), null, null, List.of());
-        }
-        long fileId = Store.logImport(db, dataset, source.name(), sha);
+        // One pass: the content is hashed while it is parsed; if the hash shows it was imported before,
+        // everything this file wrote is rolled back to the savepoint.
+        Savepoint start = db.setSavepoint();
+        long fileId = Store.logImport(db, dataset, source.name(), "pending-" + System.nanoTime());
+        MessageDigest digest = sha256();
         long read = 0, imported = 0, outside = 0, noLocation = 0, rejected = 0;
         int minMonth = Integer.MAX_VALUE, maxMonth = Integer.MIN_VALUE;
         List<RowProblem> problems = new ArrayList<>();
         int line = 0;
-        try (InputStream in = source.open();
+        try (InputStream in = new DigestInputStream(source.open(), digest);
              CsvReader csv = new CsvReader(new InputStreamReader(in, StandardCharsets.UTF_8));
              PreparedStatement insert = db.prepareStatement(INSERT);
              PreparedStatement problem = db.prepareStatement("INSERT INTO import_problem VALUES (?,?,?,?)")) {
@@ -135,15 +133,24 @@ public final class Importer {
         } catch (CsvReader.CsvException e) {
             throw new ImportException(source.name() + ": " + e.getMessage(), e);
         } catch (IOException e) {
-            throw new ImportException(source.name() + ": the file is truncated or damaged after line " + line
+            throw new ImportException(source.name() + ": cannot be read, it is truncated or damaged after line " + line
                     + " (" + e.getMessage() + "); nothing was imported", e);
         }
+        String sha = HexFormat.of().formatHex(digest.digest());
+        Optional<Store.ImportedFile> earlier = Store.findImport(db, dataset, sha);
+        if (earlier.isPresent()) {
+            db.rollback(start);
+            return new ImportReport.FileReport(source.name(), sha, true,
+                    earlier.get().source() + " at " + earlier.get().importedAt(),
+                    new ImportReport.Counts(0, 0, 0, 0, 0), null, null, List.of());
+        }
+        db.releaseSavepoint(start);
         ImportReport.FileReport report = new ImportReport.FileReport(source.name(), sha, false, null,
                 new ImportReport.Counts(read, imported, outside, noLocation, rejected),
                 minMonth == Integer.MAX_VALUE ? null : monthText(minMonth),
                 maxMonth == Integer.MIN_VALUE ? null : monthText(maxMonth), List.copyOf(problems));
         try {
-            Store.setImportReport(db, fileId, JSON.writeValueAsString(report));
+            Store.setImportReport(db, fileId, sha, JSON.writeValueAsString(report));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
@@ -177,13 +184,9 @@ public final class Importer {
         return String.format("%04d-%02d", yyyymm / 100, yyyymm % 100);
     }
 
-    private static String sha256(ImportSource source) {
-        try (InputStream in = new DigestInputStream(source.open(), MessageDigest.getInstance("SHA-256"))) {
-            in.transferTo(java.io.OutputStream.nullOutputStream());
-            return HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());
-        } catch (IOException e) {
-            throw new ImportException(source.name() + ": cannot be read, it is truncated or damaged ("
-                    + e.getMessage() + "); nothing was imported", e);
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

@@ -337,7 +337,7 @@ public final class Store implements Closeable {
         }
     }
 
-    /** Logs an import (report filled in later with {@link #setImportReport}); returns its id. */
+    /** Logs an import (hash and report filled in by {@link #setImportReport}); returns its id. */
     public static long logImport(Connection c, String dataset, String source, String sha256) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(
                 "INSERT INTO import_file (dataset, source, sha256, report, imported_at) VALUES (?,?,?,'{}',?)",
@@ -353,10 +353,12 @@ public final class Store implements Closeable {
         }
     }
 
-    public static void setImportReport(Connection c, long fileId, String reportJson) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("UPDATE import_file SET report = ? WHERE id = ?")) {
-            ps.setString(1, reportJson);
-            ps.setLong(2, fileId);
+    /** Completes an import's log entry with the content's SHA-256 and the report. */
+    public static void setImportReport(Connection c, long fileId, String sha256, String reportJson) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE import_file SET sha256 = ?, report = ? WHERE id = ?")) {
+            ps.setString(1, sha256);
+            ps.setString(2, reportJson);
+            ps.setLong(3, fileId);
             ps.executeUpdate();
         }
     }
