@@ -35,7 +35,8 @@ import java.util.Random;
  *       (a Gaussian of 350 m around {@link #TOWN_CENTRE_BNG});</li>
  *   <li>ASB in Eastfield ward rising sharply in the second year, around a park at {@link #EASTFIELD_PARK_BNG};</li>
  *   <li>seasonality: violence and ASB peak in summer;</li>
- *   <li>about 1% of rows with no location, as police.uk files have.</li>
+ *   <li>about 1% of rows with no location, as police.uk files have;</li>
+ *   <li>everything else spread evenly over the borough: no other hotspot.</li>
  * </ul>
  * Ward boundaries are written in British National Grid (EPSG:27700) with a {@code crs} member, so the
  * demo exercises the same transform as a real BNG file. Locations are snapped to a fixed set of
@@ -248,7 +249,10 @@ public final class DemoBorough {
         }
     }
 
-    /** A BNG point: near {@code centre} (sigma metres), else in the town centre with the given share, else by population. */
+    /**
+     * A BNG point: near {@code centre} (sigma metres); else in the town centre with the given share;
+     * else anywhere in the borough with equal chance, so that no hotspot appears where none was planted.
+     */
     private double[] place(double townCentreShare, double[] centre, double sigma) {
         if (centre != null) {
             return gaussianInBorough(centre, sigma);
@@ -256,20 +260,11 @@ public final class DemoBorough {
         if (random.nextDouble() < townCentreShare) {
             return gaussianInBorough(TOWN_CENTRE_BNG, 350);
         }
-        double total = 0;
-        for (double r : residents) {
-            total += r;
-        }
-        double pick = random.nextDouble() * total;
-        int w = 0;
-        while (w < residents.length - 1 && pick > residents[w]) {
-            pick -= residents[w++];
-        }
-        Envelope env = wards.get(w).getEnvelopeInternal();
+        Envelope env = borough.getEnvelopeInternal();
         while (true) {
             double x = env.getMinX() + random.nextDouble() * env.getWidth();
             double y = env.getMinY() + random.nextDouble() * env.getHeight();
-            if (wards.get(w).contains(GF.createPoint(new Coordinate(x, y)))) {
+            if (borough.contains(GF.createPoint(new Coordinate(x, y)))) {
                 return new double[]{x, y};
             }
         }
