@@ -1,0 +1,153 @@
+package org.wardheat.hotspot;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.wardheat.HotspotService;
+import org.wardheat.Workspace;
+import org.wardheat.analysis.Period;
+import org.wardheat.demo.DemoBorough;
+import org.wardheat.imports.IncidentFormat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Hotspot analyses end to end on the synthetic demo (planted patterns) and on real Maidstone data. */
+class HotspotServiceTest {
+    @TempDir
+    static Path dir;
+    static Workspace demo;
+    static HotspotService hotspots;
+
+    @BeforeAll
+    static void loadDemo() throws Exception {
+        demo = Workspace.open(dir.resolve("demo"));
+        DemoBorough.install(demo, dir.resolve("demo-source"));
+        hotspots = new HotspotService(demo);
+    }
+
+    @AfterAll
+    static void close() {
+        demo.close();
+    }
+
+    static HotspotService.Request request(String category, String from, String to) {
+        return new HotspotService.Request(DemoBorough.BOUNDARIES, category == null ? Set.of() : Set.of(category), Set.of(),
+                Period.of(from, to), Grid.Shape.SQUARE, 250.0, null, null);
+    }
+
+    static double distanceToPlant(Grid g, int c) {
+        double tc = Math.hypot(g.x(c) - DemoBorough.TOWN_CENTRE_BNG[0], g.y(c) - DemoBorough.TOWN_CENTRE_BNG[1]);
+        double park = Math.hypot(g.x(c) - DemoBorough.EASTFIELD_PARK_BNG[0], g.y(c) - DemoBorough.EASTFIELD_PARK_BNG[1]);
+        return Math.min(tc, park);
+    }
+
+    @Test
+    void giStarFindsThePlantedHotspotsAndNothingElse() {
+        for (String category : new String[]{"Violence and sexual offences", "Anti-social behaviour", null}) {
+            CellLayer layer = hotspots.gistar(request(category, "2024-01", "2024-12"), PAdjust.FDR, null, false);
+            int[] bin = layer.ints("bin");
+            int hot = 0;
+            for (int c = 0; c < bin.length; c++) {
+                if (bin[c] >= 2) {
+                    hot++;
+                    assertTrue(distanceToPlant(layer.grid(), c) < 1_000, category + ": hot cell " + layer.grid().id(c) + " far from any plant");
+                }
+                assertTrue(bin[c] > -2, "no significant cold spot on an even background");
+            }
+            assertTrue(hot >= 20, category + ": the town centre shows: " + hot);
+            int centre = layer.grid().cellOf(DemoBorough.TOWN_CENTRE_BNG[0], DemoBorough.TOWN_CENTRE_BNG[1]);
+            assertEquals(3, bin[centre], category + ": the town-centre cell is hot at 99%");
+        }
+        CellLayer burglary = hotspots.gistar(request("Burglary", "2024-01", "2024-12"), PAdjust.FDR, null, false);
+        assertTrue(java.util.Arrays.stream(burglary.ints("bin")).allMatch(b -> b < 2), "no burglary hotspot was planted");
+        assertEquals("fdr", burglary.parameters().get("p_adjust"));
+        assertEquals(250.0, burglary.parameters().get("cell_size_m"));
+    }
+
+    @Test
+    void changeShowsTheEastfieldParkBecomingHot() {
+        CellLayer change = hotspots.change(request("Anti-social behaviour", "2024-01", "2024-12"), null, PAdjust.FDR, 2);
+        assertEquals("2023-01:2023-12", change.parameters().get("period_before"));
+        int park = change.grid().cellOf(DemoBorough.EASTFIELD_PARK_BNG[0], DemoBorough.EASTFIELD_PARK_BNG[1]);
+        int centre = change.grid().cellOf(DemoBorough.TOWN_CENTRE_BNG[0], DemoBorough.TOWN_CENTRE_BNG[1]);
+        assertEquals(HotspotChange.BECAME, change.strings("class")[park]);
+        assertEquals(HotspotChange.STAYED, change.strings("class")[centre]);
+        assertTrue(change.doubles("change")[park] > 10);
+    }
+
+    /**
+     * Five quarters, 2023 Q1 to 2024 Q1: the last (20%) is recent. The park's ASB rise starts in 2024, so it
+     * is hot only in the recent quarter (emerging); the town centre is hot in all five (persistent). Over
+     * all eight quarters to 2024 Q4 the park would be intermittent: three of its hot quarters are older.
+     */
+    @Test
+    void classificationOverQuartersFindsTheEmergingPark() {
+        CellLayer layer = hotspots.classify(request("Anti-social behaviour", "2023-01", "2024-03"), 3,
+                HotspotClassification.Thresholds.DEFAULT, PAdjust.FDR);
+        assertEquals(5, ((List<?>) layer.parameters().get("periods")).size());
+        int park = layer.grid().cellOf(DemoBorough.EASTFIELD_PARK_BNG[0], DemoBorough.EASTFIELD_PARK_BNG[1]);
+        int centre = layer.grid().cellOf(DemoBorough.TOWN_CENTRE_BNG[0], DemoBorough.TOWN_CENTRE_BNG[1]);
+        assertEquals("emerging hotspot", layer.strings("class")[park]);
+        assertEquals("persistent hotspot", layer.strings("class")[centre]);
+        CellLayer twoYears = hotspots.classify(request("Anti-social behaviour", "2023-01", "2024-12"), 3,
+                HotspotClassification.Thresholds.DEFAULT, PAdjust.FDR);
+        assertEquals("intermittent hotspot", twoYears.strings("class")[park]);
+    }
+
+    @Test
+    void kdeHotspotsOf2023PredictViolenceIn2024() {
+        CellLayer layer = hotspots.evaluate(request("Violence and sexual offences", "2023-01", "2023-12"),
+                Period.of("2024-01", "2024-12"), "kde", 0.05, 500.0, PAdjust.FDR, 2);
+        PredictiveAccuracy.Result r = (PredictiveAccuracy.Result) layer.parameters().get("accuracy");
+        assertTrue(r.pai() > 4, "5% of the area should hold far more than 5% of violence: PAI " + r.pai());
+        assertTrue(r.recaptureRateIndex() > 0.8 && r.recaptureRateIndex() < 1.25, "a stable pattern: RRI " + r.recaptureRateIndex());
+        CellLayer kde = hotspots.kde(request("Violence and sexual offences", "2024-01", "2024-12"), null, 1);
+        assertTrue(((String) kde.parameters().get("bandwidth_rule")).startsWith("default: mean of bandwidth.nrd"));
+    }
+
+    @Test
+    void hexagonsHaveSixNeighboursAndHoldTheirPoints() {
+        HotspotService.Request hex = new HotspotService.Request(DemoBorough.BOUNDARIES, Set.of(), Set.of(),
+                Period.of("2024-01", "2024-12"), Grid.Shape.HEX, 300.0, null, null);
+        Grid g = hotspots.grid(hex);
+        int centre = g.cellOf(DemoBorough.TOWN_CENTRE_BNG[0], DemoBorough.TOWN_CENTRE_BNG[1]);
+        assertEquals(7, g.neighbours(g.defaultNeighbourDistance())[centre].length, "six around, and itself");
+        for (int c = 0; c < g.size(); c += 37) {
+            var p = g.geometry(c).getInteriorPoint();
+            assertEquals(c, g.cellOf(p.getX(), p.getY()), "a point inside a hexagon belongs to it");
+        }
+        CellLayer gi = hotspots.gistar(hex, PAdjust.FDR, null, false);
+        assertEquals(3, gi.ints("bin")[centre]);
+    }
+
+    /** The counts behind the spdep reference are reproduced from the real files. */
+    @Test
+    void realMaidstoneCountsMatchTheSpdepInput() throws Exception {
+        Path real = Path.of(System.getProperty("wardheat.realdata", "../shared/data/real"));
+        Assumptions.assumeTrue(Files.isDirectory(real.resolve("police_uk_kent")), "no real data");
+        try (Workspace ws = Workspace.open(dir.resolve("maidstone")); Stream<Path> files = Files.list(real.resolve("police_uk_kent/karnmodi_BDML"))) {
+            ws.addBoundaries("maidstone-2022", real.resolve("drkane_geo-lookups/boundaries/ward_WD22_commit_d23350ed/E07000110.geojson"), null, null);
+            ws.importFiles(files.sorted().toList(), IncidentFormat.POLICE_UK, "police-uk", null);
+            CellLayer layer = new HotspotService(ws).gistar(new HotspotService.Request("maidstone-2022", Set.of("Anti-social behaviour"),
+                    Set.of(), Period.of("2022-01", "2022-12"), Grid.Shape.SQUARE, 250.0, null, null), PAdjust.FDR, null, false);
+            List<String[]> ref = Reference.rows("maidstone-asb-2022-250m-counts.csv");
+            assertEquals(ref.size(), layer.grid().size());
+            double[] n = layer.doubles("n");
+            List<String[]> spdep = Reference.rows("maidstone-asb-2022-250m-spdep.csv");
+            for (int c = 0; c < ref.size(); c++) {
+                assertEquals(ref.get(c)[0], layer.grid().id(c));
+                assertEquals(Double.parseDouble(ref.get(c)[3]), n[c], ref.get(c)[0]);
+                assertEquals(Double.parseDouble(spdep.get(c)[1]), layer.doubles("gistar")[c], 1e-9);
+            }
+        }
+    }
+}
