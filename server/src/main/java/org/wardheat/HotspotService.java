@@ -320,6 +320,7 @@ public final class HotspotService {
         p.put("cell_size_m", round(grid.cellSize().metres()));
         p.put("cell_size_rule", grid.cellSize().rule());
         p.put("cells", grid.size());
+        p.put("area_km2", round(grid.totalArea() / 1e6));
         p.put("incidents", points.size());
         p.put("weights", r.weights().describe());
         return p;

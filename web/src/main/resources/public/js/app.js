@@ -2,15 +2,18 @@
 import { api } from './api.js';
 import { scaleFor } from './palette.js';
 import { trendSvg } from './trend.js';
+import { drawHotspots, hotspotQuery } from './hotspots.js';
 
 const $ = (id) => document.getElementById(id);
-const state = { boundaries: null, categories: [], from: null, to: null, compare: 'previous', measure: 'count' };
+const state = { boundaries: null, categories: [], from: null, to: null, compare: 'previous', measure: 'count', hotspot: 'none', cell: '', bandwidth: '' };
 const MEASURE_TITLES = { count: 'Incidents', rate_per_1000: 'Rate per 1,000 residents', change_pct: '% change on comparison period' };
 
 const map = L.map('map', { zoomControl: true, preferCanvas: false });
 let wardLayer = null;
 let lastLayer = null;
 let fitted = false;
+let hotspotLayer = null;
+let hotspotLegend = '';
 
 const legend = L.control({ position: 'bottomright' });
 legend.onAdd = () => L.DomUtil.create('div', 'legend');
@@ -34,12 +37,13 @@ function fmtChange(p) {
 /** Reads the state from the URL hash, so a link reproduces the view. */
 function readHash() {
   const q = new URLSearchParams(location.hash.slice(1));
-  for (const key of ['boundaries', 'from', 'to', 'compare', 'measure']) if (q.get(key)) state[key] = q.get(key);
+  for (const key of ['boundaries', 'from', 'to', 'compare', 'measure', 'hotspot', 'cell', 'bandwidth']) if (q.get(key)) state[key] = q.get(key);
   if (q.getAll('category').length) state.categories = q.getAll('category');
 }
 
 function writeHash() {
   const q = new URLSearchParams({ boundaries: state.boundaries, from: state.from, to: state.to, compare: state.compare, measure: state.measure });
+  for (const key of ['hotspot', 'cell', 'bandwidth']) if (state[key] && state[key] !== 'none') q.set(key, state[key]);
   state.categories.forEach((c) => q.append('category', c));
   history.replaceState(null, '', `#${q}`);
 }
@@ -81,6 +85,9 @@ async function init() {
     option($('to'), m, m, m === state.to);
   });
   $('compare').value = state.compare;
+  $('hotspot').value = state.hotspot;
+  $('cell').value = state.cell;
+  $('bandwidth').value = state.bandwidth;
   document.querySelector(`input[name=measure][value=${state.measure}]`).checked = true;
 
   $('controls').addEventListener('change', (e) => {
@@ -95,6 +102,9 @@ async function init() {
     state.from = $('from').value;
     state.to = $('to').value;
     state.compare = $('compare').value;
+    state.hotspot = $('hotspot').value;
+    state.cell = $('cell').value;
+    state.bandwidth = $('bandwidth').value;
     if (e.target.name === 'boundaries') fitted = false;
     refresh();
   });
@@ -105,7 +115,7 @@ async function refresh() {
   writeHash();
   setStatus('Loading…');
   try {
-    const layer = await api.wardLayer(state);
+    const [layer] = await Promise.all([api.wardLayer(state), refreshHotspots()]);
     lastLayer = layer;
     draw(layer);
     setStatus(`${layer.features.length} wards · ${state.from} to ${state.to}`);
@@ -114,12 +124,44 @@ async function refresh() {
   }
 }
 
+/** Fetches and draws the chosen hotspot layer (or removes it), above the wards. */
+async function refreshHotspots() {
+  if (hotspotLayer) hotspotLayer.remove();
+  hotspotLayer = null;
+  hotspotLegend = '';
+  $('hotspot-links').hidden = state.hotspot === 'none';
+  $('hotspot-note').textContent = '';
+  if (state.hotspot === 'none') return;
+  const extra = state.hotspot === 'change' ? { before: comparisonPeriod() } : {};
+  const query = hotspotQuery(state, extra);
+  const response = await fetch(`/api/hotspots/${state.hotspot}?${query}&only=nonzero`);
+  const geojson = await response.json();
+  if (!response.ok) throw new Error(geojson.error);
+  const drawn = drawHotspots(map, state.hotspot, geojson);
+  hotspotLayer = drawn.layer;
+  hotspotLegend = drawn.legendHtml;
+  const p = geojson.parameters;
+  $('hotspot-note').textContent = `${p.cells.toLocaleString()} cells of ${p.cell_size_m} m (${p.cell_size_rule.split(':')[0]}), ${p.incidents.toLocaleString()} incidents.`;
+  $('hotspot-geojson').href = `/api/hotspots/${state.hotspot}?${query}&download=1`;
+  $('hotspot-csv').href = `/api/hotspots/${state.hotspot}?${query}&format=csv`;
+}
+
+/** The comparison period the ward view uses, as YYYY-MM:YYYY-MM. */
+function comparisonPeriod() {
+  const [fy, fm] = state.from.split('-').map(Number);
+  const [ty, tm] = state.to.split('-').map(Number);
+  const months = (ty - fy) * 12 + (tm - fm) + 1;
+  const shift = state.compare === 'year-ago' ? 12 : months;
+  const back = (y, m) => { const k = y * 12 + (m - 1) - shift; return `${Math.floor(k / 12)}-${String((k % 12) + 1).padStart(2, '0')}`; };
+  return `${back(fy, fm)}:${back(ty, tm)}`;
+}
+
 function draw(layer) {
   const values = layer.features.map((f) => f.properties[state.measure]);
   const scale = scaleFor(state.measure, values);
   if (wardLayer) wardLayer.remove();
   wardLayer = L.geoJSON(layer, {
-    style: (f) => ({ fillColor: scale.colour(f.properties[state.measure]), fillOpacity: 0.75, color: '#4a5160', weight: 1 }),
+    style: (f) => ({ fillColor: scale.colour(f.properties[state.measure]), fillOpacity: hotspotLayer ? 0.12 : 0.75, color: '#4a5160', weight: hotspotLayer ? 1.5 : 1 }),
     onEachFeature: (f, l) => {
       l.bindPopup(() => popup(f.properties, layer), { maxWidth: 280 });
       l.bindTooltip(`${f.properties.ward_name}: ${fmt(f.properties[state.measure], 1)}`, { sticky: true });
@@ -127,12 +169,13 @@ function draw(layer) {
       l.on('mouseout', () => wardLayer.resetStyle(l));
     },
   }).addTo(map);
+  if (hotspotLayer) hotspotLayer.bringToFront();
   if (!fitted) {
     map.fitBounds(wardLayer.getBounds(), { padding: [10, 10] });
     fitted = true;
   }
-  legend.getContainer().innerHTML = `<h4>${MEASURE_TITLES[state.measure]}</h4>`
-    + scale.rows.map((r) => `<div><i style="background:${r.colour}"></i>${r.label}</div>`).join('');
+  legend.getContainer().innerHTML = hotspotLegend || (`<h4>${MEASURE_TITLES[state.measure]}</h4>`
+    + scale.rows.map((r) => `<div><i style="background:${r.colour}"></i>${r.label}</div>`).join(''));
   table(layer);
 }
 

@@ -3,7 +3,13 @@ package org.wardheat.http;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.wardheat.HotspotService;
 import org.wardheat.Workspace;
+import org.wardheat.hotspot.CellLayer;
+import org.wardheat.hotspot.Grid;
+import org.wardheat.hotspot.HotspotClassification;
+import org.wardheat.hotspot.PAdjust;
+import org.wardheat.output.CellLayerOutput;
 import org.wardheat.analysis.WardStatistics;
 import org.wardheat.boundaries.BoundaryException;
 import org.wardheat.imports.ImportException;
@@ -44,6 +50,7 @@ public final class ApiServer {
     private static final long MAX_UPLOAD_BYTES = 512L << 20;
 
     private final Workspace workspace;
+    private final HotspotService hotspots;
     private final WebConfig config;
     private Service http;
 
@@ -53,6 +60,7 @@ public final class ApiServer {
 
     public ApiServer(Workspace workspace, WebConfig config) {
         this.workspace = workspace;
+        this.hotspots = new HotspotService(workspace);
         this.config = config;
     }
 
@@ -113,6 +121,8 @@ public final class ApiServer {
             return out.toString(StandardCharsets.UTF_8);
         });
 
+        http.get("/api/hotspots/:analysis", this::hotspotLayer);
+
         http.post("/api/import", this::upload);
 
         http.notFound((req, res) -> {
@@ -163,6 +173,63 @@ public final class ApiServer {
             try (var files = Files.walk(tmp)) {
                 files.sorted((a, b) -> b.compareTo(a)).forEach(p -> p.toFile().delete());
             }
+        }
+    }
+
+    /**
+     * A hotspot layer: {@code kde}, {@code gistar}, {@code change}, {@code classify} or {@code evaluate},
+     * as GeoJSON (default; {@code only=nonzero} leaves out empty cells, for the map) or {@code format=csv}.
+     */
+    private Object hotspotLayer(Request req, Response res) throws IOException {
+        HotspotService.Request r = new HotspotService.Request(required(req, "boundaries"),
+                java.util.Set.copyOf(values(req, "category")), java.util.Set.copyOf(values(req, "dataset")),
+                org.wardheat.analysis.Period.of(required(req, "from"), required(req, "to")),
+                Grid.Shape.parse(param(req, "shape", "square")), decimal(req, "cell"), param(req, "crs", "EPSG:27700"),
+                new HotspotService.Weights("true".equals(req.queryParams("record_weights")), null));
+        PAdjust adjust = PAdjust.parse(param(req, "p_adjust", "fdr"));
+        int hotBin = integer(req, "hot_bin") == null ? 2 : integer(req, "hot_bin");
+        CellLayer layer = switch (req.params("analysis")) {
+            case "kde" -> hotspots.kde(r, decimal(req, "bandwidth"), decimal(req, "adjust") == null ? 1 : decimal(req, "adjust"));
+            case "gistar" -> hotspots.gistar(r, adjust, decimal(req, "neighbour_distance"), "true".equals(req.queryParams("weighted")));
+            case "change" -> hotspots.change(r, req.queryParams("before") == null ? null
+                    : org.wardheat.analysis.Period.parse(req.queryParams("before")), adjust, hotBin);
+            case "classify" -> hotspots.classify(r, switch (param(req, "every", "month")) {
+                case "month" -> 1;
+                case "quarter" -> 3;
+                case "year" -> 12;
+                default -> throw new IllegalArgumentException("every must be month, quarter or year");
+            }, HotspotClassification.Thresholds.DEFAULT, adjust);
+            case "evaluate" -> hotspots.evaluate(r, org.wardheat.analysis.Period.parse(required(req, "test")),
+                    param(req, "method", "kde"), decimal(req, "top_share") == null ? 0.05 : decimal(req, "top_share"),
+                    decimal(req, "bandwidth"), adjust, hotBin);
+            default -> throw new NotFoundException("no hotspot analysis '" + req.params("analysis")
+                    + "'; there are kde, gistar, change, classify and evaluate");
+        };
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        String name = layer.analysis() + "_" + r.boundaries() + "_" + r.period().from() + "_" + r.period().to();
+        if ("csv".equals(req.queryParams("format"))) {
+            res.type("text/csv; charset=utf-8");
+            res.header("Content-Disposition", "attachment; filename=\"" + name + ".csv\"");
+            CellLayerOutput.csv(layer, new OutputStreamWriter(out, StandardCharsets.UTF_8));
+        } else {
+            res.type("application/geo+json");
+            if (req.queryParams("download") != null) {
+                res.header("Content-Disposition", "attachment; filename=\"" + name + ".geojson\"");
+            }
+            CellLayerOutput.geojson(layer, "nonzero".equals(req.queryParams("only")) ? layer.nonEmptyCells() : null, out);
+        }
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    private static Double decimal(Request req, String name) {
+        String v = req.queryParams(name);
+        if (v == null || v.isBlank()) {
+            return null;
+        }
+        try {
+            return Double.valueOf(v.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("query parameter '" + name + "' must be a number, not '" + v + "'");
         }
     }
 
