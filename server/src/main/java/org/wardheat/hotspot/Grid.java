@@ -118,6 +118,7 @@ public final class Grid {
             throw new IllegalArgumentException("cannot build a grid in " + crs + ": " + e.getMessage(), e);
         }
         PreparedGeometry prepared = PreparedGeometryFactory.prepare(areaProjected);
+        AreaTiles tiles = new AreaTiles(areaProjected, 32 * s);
         List<double[]> centres = new ArrayList<>();
         List<Geometry> kept = new ArrayList<>();
         try (SimpleFeatureIterator it = source.getFeatures().features()) {
@@ -127,7 +128,7 @@ public final class Grid {
                 if (!prepared.intersects(cell)) {
                     continue;
                 }
-                Geometry clipped = prepared.covers(cell) ? cell : polygonal(areaProjected.intersection(cell));
+                Geometry clipped = prepared.covers(cell) ? cell : polygonal(tiles.clip(cell));
                 if (clipped.isEmpty() || clipped.getArea() <= 0) {
                     continue;
                 }
@@ -142,6 +143,40 @@ public final class Grid {
             throw new IllegalArgumentException("no grid cell overlaps the area");
         }
         return new Grid(shape, size, crs, centres, kept);
+    }
+
+    /**
+     * The area cut once into square tiles, so that a cell on the area's edge is clipped against the
+     * piece of its tile rather than the whole area (a county coastline has tens of thousands of vertices).
+     */
+    private static final class AreaTiles {
+        private final Geometry area;
+        private final double side;
+        private final java.util.Map<Long, Geometry> pieces = new java.util.HashMap<>();
+
+        AreaTiles(Geometry area, double side) {
+            this.area = area;
+            this.side = side;
+        }
+
+        Geometry clip(Geometry cell) {
+            Envelope e = cell.getEnvelopeInternal();
+            List<Geometry> parts = new ArrayList<>();
+            for (long tx = (long) Math.floor(e.getMinX() / side); tx <= (long) Math.floor(e.getMaxX() / side); tx++) {
+                for (long ty = (long) Math.floor(e.getMinY() / side); ty <= (long) Math.floor(e.getMaxY() / side); ty++) {
+                    Geometry piece = piece(tx, ty);
+                    if (!piece.isEmpty() && piece.getEnvelopeInternal().intersects(e)) {
+                        parts.add(piece.intersection(cell));
+                    }
+                }
+            }
+            return parts.size() == 1 ? parts.get(0) : org.locationtech.jts.operation.union.UnaryUnionOp.union(parts, cell.getFactory());
+        }
+
+        private Geometry piece(long tx, long ty) {
+            return pieces.computeIfAbsent(tx * 4_000_003L + ty, k -> area.intersection(
+                    area.getFactory().toGeometry(new Envelope(tx * side, (tx + 1) * side, ty * side, (ty + 1) * side))));
+        }
     }
 
     private static Geometry polygonal(Geometry g) {
