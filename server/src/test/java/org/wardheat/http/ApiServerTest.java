@@ -116,6 +116,27 @@ class ApiServerTest {
     }
 
     @Test
+    void hotspotLayersEchoTheirParameters() throws Exception {
+        HttpResponse<String> r = get("/api/hotspots/gistar?boundaries=three&from=2022-01&to=2022-02&cell=200");
+        assertEquals(200, r.statusCode(), r.body());
+        JsonNode layer = JSON.readTree(r.body());
+        assertEquals("gistar", layer.get("analysis").asText());
+        assertEquals(200.0, layer.get("parameters").get("cell_size_m").asDouble());
+        assertEquals("fdr", layer.get("parameters").get("p_adjust").asText());
+        assertFalse(layer.has("crs"));
+        int cells = layer.get("features").size();
+        assertEquals(layer.get("parameters").get("cells").asInt(), cells, "all cells unless only=nonzero");
+        JsonNode nonzero = JSON.readTree(get("/api/hotspots/kde?boundaries=three&from=2022-01&to=2022-02&cell=200&bandwidth=300&only=nonzero").body());
+        assertTrue(nonzero.get("features").size() < cells);
+        assertEquals(300.0, nonzero.get("parameters").get("bandwidth_m").asDouble());
+        String csv = get("/api/hotspots/change?boundaries=three&from=2022-01&to=2022-02&cell=200&format=csv").body();
+        assertTrue(csv.startsWith("cell_id,lon,lat,easting,northing,n_before,n_after,change,gistar_before,bin_before,gistar_after,bin_after,class\r\n"), csv);
+        assertEquals(404, get("/api/hotspots/heat?boundaries=three&from=2022-01&to=2022-02").statusCode());
+        assertEquals(400, get("/api/hotspots/kde?boundaries=three&from=2022-01&to=2022-02&cell=-5").statusCode());
+        assertEquals(400, get("/api/hotspots/kde?boundaries=three&from=2022-01&to=2022-02&cell=0.001").statusCode(), "too many cells");
+    }
+
+    @Test
     void staticAppAndWebjarsAreServed() throws Exception {
         assertTrue(get("/").body().contains("wardheat"));
         assertEquals(200, get("/webjars/leaflet/1.9.4/dist/leaflet.js").statusCode());
