@@ -45,9 +45,15 @@ public final class HotspotService {
      * @param cellMetres cell size in metres, or null for the default rule
      * @param crs        the projected CRS the analysis runs in, e.g. EPSG:27700
      * @param weights    how incidents are weighted
+     * @param area       an area to analyse instead of the whole boundary set (WGS84 lon/lat polygons), or null
      */
     public record Request(String boundaries, Set<String> categories, Set<String> datasets, Period period,
-                          Grid.Shape shape, Double cellMetres, String crs, Weights weights) {
+                          Grid.Shape shape, Double cellMetres, String crs, Weights weights, Geometry area) {
+        public Request(String boundaries, Set<String> categories, Set<String> datasets, Period period,
+                       Grid.Shape shape, Double cellMetres, String crs, Weights weights) {
+            this(boundaries, categories, datasets, period, shape, cellMetres, crs, weights, null);
+        }
+
         public Request {
             categories = categories == null ? Set.of() : Set.copyOf(categories);
             datasets = datasets == null ? Set.of() : Set.copyOf(datasets);
@@ -57,7 +63,12 @@ public final class HotspotService {
         }
 
         public Request withPeriod(Period p) {
-            return new Request(boundaries, categories, datasets, p, shape, cellMetres, crs, weights);
+            return new Request(boundaries, categories, datasets, p, shape, cellMetres, crs, weights, area);
+        }
+
+        /** A key naming the analysed area: the boundary set, or the given polygon. */
+        String areaKey() {
+            return area == null ? boundaries + "|" + crs : boundaries + "|" + crs + "|" + area.toText().hashCode() + "|" + area.getEnvelopeInternal();
         }
     }
 
@@ -229,42 +240,52 @@ public final class HotspotService {
 
     /** The grid for the request's boundary set and cell spec (cached). */
     public synchronized Grid grid(Request r) {
-        String key = r.boundaries() + "|" + r.shape() + "|" + r.cellMetres() + "|" + r.crs();
+        String key = r.areaKey() + "|" + r.shape() + "|" + r.cellMetres();
         Grid g = grids.get(key);
         if (g == null) {
-            g = Grid.build(area(r.boundaries(), r.crs()), r.shape(), r.cellMetres(), r.crs());
+            g = Grid.build(area(r), r.shape(), r.cellMetres(), r.crs());
             grids.put(key, g);
         }
         return g;
     }
 
-    /** The union of the set's wards in {@code crs}. */
-    Geometry area(String boundaries, String crs) {
-        return areas.computeIfAbsent(boundaries + "|" + crs, k -> {
+    /** The analysed area in the request's CRS: the given polygon, or the union of the set's wards. */
+    Geometry area(Request r) {
+        return areas.computeIfAbsent(r.areaKey(), k -> {
+            if (r.area() != null) {
+                Geometry projected = Projection.transform(r.area(), Projection.WGS84, r.crs());
+                if (!(projected.getArea() > 0)) {
+                    throw new IllegalArgumentException("the area must be a polygon with an area");
+                }
+                return projected;
+            }
             List<Geometry> wards = new ArrayList<>();
-            for (Ward w : workspace.boundarySet(boundaries).wards()) {
-                wards.add(Projection.transform(w.geometry(), Projection.WGS84, crs));
+            for (Ward w : workspace.boundarySet(r.boundaries()).wards()) {
+                wards.add(Projection.transform(w.geometry(), Projection.WGS84, r.crs()));
             }
             return UnaryUnionOp.union(wards, new GeometryFactory());
         });
     }
 
-    /** The request's incidents in {@code period} that lie in a ward of its boundary set, projected. */
+    /**
+     * The request's incidents in {@code period} that lie in its area (a ward of its boundary set, or the
+     * given polygon), projected.
+     */
     Points points(Request r, Period period) {
         IncidentTable t = workspace.incidents();
-        int[] wardOf = workspace.wardOf(r.boundaries());
         double[][] xy = projected(t, r.crs());
+        boolean[] inside = inside(r, t, xy);
         IncidentTable.Filter filter = t.filter(r.categories(), r.datasets());
         int n = 0;
         for (int i = 0; i < t.size(); i++) {
-            if (wardOf[i] >= 0 && filter.test(i) && period.contains(t.month(i))) {
+            if (inside[i] && filter.test(i) && period.contains(t.month(i))) {
                 n++;
             }
         }
         double[] x = new double[n], y = new double[n], w = new double[n];
         int k = 0;
         for (int i = 0; i < t.size(); i++) {
-            if (wardOf[i] >= 0 && filter.test(i) && period.contains(t.month(i))) {
+            if (inside[i] && filter.test(i) && period.contains(t.month(i))) {
                 x[k] = xy[0][i];
                 y[k] = xy[1][i];
                 w[k] = r.weights().of(t, i);
@@ -272,6 +293,26 @@ public final class HotspotService {
             }
         }
         return new Points(x, y, w);
+    }
+
+    private boolean[] inside(Request r, IncidentTable t, double[][] xy) {
+        boolean[] inside = new boolean[t.size()];
+        if (r.area() == null) {
+            int[] wardOf = workspace.wardOf(r.boundaries());
+            for (int i = 0; i < inside.length; i++) {
+                inside[i] = wardOf[i] >= 0;
+            }
+            return inside;
+        }
+        org.locationtech.jts.algorithm.locate.IndexedPointInAreaLocator locator =
+                new org.locationtech.jts.algorithm.locate.IndexedPointInAreaLocator(area(r));
+        org.locationtech.jts.geom.Envelope env = area(r).getEnvelopeInternal();
+        for (int i = 0; i < inside.length; i++) {
+            double x = xy[0][i], y = xy[1][i];
+            inside[i] = !Double.isNaN(x) && env.contains(x, y)
+                    && locator.locate(new org.locationtech.jts.geom.Coordinate(x, y)) != org.locationtech.jts.geom.Location.EXTERIOR;
+        }
+        return inside;
     }
 
     private double[][] projected(IncidentTable t, String crs) {
@@ -310,6 +351,7 @@ public final class HotspotService {
     private static Map<String, Object> common(Request r, Grid grid, Points points) {
         Map<String, Object> p = new LinkedHashMap<>();
         p.put("boundaries", r.boundaries());
+        p.put("area", r.area() == null ? "the boundary set's wards" : "a given polygon");
         p.put("categories", r.categories().isEmpty() ? "all" : new LinkedHashSet<>(r.categories()));
         if (!r.datasets().isEmpty()) {
             p.put("datasets", r.datasets());

@@ -52,6 +52,8 @@ final class HotspotsCommand {
         boolean recordWeights;
         @Option(names = "--harm-weights", paramLabel = "CSV", description = "A CSV of category,weight: each incident weighs its category's weight.")
         Path harmWeights;
+        @Option(names = "--area", paramLabel = "GEOJSON", description = "Analyse this polygon (lon/lat GeoJSON) instead of the whole boundary set.")
+        Path area;
         @Option(names = "--format", defaultValue = "csv", description = "csv or geojson (default: ${DEFAULT-VALUE}).")
         String format;
         @Option(names = "--output", paramLabel = "FILE")
@@ -59,7 +61,8 @@ final class HotspotsCommand {
 
         HotspotService.Request request() throws Exception {
             return new HotspotService.Request(boundaries, set(categories), set(datasets), Period.of(from, to),
-                    Grid.Shape.parse(shape), cell, crs, new HotspotService.Weights(recordWeights, harm()));
+                    Grid.Shape.parse(shape), cell, crs, new HotspotService.Weights(recordWeights, harm()),
+                    area == null ? null : org.wardheat.boundaries.AreaReader.read(Files.readString(area)));
         }
 
         private Map<String, Double> harm() throws Exception {

@@ -185,7 +185,8 @@ public final class ApiServer {
                 java.util.Set.copyOf(values(req, "category")), java.util.Set.copyOf(values(req, "dataset")),
                 org.wardheat.analysis.Period.of(required(req, "from"), required(req, "to")),
                 Grid.Shape.parse(param(req, "shape", "square")), decimal(req, "cell"), param(req, "crs", "EPSG:27700"),
-                new HotspotService.Weights("true".equals(req.queryParams("record_weights")), null));
+                new HotspotService.Weights("true".equals(req.queryParams("record_weights")), null),
+                req.queryParams("area") == null ? null : org.wardheat.boundaries.AreaReader.read(req.queryParams("area")));
         PAdjust adjust = PAdjust.parse(param(req, "p_adjust", "fdr"));
         int hotBin = integer(req, "hot_bin") == null ? 2 : integer(req, "hot_bin");
         CellLayer layer = switch (req.params("analysis")) {

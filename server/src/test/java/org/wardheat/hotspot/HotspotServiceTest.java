@@ -129,6 +129,27 @@ class HotspotServiceTest {
         assertEquals(3, gi.ints("bin")[centre]);
     }
 
+    @Test
+    void aGivenAreaReplacesTheBoundarySet() {
+        // a 2 km square around the town centre, in lon/lat
+        double[] corners = {DemoBorough.TOWN_CENTRE_BNG[0] - 1000, DemoBorough.TOWN_CENTRE_BNG[1] - 1000,
+                DemoBorough.TOWN_CENTRE_BNG[0] + 1000, DemoBorough.TOWN_CENTRE_BNG[1] + 1000};
+        org.wardheat.boundaries.Projection.transformInPlace(corners, org.wardheat.boundaries.Projection.BNG, org.wardheat.boundaries.Projection.WGS84);
+        String square = String.format(java.util.Locale.ROOT, "{\"type\":\"Polygon\",\"coordinates\":[[[%f,%f],[%f,%f],[%f,%f],[%f,%f],[%f,%f]]]}",
+                corners[0], corners[1], corners[2], corners[1], corners[2], corners[3], corners[0], corners[3], corners[0], corners[1]);
+        HotspotService.Request whole = request(null, "2024-01", "2024-12");
+        HotspotService.Request box = new HotspotService.Request(whole.boundaries(), whole.categories(), whole.datasets(), whole.period(),
+                Grid.Shape.SQUARE, 250.0, null, null, org.wardheat.boundaries.AreaReader.read(square));
+        CellLayer layer = hotspots.kde(box, 300.0, 1);
+        assertEquals("a given polygon", layer.parameters().get("area"));
+        assertEquals(4.0, (Double) layer.parameters().get("area_km2"), 0.05, "the 2 km square, give or take the lon/lat round trip");
+        assertTrue(layer.grid().size() >= 64 && layer.grid().size() <= 81, "8 x 8 cells of 250 m, 9 x 9 with edge slivers: " + layer.grid().size());
+        double inBox = java.util.Arrays.stream(layer.doubles("n")).sum();
+        assertEquals(((Number) layer.parameters().get("incidents")).doubleValue(), inBox, "every incident in the area falls in a cell");
+        CellLayer all = hotspots.kde(whole, 300.0, 1);
+        assertTrue(inBox < ((Number) all.parameters().get("incidents")).doubleValue());
+    }
+
     /** The counts behind the spdep reference are reproduced from the real files. */
     @Test
     void realMaidstoneCountsMatchTheSpdepInput() throws Exception {
