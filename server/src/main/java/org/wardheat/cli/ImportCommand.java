@@ -2,6 +2,7 @@ package org.wardheat.cli;
 
 import org.wardheat.Workspace;
 import org.wardheat.imports.ImportReport;
+import org.wardheat.imports.ColumnMapping;
 import org.wardheat.imports.IncidentFormat;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -13,7 +14,8 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 @Command(name = "import", description = {
-        "Import police.uk street-level CSVs (plain, gzipped, or the bulk .zip archive) and print the import report.",
+        "Import police.uk street-level CSVs (plain, gzipped, or the bulk .zip archive), or council records",
+        "(--preset needle-finds|encampments, or a column mapping), and print the import report.",
         "All files of one call are stored together or not at all; a file imported before adds nothing."})
 final class ImportCommand implements Callable<Integer> {
     @Mixin
@@ -21,8 +23,15 @@ final class ImportCommand implements Callable<Integer> {
     @Option(names = "--boundaries", paramLabel = "ID",
             description = "The boundary set for the 'outside every ward' count (default: the only set, if one).")
     String boundaries;
-    @Option(names = "--dataset", defaultValue = "police-uk", description = "The dataset to add to (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--dataset", description = "The dataset to add to (default: police-uk, or the preset's name).")
     String dataset;
+    @Option(names = "--preset", paramLabel = "needle-finds|encampments", description = "Read council records with a ready column mapping.")
+    String preset;
+    @Option(names = "--mapping", paramLabel = "FILE", description = "A column mapping file: role = column per line (roles: "
+            + "date, end_date, lon, lat, easting, northing, category, category_column, count, location, vehicles, people).")
+    Path mapping;
+    @Option(names = "--column", paramLabel = "ROLE=COLUMN", description = "Map one role to a column, over a preset or mapping (repeatable); category=NAME fixes the category.")
+    java.util.Map<String, String> columns = new java.util.LinkedHashMap<>();
     @Option(names = "--format", defaultValue = "text", description = "Report format: text or json.")
     String format;
     @Parameters(paramLabel = "FILE", arity = "1..*")
@@ -31,7 +40,15 @@ final class ImportCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         try (Workspace ws = data.open()) {
-            ImportReport report = ws.importFiles(files, IncidentFormat.POLICE_UK, dataset, boundaries);
+            ColumnMapping m = preset != null ? ColumnMapping.preset(preset) : mapping != null ? ColumnMapping.read(mapping) : null;
+            if (m == null && !columns.isEmpty()) {
+                m = ColumnMapping.of(columns);
+            } else if (m != null) {
+                m = m.with(columns);
+            }
+            IncidentFormat f = m == null ? IncidentFormat.POLICE_UK : IncidentFormat.council(m);
+            String ds = dataset != null ? dataset : preset != null ? preset : m != null ? "council" : "police-uk";
+            ImportReport report = ws.importFiles(files, f, ds, boundaries);
             if (format.equals("json")) {
                 org.wardheat.output.WardOutput.JSON.writerWithDefaultPrettyPrinter().writeValue(System.out, report);
                 System.out.println();

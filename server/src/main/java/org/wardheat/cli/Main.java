@@ -12,7 +12,8 @@ import java.nio.file.Path;
 @Command(name = "wardheat", mixinStandardHelpOptions = true, version = "wardheat 0.1.0",
         description = "Ward hotspot analysis for community safety partnerships.",
         subcommands = {BoundariesCommand.class, PopulationCommand.class, ImportCommand.class, DatasetsCommand.class,
-                WardsCommand.class, HotspotsCommand.class, ServeCommand.class, BenchCommand.class, BenchHotspotsCommand.class, CommandLine.HelpCommand.class})
+                WardsCommand.class, HotspotsCommand.class, RepeatsCommand.class, NeedlesCommand.class,
+                EncampmentsCommand.class, NearRepeatCommand.class, ServeCommand.class, BenchCommand.class, BenchHotspotsCommand.class, CommandLine.HelpCommand.class})
 public final class Main {
 
     public static void main(String[] args) {

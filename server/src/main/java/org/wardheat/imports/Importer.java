@@ -35,7 +35,7 @@ import java.util.Optional;
 public final class Importer {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String INSERT = "INSERT INTO incident (dataset, file_id, line, month, date, end_date, category,"
-            + " crime_id, lon, lat, location, lsoa, outcome, weight) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
+            + " crime_id, lon, lat, location, lsoa, outcome, weight, extra) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
 
     private final Store store;
 
@@ -177,6 +177,7 @@ public final class Importer {
         ps.setString(12, i.lsoa());
         ps.setString(13, i.outcome());
         ps.setDouble(14, i.weight());
+        ps.setString(15, i.extra());
     }
 
     /** {@code 202201} as {@code 2022-01}. */

@@ -14,9 +14,10 @@ package org.wardheat.imports;
  * @param lsoa     the LSOA code given in the file, or {@code null}
  * @param outcome  the last outcome category, or {@code null}
  * @param weight   how many items the record stands for (1 for a crime; the needles in a find)
+ * @param extra    other recorded figures as a JSON object (an encampment's vehicles and people), or {@code null}
  */
 public record Incident(int month, String date, String endDate, String category, String crimeId, double lon,
-                       double lat, String location, String lsoa, String outcome, double weight) {
+                       double lat, String location, String lsoa, String outcome, double weight, String extra) {
 
     public boolean hasLocation() {
         return !Double.isNaN(lon);

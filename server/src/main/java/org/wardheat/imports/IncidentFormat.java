@@ -14,6 +14,21 @@ public interface IncidentFormat {
      */
     RowParser parserFor(Header header, String source);
 
+    /** Council records read through a column mapping (needle finds, encampments, any incident CSV). */
+    static IncidentFormat council(ColumnMapping mapping) {
+        return new IncidentFormat() {
+            @Override
+            public String kind() {
+                return mapping.kind();
+            }
+
+            @Override
+            public RowParser parserFor(Header header, String source) {
+                return CouncilCsvParser.forHeader(header, mapping, source);
+            }
+        };
+    }
+
     /** police.uk street-level crime. */
     IncidentFormat POLICE_UK = new IncidentFormat() {
         @Override

@@ -55,7 +55,7 @@ public final class PoliceUkParser implements RowParser {
         double y = Fields.number("Latitude", f[lat]);
         boolean located = Fields.lonLat("Longitude", x, "Latitude", y);
         return new Incident(m, null, null, category, opt(f, crimeId), located ? x : Double.NaN,
-                located ? y : Double.NaN, opt(f, location), opt(f, lsoa), opt(f, outcome), 1.0);
+                located ? y : Double.NaN, opt(f, location), opt(f, lsoa), opt(f, outcome), 1.0, null);
     }
 
     private static String opt(String[] f, int i) {

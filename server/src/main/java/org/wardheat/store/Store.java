@@ -33,7 +33,7 @@ import java.util.Optional;
  */
 public final class Store implements Closeable {
     public static final String FILE_NAME = "wardheat.db";
-    private static final int SCHEMA_VERSION = 1;
+    private static final int SCHEMA_VERSION = 2;
 
     private final Connection db;
     private final Path dataDir;
@@ -65,6 +65,10 @@ public final class Store implements Closeable {
             }
             if (version < 1) {
                 createSchema(s);
+            }
+            if (version < 2) {
+                s.execute("ALTER TABLE incident ADD COLUMN extra TEXT"); // v2: encampment vehicles/people
+                s.execute("PRAGMA user_version=2");
             }
         }
         db.setAutoCommit(false);
@@ -99,7 +103,7 @@ public final class Store implements Closeable {
                   month INTEGER NOT NULL, date TEXT, end_date TEXT, category TEXT NOT NULL, crime_id TEXT,
                   lon REAL, lat REAL, location TEXT, lsoa TEXT, outcome TEXT, weight REAL NOT NULL DEFAULT 1)""");
         s.execute("CREATE INDEX incident_month ON incident(month)");
-        s.execute("PRAGMA user_version=" + SCHEMA_VERSION);
+        s.execute("PRAGMA user_version=1");
     }
 
     public Path dataDir() {
@@ -361,6 +365,50 @@ public final class Store implements Closeable {
             ps.setLong(3, fileId);
             ps.executeUpdate();
         }
+    }
+
+    /**
+     * Stored incidents for record-level analyses (repeats, encampments, near repeats).
+     *
+     * @param datasets   dataset ids; empty for all
+     * @param categories categories (any case); empty for all
+     * @param fromMonth  first month as yyyymm
+     * @param toMonth    last month as yyyymm
+     */
+    public List<org.wardheat.repeats.IncidentRecord> records(java.util.Collection<String> datasets,
+                                                             java.util.Collection<String> categories, int fromMonth, int toMonth) {
+        return read(c -> {
+            StringBuilder sql = new StringBuilder("SELECT id, dataset, month, date, end_date, category, lon, lat, location, weight, extra"
+                    + " FROM incident WHERE month BETWEEN ? AND ?");
+            List<String> args = new ArrayList<>();
+            if (!datasets.isEmpty()) {
+                sql.append(" AND dataset IN (").append("?,".repeat(datasets.size() - 1)).append("?)");
+                args.addAll(datasets);
+            }
+            if (!categories.isEmpty()) {
+                sql.append(" AND lower(category) IN (").append("?,".repeat(categories.size() - 1)).append("?)");
+                categories.forEach(k -> args.add(k.toLowerCase(java.util.Locale.ROOT)));
+            }
+            sql.append(" ORDER BY month, date, id");
+            List<org.wardheat.repeats.IncidentRecord> out = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
+                ps.setInt(1, fromMonth);
+                ps.setInt(2, toMonth);
+                for (int i = 0; i < args.size(); i++) {
+                    ps.setString(3 + i, args.get(i));
+                }
+                ResultSet rs = ps.executeQuery();
+                while (rs.next()) {
+                    double lon = rs.getDouble(7);
+                    boolean located = !rs.wasNull();
+                    double lat = rs.getDouble(8);
+                    out.add(new org.wardheat.repeats.IncidentRecord(rs.getLong(1), rs.getString(2), rs.getInt(3), rs.getString(4),
+                            rs.getString(5), rs.getString(6), located ? lon : Double.NaN, located ? lat : Double.NaN,
+                            rs.getString(9), rs.getDouble(10), rs.getString(11)));
+                }
+            }
+            return out;
+        });
     }
 
     @Override

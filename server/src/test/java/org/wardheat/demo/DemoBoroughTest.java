@@ -51,6 +51,27 @@ class DemoBoroughTest {
                 }
             }
 
+            // needle finds and encampments: the planted tables come out exactly
+            org.wardheat.RepeatService repeats = new org.wardheat.RepeatService(ws);
+            var side = repeats.topPerPeriod(new org.wardheat.RepeatService.Selection(java.util.Set.of("needle-finds"), null,
+                            org.wardheat.analysis.Period.of("2023-01", "2024-12"), DemoBorough.BOUNDARIES, null, null),
+                    org.wardheat.repeats.Places.Rule.LABEL, 0, 0, "records", 4,
+                    List.of(org.wardheat.analysis.Period.of("2023-01", "2023-12"), org.wardheat.analysis.Period.of("2024-01", "2024-12")),
+                    org.wardheat.repeats.Outliers.Rules.DEFAULT, false);
+            assertEquals(List.of("River Steps 250", "Station Underpass 120", "Mill Lane car park 40", "St Mary's churchyard 30"),
+                    side.get("2023-01:2023-12").stream().map(p -> p.label() + " " + p.records()).toList());
+            assertEquals(List.of("River Steps 344", "Station Underpass 90", "Mill Lane car park 60", "St Mary's churchyard 25"),
+                    side.get("2024-01:2024-12").stream().map(p -> p.label() + " " + p.records()).toList());
+            var needles = repeats.repeats(new org.wardheat.RepeatService.Selection(java.util.Set.of("needle-finds"), null,
+                            org.wardheat.analysis.Period.of("2024-01", "2024-12"), null, null, null),
+                    org.wardheat.repeats.Places.Rule.LABEL, 0, 0, "count", 5, List.of(), org.wardheat.repeats.Outliers.Rules.DEFAULT, false);
+            assertEquals(2, needles.outlierRecords(), "the two sealed bags");
+            assertEquals(1500, needles.count() - needles.countWithoutOutliers());
+            var years = repeats.encampments(new org.wardheat.RepeatService.Selection(java.util.Set.of("encampments"), null,
+                    org.wardheat.analysis.Period.of("2023-01", "2024-12"), null, null, null), 1, java.time.LocalDate.of(2025, 1, 31));
+            assertEquals(List.of("2023: 9 at 4, 0 open", "2024: 12 at 4, 1 open"),
+                    years.stream().map(y -> y.label() + ": " + y.encampments() + " at " + y.locations() + ", " + y.open() + " open").toList());
+
             long[] july = new long[2], january = new long[2];
             WardStatistics.Result all = ws.wardStatistics(DemoBorough.BOUNDARIES,
                     WardStatistics.Query.of(List.of("Violence and sexual offences"), null, "2024-01", "2024-12", null, 5));

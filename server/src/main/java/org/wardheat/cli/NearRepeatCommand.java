@@ -1,0 +1,47 @@
+package org.wardheat.cli;
+
+import org.wardheat.RepeatService;
+import org.wardheat.Workspace;
+import org.wardheat.repeats.NearRepeat;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.util.Arrays;
+import java.util.concurrent.Callable;
+
+@Command(name = "near-repeat", description = {
+        "Knox test for near repeats (as the Near Repeat Calculator): spatial bands in metres after 'same location',",
+        "temporal bands in days (months for police.uk data), dates permuted --simulations times (seeded)."})
+final class NearRepeatCommand implements Callable<Integer> {
+    @Mixin
+    RecordOptions options;
+    @Option(names = "--bands", defaultValue = "200,400,600,800,1000", description = "Spatial band limits in metres (default: ${DEFAULT-VALUE}).")
+    String bands;
+    @Option(names = "--time-width", defaultValue = "14", description = "Temporal band width in days, or months (default: ${DEFAULT-VALUE}).")
+    int width;
+    @Option(names = "--time-bands", defaultValue = "5")
+    int timeBands;
+    @Option(names = "--simulations", defaultValue = "999")
+    int simulations;
+    @Option(names = "--seed", defaultValue = "1")
+    long seed;
+
+    @Override
+    public Integer call() throws Exception {
+        double[] limits = Arrays.stream(bands.split(",")).map(String::trim).mapToDouble(Double::parseDouble).toArray();
+        try (Workspace ws = options.data.open()) {
+            NearRepeat.Result r = new RepeatService(ws).nearRepeat(options.selection(), limits, width, timeBands, simulations, seed);
+            r.reading().forEach(System.err::println);
+            return options.write(r, csv -> {
+                csv.row(Arrays.asList("distance", "time", "observed", "expected", "knox_ratio", "p"));
+                for (NearRepeat.Cell[] row : r.cells()) {
+                    for (NearRepeat.Cell c : row) {
+                        csv.row(Arrays.asList(c.space(), c.time(), c.observed(), Math.round(c.expected() * 100) / 100.0,
+                                c.knoxRatio() == null ? null : Math.round(c.knoxRatio() * 100) / 100.0, c.p()));
+                    }
+                }
+            });
+        }
+    }
+}

@@ -1,0 +1,193 @@
+package org.wardheat.repeats;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.SplittableRandom;
+
+/**
+ * A Knox test for near repeats, as in the Near Repeat Calculator (Ratcliffe). For every pair of
+ * incidents, the distance falls in a spatial band ("same location", then 1–b₁ m, b₁+1–b₂ m, ...) and the
+ * time between them in a temporal band (0–w, w+1–2w, ... days, or months for month-precision data).
+ * The observed pair counts are compared with counts after permuting the dates among the incidents
+ * ({@code simulations} times, seeded): Knox ratio = observed / mean simulated, and
+ * p = (1 + simulations with a count at least the observed) / (1 + simulations). Pairs farther apart
+ * than the last band, in space or in time, are not counted.
+ */
+public final class NearRepeat {
+    /**
+     * @param spatialBands  upper limits in metres of the bands after "same location", increasing
+     * @param temporalWidth the width of a temporal band, in {@code unit}s
+     * @param temporalBands how many temporal bands
+     * @param unit          "days" or "months"
+     */
+    public record Parameters(double[] spatialBands, int temporalWidth, int temporalBands, String unit, int simulations, long seed) {
+        public Parameters {
+            if (spatialBands.length == 0) {
+                throw new IllegalArgumentException("give at least one spatial band");
+            }
+            for (int i = 0; i < spatialBands.length; i++) {
+                if (!(spatialBands[i] > 0) || (i > 0 && spatialBands[i] <= spatialBands[i - 1])) {
+                    throw new IllegalArgumentException("spatial bands must be increasing distances above 0 metres");
+                }
+            }
+            if (temporalWidth < 1 || temporalBands < 1) {
+                throw new IllegalArgumentException("temporal bands need a width and a count of at least 1");
+            }
+            if (simulations < 19) {
+                throw new IllegalArgumentException("at least 19 simulations are needed for p below 0.05; 999 is usual");
+            }
+        }
+    }
+
+    /** One band pair's result. */
+    public record Cell(String space, String time, long observed, double expected, Double knoxRatio, double p) {
+    }
+
+    public record Result(Parameters parameters, int incidents, long pairsCounted, List<String> spaceBands,
+                         List<String> timeBands, Cell[][] cells, List<String> reading) {
+    }
+
+    private NearRepeat() {
+    }
+
+    /**
+     * @param x    eastings in metres
+     * @param y    northings in metres
+     * @param t    times as whole days (or months) since any fixed origin
+     * @param what the kind of incident, for the plain-language reading (e.g. "burglary")
+     */
+    public static Result test(double[] x, double[] y, int[] t, Parameters p, String what) {
+        int n = x.length;
+        int sBands = p.spatialBands().length + 1;
+        int tBands = p.temporalBands();
+        double maxDistance = p.spatialBands()[p.spatialBands().length - 1];
+        // the spatial band of every close pair is fixed; only times move in the permutations
+        org.wardheat.hotspot.CellIndex index = new org.wardheat.hotspot.CellIndex(x, y, Math.max(1, maxDistance));
+        IntList first = new IntList(), second = new IntList(), band = new IntList();
+        for (int i = 0; i < n; i++) {
+            for (int j : index.within(x[i], y[i], maxDistance)) {
+                if (j > i) {
+                    first.add(i);
+                    second.add(j);
+                    band.add(spaceBand(Math.hypot(x[i] - x[j], y[i] - y[j]), p.spatialBands()));
+                }
+            }
+        }
+        long[][] observed = count(first, second, band, t, sBands, tBands, p.temporalWidth());
+        long[][] sum = new long[sBands][tBands];
+        long[][] atLeast = new long[sBands][tBands];
+        SplittableRandom random = new SplittableRandom(p.seed());
+        int[] shuffled = t.clone();
+        for (int s = 0; s < p.simulations(); s++) {
+            for (int i = n - 1; i > 0; i--) { // Fisher-Yates
+                int j = random.nextInt(i + 1);
+                int tmp = shuffled[i];
+                shuffled[i] = shuffled[j];
+                shuffled[j] = tmp;
+            }
+            long[][] sim = count(first, second, band, shuffled, sBands, tBands, p.temporalWidth());
+            for (int a = 0; a < sBands; a++) {
+                for (int b = 0; b < tBands; b++) {
+                    sum[a][b] += sim[a][b];
+                    atLeast[a][b] += sim[a][b] >= observed[a][b] ? 1 : 0;
+                }
+            }
+        }
+        List<String> spaceNames = new ArrayList<>(), timeNames = new ArrayList<>();
+        spaceNames.add("same location");
+        for (int a = 0; a < p.spatialBands().length; a++) {
+            double lo = a == 0 ? 1 : p.spatialBands()[a - 1] + 1;
+            spaceNames.add(String.format(Locale.ROOT, "%.0f to %.0f m", lo, p.spatialBands()[a]));
+        }
+        for (int b = 0; b < tBands; b++) {
+            int lo = b == 0 ? 0 : b * p.temporalWidth() + 1;
+            timeNames.add(lo + " to " + (b + 1) * p.temporalWidth() + " " + p.unit());
+        }
+        Cell[][] cells = new Cell[sBands][tBands];
+        long pairs = 0;
+        for (int a = 0; a < sBands; a++) {
+            for (int b = 0; b < tBands; b++) {
+                double expected = (double) sum[a][b] / p.simulations();
+                cells[a][b] = new Cell(spaceNames.get(a), timeNames.get(b), observed[a][b], expected,
+                        expected == 0 ? null : observed[a][b] / expected, (1.0 + atLeast[a][b]) / (1.0 + p.simulations()));
+                pairs += observed[a][b];
+            }
+        }
+        return new Result(p, n, pairs, spaceNames, timeNames, cells, reading(cells, p, what));
+    }
+
+    static int spaceBand(double d, double[] bands) {
+        if (d < 0.5) {
+            return 0;
+        }
+        for (int a = 0; a < bands.length; a++) {
+            if (d <= bands[a] + 0.5) {
+                return a + 1;
+            }
+        }
+        return bands.length; // unreachable for pairs found within the last band
+    }
+
+    /** The temporal band of a gap: 0 to w is band 0, w+1 to 2w band 1, ...; -1 beyond the last. */
+    static int timeBand(int gap, int width, int bands) {
+        int b = gap == 0 ? 0 : (gap - 1) / width;
+        return b < bands ? b : -1;
+    }
+
+    private static long[][] count(IntList first, IntList second, IntList band, int[] t, int sBands, int tBands, int width) {
+        long[][] c = new long[sBands][tBands];
+        for (int k = 0; k < first.size; k++) {
+            int tb = timeBand(Math.abs(t[first.items[k]] - t[second.items[k]]), width, tBands);
+            if (tb >= 0) {
+                c[band.items[k]][tb]++;
+            }
+        }
+        return c;
+    }
+
+    /**
+     * Sentences for patrol planners: for each distance band, the run of time bands from the first in
+     * which the Knox ratio is at least 1.2 with p below 0.05.
+     */
+    static List<String> reading(Cell[][] cells, Parameters p, String what) {
+        List<String> out = new ArrayList<>();
+        for (int a = 0; a < cells.length; a++) {
+            int run = 0;
+            while (run < cells[a].length && cells[a][run].knoxRatio() != null && cells[a][run].knoxRatio() >= 1.2
+                    && cells[a][run].p() < 0.05) {
+                run++;
+            }
+            if (run == 0) {
+                continue;
+            }
+            Cell c = cells[a][0];
+            String where = a == 0 ? "at the same location"
+                    : a == 1 ? String.format(Locale.ROOT, "within %.0f m", p.spatialBands()[0]) : cells[a][0].space().replace(" to ", " to ") + " away";
+            int until = run * p.temporalWidth();
+            out.add(String.format(Locale.ROOT, "After %s, the risk of another %s is raised for %d %s (Knox ratio %.2f in the first %d %s, p = %.3f).",
+                    article(what), where, until, p.unit(), c.knoxRatio(), p.temporalWidth(), p.unit(), c.p()));
+        }
+        if (out.isEmpty()) {
+            out.add("No near-repeat pattern: no distance and time band pair has a Knox ratio of 1.2 or more with p below 0.05.");
+        }
+        return out;
+    }
+
+    private static String article(String what) {
+        String w = what.toLowerCase(Locale.ROOT);
+        return ("aeiou".indexOf(w.isEmpty() ? 'x' : w.charAt(0)) >= 0 ? "an " : "a ") + w;
+    }
+
+    private static final class IntList {
+        int[] items = new int[1024];
+        int size;
+
+        void add(int v) {
+            if (size == items.length) {
+                items = java.util.Arrays.copyOf(items, size * 2);
+            }
+            items[size++] = v;
+        }
+    }
+}
