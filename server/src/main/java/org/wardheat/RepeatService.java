@@ -220,8 +220,11 @@ public final class RepeatService {
 
     /**
      * Near repeats: day precision when every record has a date, otherwise months (police.uk).
+     *
+     * @param temporalWidth band width in days or months; null for 14 days or 1 month
+     * @param temporalBands how many bands; null for 5 (days) or 6 (months)
      */
-    public NearRepeat.Result nearRepeat(Selection s, double[] spatialBands, int temporalWidth, int temporalBands,
+    public NearRepeat.Result nearRepeat(Selection s, double[] spatialBands, Integer temporalWidth, Integer temporalBands,
                                         int simulations, long seed) {
         List<IncidentRecord> records = select(s).records().stream().filter(IncidentRecord::hasLocation).toList();
         if (records.size() < 2) {
@@ -243,7 +246,9 @@ public final class RepeatService {
             y[i] = xy[2 * i + 1];
         }
         String what = s.categories().size() == 1 ? s.categories().iterator().next() : "incident";
-        return NearRepeat.test(x, y, t, new NearRepeat.Parameters(spatialBands, temporalWidth, temporalBands,
+        int width = temporalWidth != null ? temporalWidth : days ? 14 : 1;
+        int bands = temporalBands != null ? temporalBands : days ? 5 : 6;
+        return NearRepeat.test(x, y, t, new NearRepeat.Parameters(spatialBands, width, bands,
                 days ? "days" : "months", simulations, seed), what);
     }
 

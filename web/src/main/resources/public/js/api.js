@@ -13,6 +13,7 @@ async function get(path) {
 export function wardQuery(state) {
   const q = new URLSearchParams({ boundaries: state.boundaries, from: state.from, to: state.to, compare: state.compare });
   state.categories.forEach((c) => q.append('category', c));
+  if (state.dataset) q.set('dataset', state.dataset);
   return q.toString();
 }
 
@@ -21,6 +22,7 @@ export const api = {
   boundarySets: () => get('/api/boundaries'),
   categories: () => get('/api/categories'),
   months: () => get('/api/months'),
+  datasets: () => get('/api/datasets'),
   wardLayer: (state) => get(`/api/wards?${wardQuery(state)}`),
   wardCsvUrl: (state) => `/api/wards.csv?${wardQuery(state)}`,
 };

@@ -3,9 +3,10 @@ import { api } from './api.js';
 import { scaleFor } from './palette.js';
 import { trendSvg } from './trend.js';
 import { drawHotspots, hotspotQuery } from './hotspots.js';
+import { drawRepeats, drawEncampments, knoxTable } from './places.js';
 
 const $ = (id) => document.getElementById(id);
-const state = { boundaries: null, categories: [], from: null, to: null, compare: 'previous', measure: 'count', hotspot: 'none', cell: '', bandwidth: '' };
+const state = { boundaries: null, categories: [], from: null, to: null, compare: 'previous', measure: 'count', hotspot: 'none', cell: '', bandwidth: '', dataset: '', places: 'none' };
 const MEASURE_TITLES = { count: 'Incidents', rate_per_1000: 'Rate per 1,000 residents', change_pct: '% change on comparison period' };
 
 const map = L.map('map', { zoomControl: true, preferCanvas: false });
@@ -14,6 +15,8 @@ let lastLayer = null;
 let fitted = false;
 let hotspotLayer = null;
 let hotspotLegend = '';
+let placesLayer = null;
+let placesLegend = '';
 
 const legend = L.control({ position: 'bottomright' });
 legend.onAdd = () => L.DomUtil.create('div', 'legend');
@@ -37,13 +40,13 @@ function fmtChange(p) {
 /** Reads the state from the URL hash, so a link reproduces the view. */
 function readHash() {
   const q = new URLSearchParams(location.hash.slice(1));
-  for (const key of ['boundaries', 'from', 'to', 'compare', 'measure', 'hotspot', 'cell', 'bandwidth']) if (q.get(key)) state[key] = q.get(key);
+  for (const key of ['boundaries', 'from', 'to', 'compare', 'measure', 'hotspot', 'cell', 'bandwidth', 'dataset', 'places']) if (q.get(key)) state[key] = q.get(key);
   if (q.getAll('category').length) state.categories = q.getAll('category');
 }
 
 function writeHash() {
   const q = new URLSearchParams({ boundaries: state.boundaries, from: state.from, to: state.to, compare: state.compare, measure: state.measure });
-  for (const key of ['hotspot', 'cell', 'bandwidth']) if (state[key] && state[key] !== 'none') q.set(key, state[key]);
+  for (const key of ['hotspot', 'cell', 'bandwidth', 'dataset', 'places']) if (state[key] && state[key] !== 'none') q.set(key, state[key]);
   state.categories.forEach((c) => q.append('category', c));
   history.replaceState(null, '', `#${q}`);
 }
@@ -58,7 +61,10 @@ function option(select, value, label, selected) {
 
 async function init() {
   readHash();
-  const [config, sets, categories, months] = await Promise.all([api.config(), api.boundarySets(), api.categories(), api.months()]);
+  const [config, sets, categories, months, datasets] = await Promise.all([api.config(), api.boundarySets(), api.categories(), api.months(), api.datasets()]);
+  if (!state.dataset) state.dataset = (datasets.find((d) => d.kind === 'police-uk') || { id: '' }).id;
+  option($('dataset'), '', 'all datasets', state.dataset === '');
+  datasets.forEach((d) => option($('dataset'), d.id, `${d.id} (${d.incidents.toLocaleString()})`, d.id === state.dataset));
   $('demo-badge').hidden = !config.demo;
   const osm = config.tileUrl ? L.tileLayer(config.tileUrl, { maxZoom: 19, attribution: config.tileAttribution }) : null;
   const none = L.layerGroup();
@@ -85,11 +91,16 @@ async function init() {
     option($('to'), m, m, m === state.to);
   });
   $('compare').value = state.compare;
+  $('places').value = state.places;
   $('hotspot').value = state.hotspot;
   $('cell').value = state.cell;
   $('bandwidth').value = state.bandwidth;
   document.querySelector(`input[name=measure][value=${state.measure}]`).checked = true;
 
+  $('group-by').addEventListener('change', () => refreshPlaces().catch((err) => setStatus(err.message, true)));
+  $('rank-by').addEventListener('change', () => refreshPlaces().catch((err) => setStatus(err.message, true)));
+  $('places').addEventListener('change', () => { state.places = $('places').value; writeHash(); refreshPlaces().catch((err) => setStatus(err.message, true)); });
+  $('near-repeat').addEventListener('click', runNearRepeat);
   $('controls').addEventListener('change', (e) => {
     if (e.target.name === 'measure') {
       state.measure = e.target.value;
@@ -105,6 +116,8 @@ async function init() {
     state.hotspot = $('hotspot').value;
     state.cell = $('cell').value;
     state.bandwidth = $('bandwidth').value;
+    state.dataset = $('dataset').value;
+    state.places = $('places').value;
     if (e.target.name === 'boundaries') fitted = false;
     refresh();
   });
@@ -115,7 +128,7 @@ async function refresh() {
   writeHash();
   setStatus('Loading…');
   try {
-    const [layer] = await Promise.all([api.wardLayer(state), refreshHotspots()]);
+    const [layer] = await Promise.all([api.wardLayer(state), refreshHotspots(), refreshPlaces()]);
     lastLayer = layer;
     draw(layer);
     setStatus(`${layer.features.length} wards · ${state.from} to ${state.to}`);
@@ -146,6 +159,61 @@ async function refreshHotspots() {
   $('hotspot-csv').href = `/api/hotspots/${state.hotspot}?${query}&format=csv`;
 }
 
+/** The selection query the record-level routes take. */
+function recordQuery(extra = {}) {
+  const q = new URLSearchParams({ boundaries: state.boundaries, from: state.from, to: state.to, ...extra });
+  if (state.dataset) q.set('dataset', state.dataset);
+  state.categories.forEach((c) => q.append('category', c));
+  return q;
+}
+
+/** Draws the chosen place layer and the ranked list beside the map. */
+async function refreshPlaces() {
+  if (placesLayer) placesLayer.remove();
+  placesLayer = null;
+  placesLegend = '';
+  $('places-list').innerHTML = '';
+  $('places-note').textContent = '';
+  if (state.places === 'none') { updateLegend(); return; }
+  if (state.places === 'repeats') {
+    const by = $('rank-by').value;
+    const response = await fetch(`/api/repeats?${recordQuery({ group_by: $('group-by').value, by, top: 20, distance: 50 })}`);
+    const geojson = await response.json();
+    if (!response.ok) throw new Error(geojson.error);
+    ({ layer: placesLayer, legend: placesLegend } = drawRepeats(map, geojson, by));
+    const t = geojson.totals;
+    $('places-note').textContent = `${t.places.toLocaleString()} places, ${t.records.toLocaleString()} records, summed count ${t.count.toLocaleString()}`
+      + (t.outlier_records ? ` (${t.count_without_outliers.toLocaleString()} without ${t.outlier_records} outlier records)` : '') + '.';
+    $('places-list').innerHTML = geojson.features.map((f) => `<li data-lat="${f.geometry ? f.geometry.coordinates[1] : ''}" data-lon="${f.geometry ? f.geometry.coordinates[0] : ''}">${escape(f.properties.label)}: <b>${(by === 'count' ? f.properties.count : f.properties.records).toLocaleString()}</b></li>`).join('');
+    $('places-list').querySelectorAll('li').forEach((li) => li.addEventListener('click', () => li.dataset.lat && map.setView([+li.dataset.lat, +li.dataset.lon], 16)));
+  } else {
+    const q = new URLSearchParams({ from: state.from, to: state.to });
+    const response = await fetch(`/api/encampments?${q}`);
+    const body = await response.json();
+    if (!response.ok) throw new Error(body.error);
+    ({ layer: placesLayer, legend: placesLegend } = drawEncampments(map, body.years));
+    $('places-list').innerHTML = body.years.map((y) => `<li>${escape(y.label)}: <b>${y.encampments}</b> encampments at ${y.locations} locations, ${y.averageDays.toFixed(1)} days on average, ${y.totalDays} days in all${y.open ? `, ${y.open} still open` : ''}</li>`).join('');
+    $('places-note').textContent = body.rule;
+  }
+  updateLegend();
+}
+
+async function runNearRepeat() {
+  $('near-repeat-result').innerHTML = '<p class="note">Running 999 permutations…</p>';
+  try {
+    const response = await fetch(`/api/near-repeat?${recordQuery({ simulations: 999 })}`);
+    const body = await response.json();
+    if (!response.ok) throw new Error(body.error);
+    $('near-repeat-result').innerHTML = knoxTable(body);
+  } catch (err) {
+    $('near-repeat-result').innerHTML = `<p class="note">${escape(err.message)}</p>`;
+  }
+}
+
+function updateLegend() {
+  if (lastLayer) draw(lastLayer);
+}
+
 /** The comparison period the ward view uses, as YYYY-MM:YYYY-MM. */
 function comparisonPeriod() {
   const [fy, fm] = state.from.split('-').map(Number);
@@ -170,12 +238,13 @@ function draw(layer) {
     },
   }).addTo(map);
   if (hotspotLayer) hotspotLayer.bringToFront();
+  if (placesLayer) placesLayer.bringToFront();
   if (!fitted) {
     map.fitBounds(wardLayer.getBounds(), { padding: [10, 10] });
     fitted = true;
   }
-  legend.getContainer().innerHTML = hotspotLegend || (`<h4>${MEASURE_TITLES[state.measure]}</h4>`
-    + scale.rows.map((r) => `<div><i style="background:${r.colour}"></i>${r.label}</div>`).join(''));
+  legend.getContainer().innerHTML = (hotspotLegend || (`<h4>${MEASURE_TITLES[state.measure]}</h4>`
+    + scale.rows.map((r) => `<div><i style="background:${r.colour}"></i>${r.label}</div>`).join(''))) + (placesLegend ? `<hr>${placesLegend}` : '');
   table(layer);
 }
 

@@ -84,6 +84,7 @@ export function drawHotspots(map, analysis, geojson) {
 export function hotspotQuery(state, extra = {}) {
   const q = new URLSearchParams({ boundaries: state.boundaries, from: state.from, to: state.to });
   state.categories.forEach((c) => q.append('category', c));
+  if (state.dataset) q.set('dataset', state.dataset);
   if (state.cell) q.set('cell', state.cell);
   if (state.bandwidth && state.hotspot === 'kde') q.set('bandwidth', state.bandwidth);
   Object.entries(extra).forEach(([k, v]) => q.set(k, v));

@@ -18,10 +18,10 @@ final class NearRepeatCommand implements Callable<Integer> {
     RecordOptions options;
     @Option(names = "--bands", defaultValue = "200,400,600,800,1000", description = "Spatial band limits in metres (default: ${DEFAULT-VALUE}).")
     String bands;
-    @Option(names = "--time-width", defaultValue = "14", description = "Temporal band width in days, or months (default: ${DEFAULT-VALUE}).")
-    int width;
-    @Option(names = "--time-bands", defaultValue = "5")
-    int timeBands;
+    @Option(names = "--time-width", description = "Temporal band width in days, or months for month-only data (default: 14 days or 1 month).")
+    Integer width;
+    @Option(names = "--time-bands", description = "How many temporal bands (default: 5 of days or 6 of months).")
+    Integer timeBands;
     @Option(names = "--simulations", defaultValue = "999")
     int simulations;
     @Option(names = "--seed", defaultValue = "1")

@@ -122,6 +122,11 @@ public final class ApiServer {
         });
 
         http.get("/api/hotspots/:analysis", this::hotspotLayer);
+        RecordRoutes records = new RecordRoutes(new org.wardheat.RepeatService(workspace));
+        http.get("/api/repeats", records::repeats);
+        http.get("/api/needles/table", records::needlesTable);
+        http.get("/api/encampments", records::encampments);
+        http.get("/api/near-repeat", records::nearRepeat);
 
         http.post("/api/import", this::upload);
 
@@ -133,6 +138,7 @@ public final class ApiServer {
         http.exception(BoundaryException.class, (e, req, res) -> error(res, 400, e.getMessage()));
         http.exception(ImportException.class, (e, req, res) -> error(res, 400, e.getMessage()));
         http.exception(NotFoundException.class, (e, req, res) -> error(res, 404, e.getMessage()));
+        http.exception(java.time.DateTimeException.class, (e, req, res) -> error(res, 400, "bad date: " + e.getMessage()));
         http.exception(Exception.class, (e, req, res) -> {
             LOG.error("request {} failed", req.pathInfo(), e);
             error(res, 500, "internal error: " + e.getClass().getSimpleName());
@@ -163,9 +169,23 @@ public final class ApiServer {
             if (sources.isEmpty()) {
                 throw new IllegalArgumentException("no file in the upload: use a form field named 'file'");
             }
-            String dataset = param(req, "dataset", "police-uk");
+            String preset = param(req, "preset", null);
+            java.util.Map<String, String> columns = new java.util.LinkedHashMap<>();
+            for (String role : org.wardheat.imports.ColumnMapping.ROLES) {
+                String v = param(req, "map_" + role, null);
+                if (v != null) {
+                    columns.put(role, v);
+                }
+            }
+            if (param(req, "category", null) != null) {
+                columns.put("category", req.queryParams("category"));
+            }
+            org.wardheat.imports.ColumnMapping mapping = preset != null ? org.wardheat.imports.ColumnMapping.preset(preset).with(columns)
+                    : columns.isEmpty() ? null : org.wardheat.imports.ColumnMapping.of(columns);
+            IncidentFormat format = mapping == null ? IncidentFormat.POLICE_UK : IncidentFormat.council(mapping);
+            String dataset = param(req, "dataset", preset != null ? preset : mapping != null ? "council" : "police-uk");
             String boundaries = param(req, "boundaries", null);
-            ImportReport report = workspace.importSources(sources, IncidentFormat.POLICE_UK, dataset, boundaries);
+            ImportReport report = workspace.importSources(sources, format, dataset, boundaries);
             return json(res, report);
         } catch (IOException e) {
             throw new ImportException(e.getMessage(), e);
@@ -252,6 +272,30 @@ public final class ApiServer {
             out.add(node);
         }
         return out;
+    }
+
+    static List<String> valuesOf(Request req, String name) {
+        return values(req, name);
+    }
+
+    static String requiredParam(Request req, String name) {
+        return required(req, name);
+    }
+
+    static String paramOr(Request req, String name, String fallback) {
+        return param(req, name, fallback);
+    }
+
+    static Integer integerParam(Request req, String name) {
+        return integer(req, name);
+    }
+
+    static Double decimalParam(Request req, String name) {
+        return decimal(req, name);
+    }
+
+    static String toJson(Response res, Object value) throws IOException {
+        return json(res, value);
     }
 
     static WardStatistics.Query wardQuery(Request req) {

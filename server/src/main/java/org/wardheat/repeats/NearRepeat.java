@@ -101,8 +101,8 @@ public final class NearRepeat {
             spaceNames.add(String.format(Locale.ROOT, "%.0f to %.0f m", lo, p.spatialBands()[a]));
         }
         for (int b = 0; b < tBands; b++) {
-            int lo = b == 0 ? 0 : b * p.temporalWidth() + 1;
-            timeNames.add(lo + " to " + (b + 1) * p.temporalWidth() + " " + p.unit());
+            int lo = b == 0 ? 0 : b * p.temporalWidth() + 1, hi = (b + 1) * p.temporalWidth();
+            timeNames.add((lo == hi ? "" + hi : lo + " to " + hi) + " " + unit(p.unit(), hi));
         }
         Cell[][] cells = new Cell[sBands][tBands];
         long pairs = 0;
@@ -166,12 +166,17 @@ public final class NearRepeat {
                     : a == 1 ? String.format(Locale.ROOT, "within %.0f m", p.spatialBands()[0]) : cells[a][0].space().replace(" to ", " to ") + " away";
             int until = run * p.temporalWidth();
             out.add(String.format(Locale.ROOT, "After %s, the risk of another %s is raised for %d %s (Knox ratio %.2f in the first %d %s, p = %.3f).",
-                    article(what), where, until, p.unit(), c.knoxRatio(), p.temporalWidth(), p.unit(), c.p()));
+                    article(what), where, until, unit(p.unit(), until), c.knoxRatio(), p.temporalWidth(), unit(p.unit(), p.temporalWidth()), c.p()));
         }
         if (out.isEmpty()) {
             out.add("No near-repeat pattern: no distance and time band pair has a Knox ratio of 1.2 or more with p below 0.05.");
         }
         return out;
+    }
+
+    /** "days"/"months", singular for 1. */
+    private static String unit(String plural, int n) {
+        return n == 1 ? plural.substring(0, plural.length() - 1) : plural;
     }
 
     private static String article(String what) {

@@ -1,0 +1,121 @@
+package org.wardheat.http;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import org.wardheat.RepeatService;
+import org.wardheat.analysis.Period;
+import org.wardheat.output.WardOutput;
+import org.wardheat.repeats.Encampments;
+import org.wardheat.repeats.Outliers;
+import org.wardheat.repeats.Places;
+import spark.Request;
+import spark.Response;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+
+import static org.wardheat.http.ApiServer.decimalParam;
+import static org.wardheat.http.ApiServer.integerParam;
+import static org.wardheat.http.ApiServer.paramOr;
+import static org.wardheat.http.ApiServer.requiredParam;
+import static org.wardheat.http.ApiServer.toJson;
+import static org.wardheat.http.ApiServer.valuesOf;
+
+/** Routes for record-level analyses: repeat locations, the needle table, encampments and near repeats. */
+final class RecordRoutes {
+    private final RepeatService service;
+
+    RecordRoutes(RepeatService service) {
+        this.service = service;
+    }
+
+    private static RepeatService.Selection selection(Request req, String defaultDataset) {
+        List<String> datasets = valuesOf(req, "dataset");
+        return new RepeatService.Selection(Set.copyOf(datasets.isEmpty() && defaultDataset != null ? List.of(defaultDataset) : datasets),
+                Set.copyOf(valuesOf(req, "category")), Period.of(requiredParam(req, "from"), requiredParam(req, "to")),
+                paramOr(req, "boundaries", null), paramOr(req, "ward", null),
+                req.queryParams("area") == null ? null : org.wardheat.boundaries.AreaReader.read(req.queryParams("area")));
+    }
+
+    private static Outliers.Rules rules(Request req) {
+        Double r = decimalParam(req, "outlier_record_factor"), p = decimalParam(req, "outlier_place_factor"), m = decimalParam(req, "outlier_minimum");
+        Outliers.Rules d = Outliers.Rules.DEFAULT;
+        return new Outliers.Rules(r == null ? d.recordFactor() : r, p == null ? d.placeFactor() : p, m == null ? d.minimum() : m);
+    }
+
+    /** Repeat locations as GeoJSON points (proportional symbols on the map), ranked, with totals and outliers. */
+    Object repeats(Request req, Response res) throws IOException {
+        List<Period> periods = Arrays.stream(paramOr(req, "periods", "").split(",")).filter(s -> !s.isBlank()).map(Period::parse).toList();
+        Integer top = integerParam(req, "top");
+        RepeatService.RepeatResult r = service.repeats(selection(req, null), Places.Rule.parse(paramOr(req, "group_by", "coordinates")),
+                decimalParam(req, "distance") == null ? 50 : decimalParam(req, "distance"),
+                integerParam(req, "min_points") == null ? 2 : integerParam(req, "min_points"), paramOr(req, "by", "records"),
+                top == null ? 20 : top, periods, rules(req), "true".equals(req.queryParams("exclude_outliers")));
+        res.type("application/geo+json");
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (JsonGenerator g = WardOutput.JSON.getFactory().createGenerator(out)) {
+            g.writeStartObject();
+            g.writeStringField("type", "FeatureCollection");
+            g.writeFieldName("parameters");
+            WardOutput.JSON.writeValue(g, r.parameters());
+            g.writeObjectFieldStart("totals");
+            g.writeNumberField("places", r.placesFound());
+            g.writeNumberField("records", r.records());
+            g.writeNumberField("count", r.count());
+            g.writeNumberField("count_without_outliers", r.countWithoutOutliers());
+            g.writeNumberField("outlier_records", r.outlierRecords());
+            g.writeEndObject();
+            g.writeFieldName("outliers");
+            WardOutput.JSON.writeValue(g, r.outliers());
+            g.writeArrayFieldStart("features");
+            for (RepeatService.Place p : r.places()) {
+                g.writeStartObject();
+                g.writeStringField("type", "Feature");
+                g.writeFieldName("properties");
+                WardOutput.JSON.writeValue(g, p);
+                g.writeFieldName("geometry");
+                if (Double.isNaN(p.lon())) {
+                    g.writeNull();
+                } else {
+                    g.writeStartObject();
+                    g.writeStringField("type", "Point");
+                    g.writeArrayFieldStart("coordinates");
+                    g.writeNumber(Math.round(p.lon() * 1e6) / 1e6);
+                    g.writeNumber(Math.round(p.lat() * 1e6) / 1e6);
+                    g.writeEndArray();
+                    g.writeEndObject();
+                }
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            g.writeEndObject();
+        }
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    Object needlesTable(Request req, Response res) throws IOException {
+        Integer first = integerParam(req, "first_month");
+        return toJson(res, service.monthlyTable(selection(req, "needle-finds"), first == null ? 1 : first,
+                paramOr(req, "measure", "count"), rules(req), "true".equals(req.queryParams("exclude_outliers"))));
+    }
+
+    Object encampments(Request req, Response res) throws IOException {
+        Integer first = integerParam(req, "first_month");
+        LocalDate asOf = req.queryParams("as_of") == null ? LocalDate.now() : LocalDate.parse(req.queryParams("as_of"));
+        List<Encampments.Year> years = service.encampments(selection(req, "encampments"), first == null ? 1 : first, asOf);
+        return toJson(res, java.util.Map.of("years", years, "rule",
+                "days in situ count the arrival and the departure day (3rd to 5th = 3 days); an encampment without an end date is open and counted to the end of its year or as_of"));
+    }
+
+    Object nearRepeat(Request req, Response res) throws IOException {
+        double[] bands = Arrays.stream(paramOr(req, "bands", "200,400,600,800,1000").split(",")).map(String::trim)
+                .mapToDouble(Double::parseDouble).toArray();
+        Integer width = integerParam(req, "time_width"), count = integerParam(req, "time_bands"), sims = integerParam(req, "simulations");
+        Integer seed = integerParam(req, "seed");
+        return toJson(res, service.nearRepeat(selection(req, null), bands, width, count, sims == null ? 999 : sims, seed == null ? 1 : seed));
+    }
+}
