@@ -84,13 +84,14 @@ class ApiServerTest {
 
     @Test
     void summaryCsvCategoriesMonthsAndDatasets() throws Exception {
-        JsonNode summary = JSON.readTree(get("/api/wards/summary?boundaries=three&from=2022-01&to=2022-02").body());
+        JsonNode summary = JSON.readTree(get("/api/wards/summary?boundaries=three&from=2022-01&to=2022-02&dataset=police-uk").body());
         assertEquals(2, summary.get("totals").get("count").asInt());
         assertEquals(1, summary.get("totals").get("previousCount").asInt());
-        String csv = get("/api/wards.csv?boundaries=three&from=2022-01&to=2022-02").body();
+        String csv = get("/api/wards.csv?boundaries=three&from=2022-01&to=2022-02&dataset=police-uk").body();
         assertTrue(csv.startsWith("ward_code,ward_name,count,rate_per_1000,share,rank,previous_count,change,change_pct\r\nE05000001,West,2,,1,1,0,2,\r\n"), csv);
-        assertEquals("[{\"category\":\"Burglary\",\"count\":2},{\"category\":\"Drugs\",\"count\":1}]".length(),
-                get("/api/categories").body().length());
+        JsonNode categories = JSON.readTree(get("/api/categories").body());
+        assertEquals("Burglary", categories.get(0).get("category").asText());
+        assertEquals(2, categories.get(0).get("count").asInt());
         JsonNode months = JSON.readTree(get("/api/months").body());
         assertEquals("2021-12", months.get(0).get("month").asText());
         assertEquals(1, months.get(0).get("count").asInt());
@@ -134,6 +135,39 @@ class ApiServerTest {
         assertEquals(404, get("/api/hotspots/heat?boundaries=three&from=2022-01&to=2022-02").statusCode());
         assertEquals(400, get("/api/hotspots/kde?boundaries=three&from=2022-01&to=2022-02&cell=-5").statusCode());
         assertEquals(400, get("/api/hotspots/kde?boundaries=three&from=2022-01&to=2022-02&cell=0.001").statusCode(), "too many cells");
+    }
+
+    static HttpResponse<String> upload(String query, String fileName, String csv) throws Exception {
+        String boundary = "----wardheat" + System.nanoTime();
+        String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName + "\"\r\n"
+                + "Content-Type: text/csv\r\n\r\n" + csv + "\r\n--" + boundary + "--\r\n";
+        return HTTP.send(HttpRequest.newBuilder(URI.create(base + "/api/import?" + query))
+                        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                        .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void needleFindsUploadRepeatsAndNearRepeats() throws Exception {
+        HttpResponse<String> up = upload("preset=needle-finds", "finds.csv", "Date,Location,Longitude,Latitude,Count\n"
+                + "2022-01-03,River Steps,0.505,51.205,3\n2022-01-09,river steps,0.505,51.205,2\n2022-02-01,Park,0.515,51.205,1\n");
+        assertEquals(200, up.statusCode(), up.body());
+        assertEquals("needle-finds", JSON.readTree(up.body()).get("dataset").asText());
+        JsonNode repeats = JSON.readTree(get("/api/repeats?dataset=needle-finds&from=2022-01&to=2022-12&group_by=label&by=count&boundaries=three").body());
+        JsonNode first = repeats.get("features").get(0);
+        assertEquals("River Steps", first.get("properties").get("label").asText());
+        assertEquals(5.0, first.get("properties").get("count").asDouble());
+        assertEquals("West", first.get("properties").get("wardName").asText());
+        assertEquals("Point", first.get("geometry").get("type").asText());
+        assertEquals(6.0, repeats.get("totals").get("count").asDouble());
+        JsonNode table = JSON.readTree(get("/api/needles/table?from=2022-01&to=2022-12").body());
+        assertEquals(5.0, table.get("rows").get(0).get("months").get(0).asDouble());
+        HttpResponse<String> knox = get("/api/near-repeat?dataset=needle-finds&from=2022-01&to=2022-12&simulations=19");
+        assertEquals(200, knox.statusCode(), knox.body());
+        assertEquals("same location", JSON.readTree(knox.body()).get("spaceBands").get(0).asText());
+        assertEquals(400, get("/api/near-repeat?from=2022-01&to=2022-12&bands=x").statusCode());
+        assertEquals(400, get("/api/encampments?from=2022-01&to=2022-12&as_of=yesterday").statusCode());
+        assertEquals(400, upload("preset=bins", "x.csv", "a\n1\n").statusCode());
     }
 
     @Test
