@@ -72,11 +72,16 @@ final class BenchCommand implements Callable<Integer> {
             ws.wardStatistics("bench", org.wardheat.analysis.WardStatistics.Query.of(null, null, "2022-01", "2022-12", null, 5));
             System.out.printf("ward table for 2022 (incidents in memory; join all %,d + count): %.2f s%n", t.size(), (System.nanoTime() - t2) / 1e9);
         } finally {
-            try (Stream<Path> walk = Files.walk(dir)) {
-                walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
+            deleteTree(dir);
         }
         return 0;
+    }
+
+    /** Deletes a benchmark's scratch data directory. */
+    static void deleteTree(Path dir) throws java.io.IOException {
+        try (Stream<Path> walk = Files.walk(dir)) {
+            walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
     }
 
     private static void resetPeaks() {

@@ -94,9 +94,7 @@ final class BenchHotspotsCommand implements Callable<Integer> {
                 }
             }
         } finally {
-            try (var walk = Files.walk(dir)) {
-                walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
+            BenchCommand.deleteTree(dir);
         }
         return 0;
     }

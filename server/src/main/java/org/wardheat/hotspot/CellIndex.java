@@ -83,32 +83,20 @@ public final class CellIndex {
 
     /** The points within {@code distance} of (px, py), in index order. */
     public int[] within(double px, double py, double distance) {
-        int[] found = new int[16];
-        int n = 0;
-        double d2max = distance * distance;
-        int c0 = (int) Math.floor((px - distance - minX) / bucket), c1 = (int) Math.floor((px + distance - minX) / bucket);
-        int r0 = (int) Math.floor((py - distance - minY) / bucket), r1 = (int) Math.floor((py + distance - minY) / bucket);
-        for (int r = Math.max(0, r0); r <= Math.min(rows - 1, r1); r++) {
-            for (int c = Math.max(0, c0); c <= Math.min(columns - 1, c1); c++) {
-                int b = r * columns + c;
-                for (int k = start[b]; k < start[b + 1]; k++) {
-                    int i = items[k];
-                    double dx = x[i] - px, dy = y[i] - py;
-                    if (dx * dx + dy * dy <= d2max) {
-                        if (n == found.length) {
-                            found = Arrays.copyOf(found, n * 2);
-                        }
-                        found[n++] = i;
-                    }
-                }
+        int[][] found = {new int[16]};
+        int[] n = {0};
+        forEachWithin(px, py, distance, (i, d2) -> {
+            if (n[0] == found[0].length) {
+                found[0] = Arrays.copyOf(found[0], n[0] * 2);
             }
-        }
-        int[] result = Arrays.copyOf(found, n);
+            found[0][n[0]++] = i;
+        });
+        int[] result = Arrays.copyOf(found[0], n[0]);
         Arrays.sort(result);
         return result;
     }
 
-    /** Calls {@code visitor} for each point within {@code distance} of (px, py), with its squared distance. */
+    /** Calls {@code visitor} for each point at most {@code distance} from (px, py), with its squared distance. */
     public void forEachWithin(double px, double py, double distance, Visitor visitor) {
         double d2max = distance * distance;
         int c0 = Math.max(0, (int) Math.floor((px - distance - minX) / bucket));
@@ -122,7 +110,7 @@ public final class CellIndex {
                     int i = items[k];
                     double dx = x[i] - px, dy = y[i] - py;
                     double d2 = dx * dx + dy * dy;
-                    if (d2 < d2max) {
+                    if (d2 <= d2max) {
                         visitor.visit(i, d2);
                     }
                 }
