@@ -122,7 +122,17 @@ public final class ApiServer {
         });
 
         http.get("/api/hotspots/:analysis", this::hotspotLayer);
-        RecordRoutes records = new RecordRoutes(new org.wardheat.RepeatService(workspace));
+        org.wardheat.RepeatService repeatService = new org.wardheat.RepeatService(workspace);
+        RecordRoutes records = new RecordRoutes(repeatService);
+        AreaRoutes areas = new AreaRoutes(workspace, new org.wardheat.AreaService(workspace, hotspots, repeatService));
+        http.get("/api/areas", areas::list);
+        http.post("/api/areas", areas::save);
+        http.put("/api/areas/:id", areas::rename);
+        http.delete("/api/areas/:id", areas::delete);
+        http.get("/api/area-summary", areas::summary);
+        http.get("/api/strategic", areas::strategic);
+        ExportRoutes exports = new ExportRoutes(workspace, this, records, areas);
+        http.get("/api/export/:layer", exports::export);
         http.get("/api/repeats", records::repeats);
         http.get("/api/needles/table", records::needlesTable);
         http.get("/api/encampments", records::encampments);
@@ -201,6 +211,25 @@ public final class ApiServer {
      * as GeoJSON (default; {@code only=nonzero} leaves out empty cells, for the map) or {@code format=csv}.
      */
     private Object hotspotLayer(Request req, Response res) throws IOException {
+        CellLayer layer = hotspotResult(req);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        String name = layer.analysis() + "_" + layer.parameters().get("boundaries") + "_" + String.valueOf(layer.parameters().get("period")).replace(':', '_');
+        if ("csv".equals(req.queryParams("format"))) {
+            res.type("text/csv; charset=utf-8");
+            res.header("Content-Disposition", "attachment; filename=\"" + name + ".csv\"");
+            CellLayerOutput.csv(layer, new OutputStreamWriter(out, StandardCharsets.UTF_8));
+        } else {
+            res.type("application/geo+json");
+            if (req.queryParams("download") != null) {
+                res.header("Content-Disposition", "attachment; filename=\"" + name + ".geojson\"");
+            }
+            CellLayerOutput.geojson(layer, "nonzero".equals(req.queryParams("only")) ? layer.nonEmptyCells() : null, out);
+        }
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    /** Computes the hotspot analysis named in the path from the query parameters. */
+    CellLayer hotspotResult(Request req) {
         HotspotService.Request r = new HotspotService.Request(required(req, "boundaries"),
                 java.util.Set.copyOf(values(req, "category")), java.util.Set.copyOf(values(req, "dataset")),
                 org.wardheat.analysis.Period.of(required(req, "from"), required(req, "to")),
@@ -209,7 +238,8 @@ public final class ApiServer {
                 req.queryParams("area") == null ? null : org.wardheat.boundaries.AreaReader.read(req.queryParams("area")));
         PAdjust adjust = PAdjust.parse(param(req, "p_adjust", "fdr"));
         int hotBin = integer(req, "hot_bin") == null ? 2 : integer(req, "hot_bin");
-        CellLayer layer = switch (req.params("analysis")) {
+        String analysis = req.params("analysis") != null ? req.params("analysis") : param(req, "analysis", "gistar");
+        CellLayer layer = switch (analysis) {
             case "kde" -> hotspots.kde(r, decimal(req, "bandwidth"), decimal(req, "adjust") == null ? 1 : decimal(req, "adjust"));
             case "gistar" -> hotspots.gistar(r, adjust, decimal(req, "neighbour_distance"), "true".equals(req.queryParams("weighted")));
             case "change" -> hotspots.change(r, req.queryParams("before") == null ? null
@@ -223,23 +253,10 @@ public final class ApiServer {
             case "evaluate" -> hotspots.evaluate(r, org.wardheat.analysis.Period.parse(required(req, "test")),
                     param(req, "method", "kde"), decimal(req, "top_share") == null ? 0.05 : decimal(req, "top_share"),
                     decimal(req, "bandwidth"), adjust, hotBin);
-            default -> throw new NotFoundException("no hotspot analysis '" + req.params("analysis")
+            default -> throw new NotFoundException("no hotspot analysis '" + analysis
                     + "'; there are kde, gistar, change, classify and evaluate");
         };
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        String name = layer.analysis() + "_" + r.boundaries() + "_" + r.period().from() + "_" + r.period().to();
-        if ("csv".equals(req.queryParams("format"))) {
-            res.type("text/csv; charset=utf-8");
-            res.header("Content-Disposition", "attachment; filename=\"" + name + ".csv\"");
-            CellLayerOutput.csv(layer, new OutputStreamWriter(out, StandardCharsets.UTF_8));
-        } else {
-            res.type("application/geo+json");
-            if (req.queryParams("download") != null) {
-                res.header("Content-Disposition", "attachment; filename=\"" + name + ".geojson\"");
-            }
-            CellLayerOutput.geojson(layer, "nonzero".equals(req.queryParams("only")) ? layer.nonEmptyCells() : null, out);
-        }
-        return out.toString(StandardCharsets.UTF_8);
+        return layer;
     }
 
     private static Double decimal(Request req, String name) {
@@ -296,6 +313,10 @@ public final class ApiServer {
 
     static String toJson(Response res, Object value) throws IOException {
         return json(res, value);
+    }
+
+    Workspace workspace() {
+        return workspace;
     }
 
     static WardStatistics.Query wardQuery(Request req) {

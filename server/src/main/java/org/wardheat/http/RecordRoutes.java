@@ -49,12 +49,7 @@ final class RecordRoutes {
 
     /** Repeat locations as GeoJSON points (proportional symbols on the map), ranked, with totals and outliers. */
     Object repeats(Request req, Response res) throws IOException {
-        List<Period> periods = Arrays.stream(paramOr(req, "periods", "").split(",")).filter(s -> !s.isBlank()).map(Period::parse).toList();
-        Integer top = integerParam(req, "top");
-        RepeatService.RepeatResult r = service.repeats(selection(req, null), Places.Rule.parse(paramOr(req, "group_by", "coordinates")),
-                decimalParam(req, "distance") == null ? 50 : decimalParam(req, "distance"),
-                integerParam(req, "min_points") == null ? 2 : integerParam(req, "min_points"), paramOr(req, "by", "records"),
-                top == null ? 20 : top, periods, rules(req), "true".equals(req.queryParams("exclude_outliers")));
+        RepeatService.RepeatResult r = repeatResult(req);
         res.type("application/geo+json");
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (JsonGenerator g = WardOutput.JSON.getFactory().createGenerator(out)) {
@@ -97,6 +92,21 @@ final class RecordRoutes {
         return out.toString(StandardCharsets.UTF_8);
     }
 
+    RepeatService.RepeatResult repeatResult(Request req) {
+        List<Period> periods = Arrays.stream(paramOr(req, "periods", "").split(",")).filter(s -> !s.isBlank()).map(Period::parse).toList();
+        Integer top = integerParam(req, "top");
+        return service.repeats(selection(req, null), Places.Rule.parse(paramOr(req, "group_by", "coordinates")),
+                decimalParam(req, "distance") == null ? 50 : decimalParam(req, "distance"),
+                integerParam(req, "min_points") == null ? 2 : integerParam(req, "min_points"), paramOr(req, "by", "records"),
+                top == null ? 20 : top, periods, rules(req), "true".equals(req.queryParams("exclude_outliers")));
+    }
+
+    List<Encampments.Year> encampmentYears(Request req) {
+        Integer first = integerParam(req, "first_month");
+        LocalDate asOf = req.queryParams("as_of") == null ? LocalDate.now() : LocalDate.parse(req.queryParams("as_of"));
+        return service.encampments(selection(req, "encampments"), first == null ? 1 : first, asOf);
+    }
+
     Object needlesTable(Request req, Response res) throws IOException {
         Integer first = integerParam(req, "first_month");
         return toJson(res, service.monthlyTable(selection(req, "needle-finds"), first == null ? 1 : first,
@@ -104,9 +114,7 @@ final class RecordRoutes {
     }
 
     Object encampments(Request req, Response res) throws IOException {
-        Integer first = integerParam(req, "first_month");
-        LocalDate asOf = req.queryParams("as_of") == null ? LocalDate.now() : LocalDate.parse(req.queryParams("as_of"));
-        List<Encampments.Year> years = service.encampments(selection(req, "encampments"), first == null ? 1 : first, asOf);
+        List<Encampments.Year> years = encampmentYears(req);
         return toJson(res, java.util.Map.of("years", years, "rule",
                 "days in situ count the arrival and the departure day (3rd to 5th = 3 days); an encampment without an end date is open and counted to the end of its year or as_of"));
     }

@@ -33,7 +33,7 @@ import java.util.Optional;
  */
 public final class Store implements Closeable {
     public static final String FILE_NAME = "wardheat.db";
-    private static final int SCHEMA_VERSION = 2;
+    private static final int SCHEMA_VERSION = 3;
 
     private final Connection db;
     private final Path dataDir;
@@ -69,6 +69,13 @@ public final class Store implements Closeable {
             if (version < 2) {
                 s.execute("ALTER TABLE incident ADD COLUMN extra TEXT"); // v2: encampment vehicles/people
                 s.execute("PRAGMA user_version=2");
+            }
+            if (version < 3) { // v3: saved focus areas
+                s.execute("""
+                        CREATE TABLE focus_area (
+                          id INTEGER PRIMARY KEY, name TEXT NOT NULL, boundaries TEXT NOT NULL, ward_codes TEXT,
+                          geometry BLOB NOT NULL, created_at TEXT NOT NULL, updated_at TEXT NOT NULL)""");
+                s.execute("PRAGMA user_version=3");
             }
         }
         db.setAutoCommit(false);
@@ -408,6 +415,96 @@ public final class Store implements Closeable {
                 }
             }
             return out;
+        });
+    }
+
+    // ---- focus areas ----
+
+    /**
+     * A saved focus area: a set of wards of a boundary set, or a drawn polygon.
+     *
+     * @param wardCodes the wards it was made of, or empty for a drawn area
+     * @param geometry  its outline in WGS84 lon/lat
+     */
+    public record FocusArea(long id, String name, String boundaries, List<String> wardCodes, Geometry geometry,
+                            String createdAt, String updatedAt) {
+    }
+
+    public FocusArea saveFocusArea(String name, String boundaries, List<String> wardCodes, Geometry geometry) {
+        String now = Instant.now().toString();
+        long id = inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "INSERT INTO focus_area (name, boundaries, ward_codes, geometry, created_at, updated_at) VALUES (?,?,?,?,?,?)",
+                    Statement.RETURN_GENERATED_KEYS)) {
+                ps.setString(1, name);
+                ps.setString(2, boundaries);
+                ps.setString(3, wardCodes.isEmpty() ? null : String.join(",", wardCodes));
+                ps.setBytes(4, new WKBWriter().write(geometry));
+                ps.setString(5, now);
+                ps.setString(6, now);
+                ps.executeUpdate();
+                ResultSet keys = ps.getGeneratedKeys();
+                keys.next();
+                return keys.getLong(1);
+            }
+        });
+        return focusArea(id).orElseThrow();
+    }
+
+    public List<FocusArea> focusAreas() {
+        return read(c -> {
+            List<FocusArea> out = new ArrayList<>();
+            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(
+                    "SELECT id, name, boundaries, ward_codes, geometry, created_at, updated_at FROM focus_area ORDER BY name, id")) {
+                while (rs.next()) {
+                    out.add(focusArea(rs));
+                }
+            }
+            return out;
+        });
+    }
+
+    public Optional<FocusArea> focusArea(long id) {
+        return read(c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT id, name, boundaries, ward_codes, geometry, created_at, updated_at FROM focus_area WHERE id = ?")) {
+                ps.setLong(1, id);
+                ResultSet rs = ps.executeQuery();
+                return rs.next() ? Optional.of(focusArea(rs)) : Optional.<FocusArea>empty();
+            }
+        });
+    }
+
+    private static FocusArea focusArea(ResultSet rs) throws SQLException {
+        String codes = rs.getString(4);
+        Geometry g;
+        try {
+            g = new WKBReader().read(rs.getBytes(5));
+        } catch (ParseException e) {
+            throw new StoreException("stored geometry of focus area " + rs.getLong(1) + " is damaged", e);
+        }
+        return new FocusArea(rs.getLong(1), rs.getString(2), rs.getString(3), codes == null ? List.of() : List.of(codes.split(",")),
+                g, rs.getString(6), rs.getString(7));
+    }
+
+    /** Renames a focus area; false when there is none with that id. */
+    public boolean renameFocusArea(long id, String name) {
+        return inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE focus_area SET name = ?, updated_at = ? WHERE id = ?")) {
+                ps.setString(1, name);
+                ps.setString(2, Instant.now().toString());
+                ps.setLong(3, id);
+                return ps.executeUpdate() == 1;
+            }
+        });
+    }
+
+    public boolean deleteFocusArea(long id) {
+        return inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("DELETE FROM focus_area WHERE id = ?")) {
+                ps.setLong(1, id);
+                return ps.executeUpdate() == 1;
+            }
         });
     }
 

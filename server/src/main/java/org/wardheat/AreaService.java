@@ -1,0 +1,244 @@
+package org.wardheat;
+
+import org.locationtech.jts.algorithm.locate.IndexedPointInAreaLocator;
+import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.Location;
+import org.locationtech.jts.operation.union.UnaryUnionOp;
+import org.wardheat.analysis.IncidentTable;
+import org.wardheat.analysis.Period;
+import org.wardheat.boundaries.GeoJsonGeometry;
+import org.wardheat.boundaries.Projection;
+import org.wardheat.boundaries.Ward;
+import org.wardheat.hotspot.CellLayer;
+import org.wardheat.hotspot.Grid;
+import org.wardheat.hotspot.PAdjust;
+import org.wardheat.repeats.Outliers;
+import org.wardheat.repeats.Places;
+import org.wardheat.store.NotFoundException;
+import org.wardheat.store.Store;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * Focus areas (a set of wards, or a drawn polygon): saving them, summarising incidents in them, and the
+ * strategic-assessment table (every category, this period against the last) for the borough, a ward or
+ * an area.
+ */
+public final class AreaService {
+    private final Workspace workspace;
+    private final HotspotService hotspots;
+    private final RepeatService repeats;
+
+    public AreaService(Workspace workspace, HotspotService hotspots, RepeatService repeats) {
+        this.workspace = workspace;
+        this.hotspots = hotspots;
+        this.repeats = repeats;
+    }
+
+    /**
+     * An area of a boundary set: its wards ({@code wardCodes}), or a drawn polygon ({@code polygon},
+     * WGS84), or the whole set when both are empty.
+     */
+    public record Area(String boundaries, List<String> wardCodes, Geometry polygon, String name) {
+        public boolean wholeSet() {
+            return wardCodes.isEmpty() && polygon == null;
+        }
+    }
+
+    /**
+     * @param areaId     a saved focus area, or null
+     * @param wardCodes  wards of {@code boundaries}, or empty
+     * @param geojson    a drawn polygon as GeoJSON, or null
+     */
+    public Area resolve(String boundaries, List<String> wardCodes, String geojson, Long areaId) {
+        if (areaId != null) {
+            Store.FocusArea f = workspace.store().focusArea(areaId)
+                    .orElseThrow(() -> new NotFoundException("no saved focus area " + areaId));
+            return new Area(f.boundaries(), f.wardCodes(), f.wardCodes().isEmpty() ? f.geometry() : null, f.name());
+        }
+        Set<String> known = new HashSet<>();
+        workspace.boundarySet(boundaries).wards().forEach(w -> known.add(w.code()));
+        for (String code : wardCodes) {
+            if (!known.contains(code)) {
+                throw new IllegalArgumentException("no ward " + code + " in boundary set " + boundaries);
+            }
+        }
+        Geometry polygon = geojson == null || geojson.isBlank() ? null : org.wardheat.boundaries.AreaReader.read(geojson);
+        if (polygon != null && !wardCodes.isEmpty()) {
+            throw new IllegalArgumentException("give either wards or a drawn polygon, not both");
+        }
+        String name = polygon != null ? "drawn area" : wardCodes.isEmpty() ? "whole borough" : wardCodes.size() + " wards";
+        return new Area(boundaries, List.copyOf(new LinkedHashSet<>(wardCodes)), polygon, name);
+    }
+
+    /** The area's outline in WGS84: the polygon, or the union of its wards (all wards for the whole set). */
+    public Geometry outline(Area a) {
+        if (a.polygon() != null) {
+            return a.polygon();
+        }
+        List<Geometry> parts = new ArrayList<>();
+        for (Ward w : workspace.boundarySet(a.boundaries()).wards()) {
+            if (a.wholeSet() || a.wardCodes().contains(w.code())) {
+                parts.add(w.geometry());
+            }
+        }
+        return UnaryUnionOp.union(parts, GeoJsonGeometry.FACTORY);
+    }
+
+    public Store.FocusArea save(String name, Area a) {
+        if (name == null || name.isBlank() || name.length() > 120) {
+            throw new IllegalArgumentException("a focus area needs a name of 1 to 120 characters");
+        }
+        if (a.wholeSet()) {
+            throw new IllegalArgumentException("choose wards or draw a polygon before saving a focus area");
+        }
+        return workspace.store().saveFocusArea(name.trim(), a.boundaries(), a.wardCodes(), outline(a));
+    }
+
+    /** Which incidents of the table lie in the area: by ward for ward areas (as the ward counts), else by polygon. */
+    boolean[] members(Area a) {
+        IncidentTable t = workspace.incidents();
+        int[] wardOf = workspace.wardOf(a.boundaries());
+        boolean[] in = new boolean[t.size()];
+        if (a.polygon() == null) {
+            List<Ward> wards = workspace.boundarySet(a.boundaries()).wards();
+            boolean[] chosen = new boolean[wards.size()];
+            for (int w = 0; w < wards.size(); w++) {
+                chosen[w] = a.wholeSet() || a.wardCodes().contains(wards.get(w).code());
+            }
+            for (int i = 0; i < in.length; i++) {
+                in[i] = wardOf[i] >= 0 && chosen[wardOf[i]];
+            }
+            return in;
+        }
+        IndexedPointInAreaLocator locator = new IndexedPointInAreaLocator(a.polygon());
+        var env = a.polygon().getEnvelopeInternal();
+        for (int i = 0; i < in.length; i++) {
+            in[i] = t.hasLocation(i) && env.contains(t.lon(i), t.lat(i))
+                    && locator.locate(new Coordinate(t.lon(i), t.lat(i))) != Location.EXTERIOR;
+        }
+        return in;
+    }
+
+    /**
+     * Residents of the area: the sum over its wards; for a drawn polygon each ward's residents are
+     * apportioned by the share of the ward's area (in British National Grid m²) inside the polygon.
+     * Null when a ward that contributes has no population figure.
+     */
+    public Double residents(Area a) {
+        Workspace.LoadedSet set = workspace.boundarySet(a.boundaries());
+        double sum = 0;
+        Geometry poly = a.polygon() == null ? null : Projection.transform(a.polygon(), Projection.WGS84, Projection.BNG);
+        for (Ward w : set.wards()) {
+            double share;
+            if (poly != null) {
+                Geometry ward = Projection.transform(w.geometry(), Projection.WGS84, Projection.BNG);
+                share = ward.getEnvelopeInternal().intersects(poly.getEnvelopeInternal()) ? ward.intersection(poly).getArea() / ward.getArea() : 0;
+            } else {
+                share = a.wholeSet() || a.wardCodes().contains(w.code()) ? 1 : 0;
+            }
+            if (share > 0) {
+                Double r = set.population().get(w.code());
+                if (r == null) {
+                    return null;
+                }
+                sum += share * r;
+            }
+        }
+        return sum;
+    }
+
+    /** One category's counts in the area. */
+    public record CategoryRow(String category, long count, long previous, long difference, Double changePct, Double ratePer1000) {
+    }
+
+    public record HotCell(String cellId, double lon, double lat, double n, double gistar, int bin) {
+    }
+
+    /**
+     * @param areaShareOfIncidents the area's share of the boundary set's incidents in the period
+     * @param shareOfResidents     its share of the set's residents (null without populations)
+     * @param shareOfArea          its share of the set's area
+     */
+    public record Summary(String name, String boundaries, List<String> wardCodes, String period, String comparison,
+                          List<CategoryRow> categories, CategoryRow total, Double residents, double areaKm2,
+                          long boroughCount, double shareOfIncidents, Double shareOfResidents, double shareOfArea,
+                          List<RepeatService.Place> topPlaces, List<HotCell> hotCells) {
+    }
+
+    public Summary summary(Area a, Set<String> categories, Set<String> datasets, Period period, Period comparison) {
+        List<CategoryRow> rows = table(a, categories, datasets, period, comparison);
+        CategoryRow total = rows.get(rows.size() - 1);
+        Area borough = new Area(a.boundaries(), List.of(), null, "whole borough");
+        CategoryRow boroughTotal = lastRow(table(borough, categories, datasets, period, comparison));
+        Double residents = residents(a), boroughResidents = residents(borough);
+        double km2 = Projection.transform(outline(a), Projection.WGS84, Projection.BNG).getArea() / 1e6;
+        double boroughKm2 = Projection.transform(outline(borough), Projection.WGS84, Projection.BNG).getArea() / 1e6;
+        Geometry outline = outline(a);
+        List<RepeatService.Place> places = repeats.repeats(new RepeatService.Selection(datasets, categories, period,
+                        a.boundaries(), null, a.wholeSet() ? null : outline), Places.Rule.COORDINATES, 0, 0, "records", 5,
+                List.of(), Outliers.Rules.DEFAULT, false).places();
+        List<HotCell> cells = new ArrayList<>();
+        CellLayer gi = hotspots.gistar(new HotspotService.Request(a.boundaries(), categories, datasets, period, Grid.Shape.SQUARE,
+                null, null, null), PAdjust.FDR, null, false);
+        double[] lonLat = gi.grid().centresLonLat();
+        IndexedPointInAreaLocator locator = new IndexedPointInAreaLocator(outline);
+        for (int c = 0; c < gi.grid().size(); c++) {
+            if (gi.ints("bin")[c] >= 2 && locator.locate(new Coordinate(lonLat[2 * c], lonLat[2 * c + 1])) != Location.EXTERIOR) {
+                cells.add(new HotCell(gi.grid().id(c), lonLat[2 * c], lonLat[2 * c + 1], gi.doubles("n")[c], gi.doubles("gistar")[c], gi.ints("bin")[c]));
+            }
+        }
+        cells.sort((x, y) -> Double.compare(y.gistar(), x.gistar()));
+        return new Summary(a.name(), a.boundaries(), a.wardCodes(), period.toString(), comparison.toString(), rows.subList(0, rows.size() - 1),
+                total, residents, km2, boroughTotal.count(), boroughTotal.count() == 0 ? 0 : (double) total.count() / boroughTotal.count(),
+                residents == null || boroughResidents == null || boroughResidents == 0 ? null : residents / boroughResidents,
+                boroughKm2 == 0 ? 0 : km2 / boroughKm2, places, cells.subList(0, Math.min(5, cells.size())));
+    }
+
+    private static CategoryRow lastRow(List<CategoryRow> rows) {
+        return rows.get(rows.size() - 1);
+    }
+
+    /**
+     * The strategic-assessment table: every category with incidents in either period, this period, last
+     * period, difference and % change (null when last is 0), rate per 1,000 residents; the last row is "All".
+     */
+    public List<CategoryRow> table(Area a, Set<String> categories, Set<String> datasets, Period period, Period comparison) {
+        IncidentTable t = workspace.incidents();
+        IncidentTable.Filter filter = t.filter(categories, datasets);
+        boolean[] in = members(a);
+        TreeMap<String, long[]> counts = new TreeMap<>();
+        for (int i = 0; i < t.size(); i++) {
+            if (!in[i] || !filter.test(i)) {
+                continue;
+            }
+            boolean now = period.contains(t.month(i)), before = comparison.contains(t.month(i));
+            if (now || before) {
+                long[] c = counts.computeIfAbsent(t.category(i), k -> new long[2]);
+                c[0] += now ? 1 : 0;
+                c[1] += before ? 1 : 0;
+            }
+        }
+        Double residents = residents(a);
+        List<CategoryRow> rows = new ArrayList<>();
+        long all = 0, allBefore = 0;
+        for (var e : counts.entrySet()) {
+            rows.add(row(e.getKey(), e.getValue()[0], e.getValue()[1], residents));
+            all += e.getValue()[0];
+            allBefore += e.getValue()[1];
+        }
+        rows.add(row("All", all, allBefore, residents));
+        return rows;
+    }
+
+    private static CategoryRow row(String name, long now, long before, Double residents) {
+        return new CategoryRow(name, now, before, now - before, before == 0 ? null : 100.0 * (now - before) / before,
+                residents == null || residents == 0 ? null : 1000.0 * now / residents);
+    }
+}
