@@ -4,9 +4,10 @@ import { scaleFor } from './palette.js';
 import { trendSvg } from './trend.js';
 import { drawHotspots, hotspotQuery } from './hotspots.js';
 import { drawRepeats, drawEncampments, knoxTable } from './places.js';
+import { addDrawTools, areaParams, describeArea, encodePolygon, decodePolygon, summaryHtml, strategicRows, savedListHtml } from './focus.js';
 
 const $ = (id) => document.getElementById(id);
-const state = { boundaries: null, categories: [], from: null, to: null, compare: 'previous', measure: 'count', hotspot: 'none', cell: '', bandwidth: '', dataset: '', places: 'none' };
+const state = { boundaries: null, categories: [], from: null, to: null, compare: 'previous', measure: 'count', hotspot: 'none', cell: '', bandwidth: '', dataset: '', places: 'none', wards: [], polygon: null, areaId: null, areaName: null, view: null };
 const MEASURE_TITLES = { count: 'Incidents', rate_per_1000: 'Rate per 1,000 residents', change_pct: '% change on comparison period' };
 
 const map = L.map('map', { zoomControl: true, preferCanvas: false });
@@ -17,6 +18,8 @@ let hotspotLayer = null;
 let hotspotLegend = '';
 let placesLayer = null;
 let placesLegend = '';
+let draw = null;
+const wardNames = {};
 
 const legend = L.control({ position: 'bottomright' });
 legend.onAdd = () => L.DomUtil.create('div', 'legend');
@@ -42,12 +45,20 @@ function readHash() {
   const q = new URLSearchParams(location.hash.slice(1));
   for (const key of ['boundaries', 'from', 'to', 'compare', 'measure', 'hotspot', 'cell', 'bandwidth', 'dataset', 'places']) if (q.get(key)) state[key] = q.get(key);
   if (q.getAll('category').length) state.categories = q.getAll('category');
+  if (q.get('wards')) state.wards = q.get('wards').split(',');
+  if (q.get('poly')) state.polygon = q.get('poly');
+  if (q.get('area_id')) state.areaId = q.get('area_id');
+  if (q.get('map')) state.view = q.get('map').split(',').map(Number);
 }
 
 function writeHash() {
   const q = new URLSearchParams({ boundaries: state.boundaries, from: state.from, to: state.to, compare: state.compare, measure: state.measure });
   for (const key of ['hotspot', 'cell', 'bandwidth', 'dataset', 'places']) if (state[key] && state[key] !== 'none') q.set(key, state[key]);
   state.categories.forEach((c) => q.append('category', c));
+  if (state.areaId) q.set('area_id', state.areaId);
+  else if (state.wards.length) q.set('wards', state.wards.join(','));
+  else if (state.polygon) q.set('poly', state.polygon);
+  if (fitted) { const c = map.getCenter(); q.set('map', `${c.lat.toFixed(5)},${c.lng.toFixed(5)},${map.getZoom()}`); }
   history.replaceState(null, '', `#${q}`);
 }
 
@@ -101,11 +112,24 @@ async function init() {
   $('rank-by').addEventListener('change', () => refreshPlaces().catch((err) => setStatus(err.message, true)));
   $('places').addEventListener('change', () => { state.places = $('places').value; writeHash(); refreshPlaces().catch((err) => setStatus(err.message, true)); });
   $('near-repeat').addEventListener('click', runNearRepeat);
+  draw = addDrawTools(map, (geometry) => {
+    state.polygon = encodePolygon(geometry);
+    state.wards = [];
+    state.areaId = null;
+    afterAreaChange();
+  });
+  if (state.polygon) draw.show(decodePolygon(state.polygon));
+  map.on('moveend', () => { if (fitted) writeHash(); });
+  $('focus-clear').addEventListener('click', () => { state.wards = []; state.polygon = null; state.areaId = null; draw.show(null); afterAreaChange(); });
+  $('focus-save').addEventListener('click', saveArea);
+  $('print').addEventListener('click', () => window.print());
+  $('focus-saved').addEventListener('click', savedAreaAction);
+  await loadSaved();
   $('controls').addEventListener('change', (e) => {
     if (e.target.name === 'measure') {
       state.measure = e.target.value;
       writeHash();
-      if (lastLayer) draw(lastLayer);
+      if (lastLayer) draw_(lastLayer);
       return;
     }
     state.boundaries = $('boundaries').value;
@@ -130,7 +154,8 @@ async function refresh() {
   try {
     const [layer] = await Promise.all([api.wardLayer(state), refreshHotspots(), refreshPlaces()]);
     lastLayer = layer;
-    draw(layer);
+    draw_(layer);
+    await refreshFocus();
     setStatus(`${layer.features.length} wards · ${state.from} to ${state.to}`);
   } catch (err) {
     setStatus(err.message, true);
@@ -211,7 +236,120 @@ async function runNearRepeat() {
 }
 
 function updateLegend() {
-  if (lastLayer) draw(lastLayer);
+  if (lastLayer) draw_(lastLayer);
+}
+
+function toggleWard(code) {
+  state.areaId = null;
+  if (state.polygon) { state.polygon = null; draw.show(null); }
+  state.wards = state.wards.includes(code) ? state.wards.filter((w) => w !== code) : [...state.wards, code];
+  afterAreaChange();
+}
+
+function afterAreaChange() {
+  writeHash();
+  if (lastLayer) draw_(lastLayer);
+  refreshFocus().catch((err) => setStatus(err.message, true));
+}
+
+/** The period, comparison and filters every area route takes, plus the area. */
+function focusQuery() {
+  const q = new URLSearchParams({ boundaries: state.boundaries, from: state.from, to: state.to, compare: state.compare });
+  if (state.dataset) q.set('dataset', state.dataset);
+  areaParams(state).forEach((v, k) => q.append(k, v));
+  return q;
+}
+
+/** The area summary and the strategic-assessment table for the current area (or the borough). */
+async function refreshFocus() {
+  const text = describeArea(state, wardNames);
+  $('focus-selection').textContent = text || 'No area chosen: figures are for the whole boundary set.';
+  $('strategic-scope').textContent = text ? `(${text})` : `(${state.boundaries}, whole set)`;
+  const q = focusQuery();
+  const tableQuery = new URLSearchParams(q);
+  const strategic = await fetch(`/api/strategic?${tableQuery}`).then((r) => r.json());
+  if (strategic.error) throw new Error(strategic.error);
+  $('strategic-table').querySelector('tbody').innerHTML = strategicRows(strategic.rows);
+  $('strategic-csv').href = `/api/strategic?${tableQuery}&format=csv`;
+  $('strategic-gpkg').href = `/api/export/strategic?${tableQuery}&format=gpkg`;
+  exportLinks();
+  if (!text) { $('focus-summary').innerHTML = ''; return; }
+  state.categories.forEach((c) => q.append('category', c));
+  const summary = await fetch(`/api/area-summary?${q}`).then((r) => r.json());
+  if (summary.error) throw new Error(summary.error);
+  $('focus-summary').innerHTML = summaryHtml(summary);
+}
+
+function exportLinks() {
+  const base = new URLSearchParams({ boundaries: state.boundaries, from: state.from, to: state.to, compare: state.compare });
+  if (state.dataset) base.set('dataset', state.dataset);
+  state.categories.forEach((c) => base.append('category', c));
+  const links = (layer, extra = {}) => ['geojson', 'csv', 'gpkg'].map((f) => {
+    const q = new URLSearchParams(base);
+    Object.entries({ ...extra, format: f }).forEach(([k, v]) => q.set(k, v));
+    return `<a href="/api/export/${layer}?${q}" data-export="${layer}-${f}">${f === 'gpkg' ? 'GeoPackage' : f === 'csv' ? 'CSV' : 'GeoJSON'}</a>`;
+  }).join(' · ');
+  let html = `Wards: ${links('wards')}`;
+  if (state.hotspot !== 'none') html += `<br>Hotspot layer: ${links('hotspots', { analysis: state.hotspot, ...(state.cell ? { cell: state.cell } : {}) })}`;
+  if (state.places === 'repeats') html += `<br>Repeat locations: ${links('repeats', { group_by: $('group-by').value, by: $('rank-by').value })}`;
+  if (state.places === 'encampments') html += `<br>Encampments: ${links('encampments')}`;
+  html += `<br>Saved focus areas: ${['geojson', 'csv', 'gpkg'].map((f) => `<a href="/api/export/areas?format=${f}">${f}</a>`).join(' · ')}`;
+  $('export-links').innerHTML = html;
+}
+
+async function loadSaved() {
+  const areas = await fetch('/api/areas').then((r) => r.json());
+  $('focus-saved').innerHTML = savedListHtml(areas.features);
+  const current = areas.features.find((f) => String(f.properties.id) === String(state.areaId));
+  state.areaName = current ? current.properties.name : state.areaName;
+  return areas;
+}
+
+async function saveArea() {
+  const name = $('focus-name').value.trim();
+  if (!name) { setStatus('Give the area a name first.', true); return; }
+  if (!state.wards.length && !state.polygon) { setStatus('Click wards or draw an area first.', true); return; }
+  const body = { name, boundaries: state.boundaries, wards: state.wards, geometry: state.polygon ? decodePolygon(state.polygon) : null };
+  const response = await fetch('/api/areas', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+  const saved = await response.json();
+  if (!response.ok) { setStatus(saved.error, true); return; }
+  $('focus-name').value = '';
+  state.areaId = String(saved.id);
+  state.areaName = saved.name;
+  state.wards = saved.wards;
+  await loadSaved();
+  afterAreaChange();
+  setStatus(`Saved "${saved.name}".`);
+}
+
+async function savedAreaAction(e) {
+  const li = e.target.closest('li[data-id]');
+  if (!li) return;
+  const id = li.dataset.id;
+  if (e.target.classList.contains('delete')) {
+    if (!window.confirm('Delete this focus area?')) return;
+    await fetch(`/api/areas/${id}`, { method: 'DELETE' });
+    if (state.areaId === id) state.areaId = null;
+    await loadSaved();
+    afterAreaChange();
+  } else if (e.target.classList.contains('rename')) {
+    const name = window.prompt('New name', li.querySelector('.load').textContent);
+    if (!name) return;
+    const response = await fetch(`/api/areas/${id}`, { method: 'PUT', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ name }) });
+    if (!response.ok) { setStatus((await response.json()).error, true); return; }
+    await loadSaved();
+    afterAreaChange();
+  } else if (e.target.classList.contains('load')) {
+    const areas = await loadSaved();
+    const f = areas.features.find((x) => String(x.properties.id) === id);
+    state.areaId = id;
+    state.areaName = f.properties.name;
+    state.wards = f.properties.wards ? f.properties.wards.split(',') : [];
+    state.polygon = null;
+    draw.show(state.wards.length ? null : f.geometry);
+    map.fitBounds(L.geoJSON(f.geometry).getBounds(), { maxZoom: 15 });
+    afterAreaChange();
+  }
 }
 
 /** The comparison period the ward view uses, as YYYY-MM:YYYY-MM. */
@@ -224,13 +362,19 @@ function comparisonPeriod() {
   return `${back(fy, fm)}:${back(ty, tm)}`;
 }
 
-function draw(layer) {
+function draw_(layer) {
   const values = layer.features.map((f) => f.properties[state.measure]);
   const scale = scaleFor(state.measure, values);
   if (wardLayer) wardLayer.remove();
   wardLayer = L.geoJSON(layer, {
-    style: (f) => ({ fillColor: scale.colour(f.properties[state.measure]), fillOpacity: hotspotLayer ? 0.12 : 0.75, color: '#4a5160', weight: hotspotLayer ? 1.5 : 1 }),
+    style: (f) => {
+      const selected = state.wards.includes(f.properties.ward_code);
+      return { fillColor: scale.colour(f.properties[state.measure]), fillOpacity: hotspotLayer ? 0.12 : 0.75,
+        color: selected ? '#0b57d0' : '#4a5160', weight: selected ? 4 : hotspotLayer ? 1.5 : 1, className: selected ? 'selected-ward' : '' };
+    },
     onEachFeature: (f, l) => {
+      wardNames[f.properties.ward_code] = f.properties.ward_name;
+      l.on('click', () => toggleWard(f.properties.ward_code));
       l.bindPopup(() => popup(f.properties, layer), { maxWidth: 280 });
       l.bindTooltip(`${f.properties.ward_name}: ${fmt(f.properties[state.measure], 1)}`, { sticky: true });
       l.on('mouseover', () => l.setStyle({ weight: 3, color: '#111' }));
@@ -240,7 +384,8 @@ function draw(layer) {
   if (hotspotLayer) hotspotLayer.bringToFront();
   if (placesLayer) placesLayer.bringToFront();
   if (!fitted) {
-    map.fitBounds(wardLayer.getBounds(), { padding: [10, 10] });
+    if (state.view) map.setView([state.view[0], state.view[1]], state.view[2]);
+    else map.fitBounds(wardLayer.getBounds(), { padding: [10, 10] });
     fitted = true;
   }
   legend.getContainer().innerHTML = (hotspotLegend || (`<h4>${MEASURE_TITLES[state.measure]}</h4>`
