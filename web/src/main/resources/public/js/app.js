@@ -116,6 +116,7 @@ async function init() {
     state.polygon = encodePolygon(geometry);
     state.wards = [];
     state.areaId = null;
+    draw.show(geometry);
     afterAreaChange();
   });
   if (state.polygon) draw.show(decodePolygon(state.polygon));
@@ -260,15 +261,20 @@ function focusQuery() {
   return q;
 }
 
+let focusSeq = 0;
+
 /** The area summary and the strategic-assessment table for the current area (or the borough). */
 async function refreshFocus() {
+  const seq = ++focusSeq; // a slower, older answer must not overwrite a newer one
   const text = describeArea(state, wardNames);
+  $('focus-summary').innerHTML = text ? '<p class="note">Loading the summary…</p>' : '';
   $('focus-selection').textContent = text || 'No area chosen: figures are for the whole boundary set.';
   $('strategic-scope').textContent = text ? `(${text})` : `(${state.boundaries}, whole set)`;
   const q = focusQuery();
   const tableQuery = new URLSearchParams(q);
   const strategic = await fetch(`/api/strategic?${tableQuery}`).then((r) => r.json());
   if (strategic.error) throw new Error(strategic.error);
+  if (seq !== focusSeq) return;
   $('strategic-table').querySelector('tbody').innerHTML = strategicRows(strategic.rows);
   $('strategic-csv').href = `/api/strategic?${tableQuery}&format=csv`;
   $('strategic-gpkg').href = `/api/export/strategic?${tableQuery}&format=gpkg`;
@@ -277,7 +283,9 @@ async function refreshFocus() {
   state.categories.forEach((c) => q.append('category', c));
   const summary = await fetch(`/api/area-summary?${q}`).then((r) => r.json());
   if (summary.error) throw new Error(summary.error);
+  if (seq !== focusSeq) return;
   $('focus-summary').innerHTML = summaryHtml(summary);
+  $('focus-summary').dataset.area = text;
 }
 
 function exportLinks() {
@@ -370,7 +378,8 @@ function draw_(layer) {
     style: (f) => {
       const selected = state.wards.includes(f.properties.ward_code);
       return { fillColor: scale.colour(f.properties[state.measure]), fillOpacity: hotspotLayer ? 0.12 : 0.75,
-        color: selected ? '#0b57d0' : '#4a5160', weight: selected ? 4 : hotspotLayer ? 1.5 : 1, className: selected ? 'selected-ward' : '' };
+        color: selected ? '#0b57d0' : '#4a5160', weight: selected ? 4 : hotspotLayer ? 1.5 : 1,
+        className: `ward ward-${f.properties.ward_code}${selected ? ' selected-ward' : ''}` };
     },
     onEachFeature: (f, l) => {
       wardNames[f.properties.ward_code] = f.properties.ward_name;
@@ -383,6 +392,7 @@ function draw_(layer) {
   }).addTo(map);
   if (hotspotLayer) hotspotLayer.bringToFront();
   if (placesLayer) placesLayer.bringToFront();
+  if (draw) draw.front();
   if (!fitted) {
     if (state.view) map.setView([state.view[0], state.view[1]], state.view[2]);
     else map.fitBounds(wardLayer.getBounds(), { padding: [10, 10] });

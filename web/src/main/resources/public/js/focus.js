@@ -46,6 +46,9 @@ export function addDrawTools(map, onDrawn) {
     onDrawn(e.layer.toGeoJSON().geometry);
   });
   return {
+    front() {
+      drawn.bringToFront();
+    },
     show(geometry) {
       drawn.clearLayers();
       if (geometry) L.geoJSON(geometry, { style: { color: '#0b57d0', weight: 3, fillOpacity: 0.05 } }).eachLayer((l) => drawn.addLayer(l));

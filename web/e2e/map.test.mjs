@@ -1,0 +1,166 @@
+// End-to-end tests of the web map in Debian's headless Chromium (playwright-core, no browser download):
+// a real wardheat server on its synthetic demo data, driven as a task-force officer would use it.
+// Screenshots of each step go to web/e2e/screenshots/. Run: node --test (from web/e2e), or ./run-tests.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, mkdirSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const jar = join(here, '..', '..', 'server', 'target', 'wardheat.jar');
+const shots = join(here, 'screenshots');
+mkdirSync(shots, { recursive: true });
+let server;
+let base;
+let browser;
+let page;
+
+before(async () => {
+  assert.ok(existsSync(jar), `build the jar first (mvn package): ${jar}`);
+  const data = mkdtempSync(join(tmpdir(), 'wardheat-e2e-'));
+  server = spawn('java', [`-Djava.util.prefs.userRoot=${data}/prefs`, '-jar', jar, 'serve', '--demo', '--data', data, '--port', '0', '--tiles', 'none'],
+    { stdio: ['ignore', 'pipe', 'inherit'] });
+  base = await new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('the server did not start in 120 s')), 120_000);
+    server.stdout.on('data', (chunk) => {
+      const m = /running at (http:\/\/localhost:\d+)\//.exec(chunk.toString());
+      if (m) { clearTimeout(timer); resolve(m[1]); }
+    });
+    server.on('exit', (code) => reject(new Error(`the server exited with ${code}`)));
+  });
+  browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+  page.on('pageerror', (e) => { throw e; });
+  page.on('dialog', (d) => d.accept());
+});
+
+after(async () => {
+  if (browser) await browser.close();
+  if (server) server.kill();
+});
+
+const wards = () => page.locator('.leaflet-overlay-pane path.ward');
+const fills = () => wards().evaluateAll((paths) => paths.map((p) => p.getAttribute('fill')));
+const view = '#boundaries=demo-wards&from=2024-01&to=2024-12&dataset=demo-synthetic';
+
+/** Loads the page afresh (a change of hash alone would not reload it). */
+async function open(hash) {
+  await page.goto('about:blank');
+  await page.goto(base + '/' + hash);
+  await page.waitForSelector('.leaflet-overlay-pane path.ward');
+  await settled();
+}
+
+async function settled() {
+  await page.waitForFunction(() => !/Loading/.test(document.getElementById('status').textContent));
+  await page.waitForTimeout(200);
+}
+
+test('the demo map loads with its 20 wards, legend and ranked table', async () => {
+  await open(view);
+  assert.equal(await wards().count(), 20);
+  assert.match(await page.textContent('#demo-badge'), /SYNTHETIC/);
+  assert.equal(await page.locator('#ward-table tbody tr').count(), 20);
+  assert.equal((await page.textContent('#ward-table tbody tr:first-child td:nth-child(2)')).trim(), 'Town Centre');
+  assert.match(await page.textContent('.legend'), /Incidents/);
+  await page.screenshot({ path: join(shots, '1-map-loaded.png') });
+});
+
+test('a category and period change redraws the choropleth', async () => {
+  const before = await fills();
+  const firstCount = await page.textContent('#ward-table tbody tr:first-child td:nth-child(3)');
+  await page.selectOption('#categories', ['Burglary']);
+  await settled();
+  await page.selectOption('#from', '2023-01');
+  await page.selectOption('#to', '2023-06');
+  await settled();
+  const after = await fills();
+  assert.notDeepEqual(after, before, 'ward colours change');
+  assert.notEqual(await page.textContent('#ward-table tbody tr:first-child td:nth-child(3)'), firstCount);
+  assert.match(await page.textContent('#top-sentence'), /Burglary .* in 2023-01 to 2023-06/);
+  assert.match(page.url(), /category=Burglary/, 'the link keeps the view');
+  await page.screenshot({ path: join(shots, '2-burglary-2023h1.png') });
+});
+
+test('clicking two wards updates the area summary', async () => {
+  await open(view);
+  await page.click('path.ward-X05000001', { force: true });
+  await page.waitForSelector('#focus-summary .sentence');
+  await page.keyboard.press('Escape');
+  await page.click('path.ward-X05000004', { force: true });
+  await page.waitForFunction(() => /2 wards/.test(document.getElementById('focus-summary').dataset.area || ''));
+  assert.match(await page.textContent('#focus-selection'), /2 wards: Town Centre, Eastfield/);
+  const rows = await page.locator('#ward-table tbody tr').evaluateAll((trs) => Object.fromEntries(trs.map((tr) => [tr.dataset.code, Number(tr.children[2].textContent.replace(/,/g, ''))])));
+  await page.waitForFunction((expected) => Number(document.querySelector('#focus-summary .sentence').dataset.total) === expected,
+    rows.X05000001 + rows.X05000004);
+  assert.match(decodeURIComponent(page.url()), /wards=X05000001,X05000004/);
+  assert.equal(await page.locator('path.selected-ward').count(), 2);
+  await page.locator('#focus').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: join(shots, '3-two-wards.png') });
+});
+
+test('a drawn rectangle gives a summary', async () => {
+  const twoWards = Number(await page.getAttribute('#focus-summary .sentence', 'data-total'));
+  await page.click('.leaflet-draw-draw-rectangle');
+  const box = await page.locator('#map').boundingBox();
+  const cx = box.x + box.width / 2, cy = box.y + box.height / 2;
+  await page.mouse.move(cx - 120, cy - 90);
+  await page.mouse.down();
+  await page.mouse.move(cx + 60, cy + 20, { steps: 8 });
+  await page.mouse.move(cx + 120, cy + 90, { steps: 8 });
+  await page.mouse.up();
+  await page.waitForFunction(() => /drawn area/.test(document.getElementById('focus-selection').textContent));
+  await page.waitForFunction(() => document.getElementById('focus-summary').dataset.area === 'A drawn area'
+    && document.querySelector('#focus-summary .sentence'));
+  const total = Number(await page.getAttribute('#focus-summary .sentence', 'data-total'));
+  assert.ok(total > 0 && total !== twoWards, `incidents in the drawn area: ${total}, not the two wards' ${twoWards}`);
+  const poly = new URLSearchParams(new URL(page.url()).hash.slice(1)).get('poly');
+  const ring = poly.split(',').map((p) => p.split(' ').map(Number));
+  const api = await page.evaluate(async (r) => (await fetch(`/api/area-summary?boundaries=demo-wards&from=2024-01&to=2024-12&dataset=demo-synthetic&area=${encodeURIComponent(JSON.stringify({ type: 'Polygon', coordinates: [r] }))}`)).json(), ring);
+  assert.equal(total, api.total.count, 'the page shows what the API computes for the drawn polygon');
+  assert.match(page.url(), /poly=/);
+  assert.match(await page.textContent('#focus-summary'), /of the borough's incidents/);
+  await page.screenshot({ path: join(shots, '4-drawn-rectangle.png') });
+});
+
+test('a saved area survives a page reload', async () => {
+  await page.fill('#focus-name', 'Task force east');
+  await page.click('#focus-save');
+  await page.waitForSelector('#focus-saved li[data-id]');
+  await page.reload();
+  await page.waitForSelector('#focus-saved li[data-id]');
+  assert.match(await page.textContent('#focus-saved'), /Task force east/);
+  await page.click('#focus-saved li[data-id] .load');
+  await page.waitForFunction(() => /Saved area: Task force east/.test(document.getElementById('focus-selection').textContent));
+  await page.waitForFunction(() => /Saved area/.test(document.getElementById('focus-summary').dataset.area || ''));
+  assert.match(page.url(), /area_id=\d+/);
+  await page.screenshot({ path: join(shots, '5-saved-area.png') });
+});
+
+test('the exported ward GeoJSON parses and holds the right features', async () => {
+  await open(view);
+  await page.waitForSelector('#export-links a[data-export="wards-geojson"]');
+  const href = await page.getAttribute('#export-links a[data-export="wards-geojson"]', 'href');
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('#export-links a[data-export="wards-geojson"]')]);
+  assert.match(download.suggestedFilename(), /^wards_demo-wards_2024-01_2024-12\.geojson$/);
+  const path = join(shots, download.suggestedFilename());
+  await download.saveAs(path);
+  const { readFileSync } = await import('node:fs');
+  const layer = JSON.parse(readFileSync(path, 'utf8'));
+  assert.equal(layer.type, 'FeatureCollection');
+  assert.equal(layer.features.length, 20);
+  assert.ok(!('crs' in layer));
+  const byCode = Object.fromEntries(layer.features.map((f) => [f.properties.ward_code, f.properties.count]));
+  const table = await page.locator('#ward-table tbody tr').evaluateAll((trs) => Object.fromEntries(trs.map((tr) => [tr.dataset.code, Number(tr.children[2].textContent.replace(/,/g, ''))])));
+  assert.deepEqual(byCode, table, 'the same counts as the table on the page');
+  for (const f of layer.features) assert.ok(['Polygon', 'MultiPolygon'].includes(f.geometry.type));
+  const gpkg = await page.evaluate(async (u) => { const r = await fetch(u.replace('format=geojson', 'format=gpkg')); return [...new Uint8Array(await r.arrayBuffer()).slice(0, 16)]; }, href);
+  assert.equal(String.fromCharCode(...gpkg), 'SQLite format 3\u0000', 'the GeoPackage is a SQLite file');
+});
