@@ -88,6 +88,37 @@ public final class Layers {
         return b.build();
     }
 
+    /** The monthly needle table: one row per year. */
+    public static FeatureTable monthly(org.wardheat.repeats.MonthlyTable.Table t, String period) {
+        List<String> columns = new ArrayList<>(List.of("year"));
+        columns.addAll(t.monthNames());
+        columns.add("total");
+        FeatureTable.Builder b = FeatureTable.builder(name("needles-" + t.measure(), null, period, List.of()), columns.toArray(new String[0]));
+        for (org.wardheat.repeats.MonthlyTable.Row r : t.rows()) {
+            Object[] values = new Object[columns.size()];
+            values[0] = r.label();
+            for (int k = 0; k < 12; k++) {
+                values[k + 1] = r.months()[k];
+            }
+            values[13] = r.total();
+            b.add(null, values);
+        }
+        return b.build();
+    }
+
+    /** The Knox near-repeat table: one row per distance and time band pair. */
+    public static FeatureTable knox(org.wardheat.repeats.NearRepeat.Result r, String period) {
+        FeatureTable.Builder b = FeatureTable.builder(name("near-repeat", null, period, List.of()),
+                "distance", "time", "observed", "expected", "knox_ratio", "p");
+        for (org.wardheat.repeats.NearRepeat.Cell[] row : r.cells()) {
+            for (org.wardheat.repeats.NearRepeat.Cell c : row) {
+                b.add(null, c.space(), c.time(), c.observed(), Math.round(c.expected() * 100) / 100.0,
+                        c.knoxRatio() == null ? null : Math.round(c.knoxRatio() * 100) / 100.0, c.p());
+            }
+        }
+        return b.build();
+    }
+
     public static FeatureTable focusAreas(List<Store.FocusArea> areas) {
         FeatureTable.Builder b = FeatureTable.builder("focus-areas", "id", "name", "boundaries", "wards", "updated_at");
         for (Store.FocusArea a : areas) {

@@ -15,7 +15,7 @@ import static org.wardheat.http.ApiServer.requiredParam;
 /**
  * {@code GET /api/export/{layer}?format=geojson|csv|gpkg&...}: every layer and table as a download
  * named after what it holds and when. Layers: {@code wards}, {@code hotspots} (with {@code analysis=}),
- * {@code repeats}, {@code encampments}, {@code strategic}, {@code areas}; each takes its own route's
+ * {@code repeats}, {@code encampments}, {@code strategic}, {@code needles}, {@code near-repeat}, {@code areas}; each takes its own route's
  * parameters.
  */
 final class ExportRoutes {
@@ -43,9 +43,11 @@ final class ExportRoutes {
             case "repeats" -> Layers.repeats(records.repeatResult(req), paramOr(req, "dataset", "all"));
             case "encampments" -> Layers.encampments(records.encampmentYears(req), requiredParam(req, "from") + "_" + requiredParam(req, "to"));
             case "strategic" -> areas.strategicTable(req);
+            case "needles" -> Layers.monthly(records.monthlyTable(req), requiredParam(req, "from") + "_" + requiredParam(req, "to"));
+            case "near-repeat" -> Layers.knox(records.nearRepeatResult(req), requiredParam(req, "from") + "_" + requiredParam(req, "to"));
             case "areas" -> Layers.focusAreas(workspace.store().focusAreas());
             default -> throw new NotFoundException("no layer '" + req.params("layer")
-                    + "' to export; there are wards, hotspots, repeats, encampments, strategic and areas");
+                    + "' to export; there are wards, hotspots, repeats, encampments, strategic, needles, near-repeat and areas");
         };
         byte[] bytes = Exporter.bytes(table, format);
         res.type(format.mediaType);

@@ -108,9 +108,13 @@ final class RecordRoutes {
     }
 
     Object needlesTable(Request req, Response res) throws IOException {
+        return toJson(res, monthlyTable(req));
+    }
+
+    org.wardheat.repeats.MonthlyTable.Table monthlyTable(Request req) {
         Integer first = integerParam(req, "first_month");
-        return toJson(res, service.monthlyTable(selection(req, "needle-finds"), first == null ? 1 : first,
-                paramOr(req, "measure", "count"), rules(req), "true".equals(req.queryParams("exclude_outliers"))));
+        return service.monthlyTable(selection(req, "needle-finds"), first == null ? 1 : first,
+                paramOr(req, "measure", "count"), rules(req), "true".equals(req.queryParams("exclude_outliers")));
     }
 
     Object encampments(Request req, Response res) throws IOException {
@@ -120,10 +124,14 @@ final class RecordRoutes {
     }
 
     Object nearRepeat(Request req, Response res) throws IOException {
+        return toJson(res, nearRepeatResult(req));
+    }
+
+    org.wardheat.repeats.NearRepeat.Result nearRepeatResult(Request req) {
         double[] bands = Arrays.stream(paramOr(req, "bands", "200,400,600,800,1000").split(",")).map(String::trim)
                 .mapToDouble(Double::parseDouble).toArray();
         Integer width = integerParam(req, "time_width"), count = integerParam(req, "time_bands"), sims = integerParam(req, "simulations");
         Integer seed = integerParam(req, "seed");
-        return toJson(res, service.nearRepeat(selection(req, null), bands, width, count, sims == null ? 999 : sims, seed == null ? 1 : seed));
+        return service.nearRepeat(selection(req, null), bands, width, count, sims == null ? 999 : sims, seed == null ? 1 : seed);
     }
 }

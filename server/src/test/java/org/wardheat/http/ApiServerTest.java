@@ -168,6 +168,42 @@ class ApiServerTest {
         assertEquals(400, get("/api/near-repeat?from=2022-01&to=2022-12&bands=x").statusCode());
         assertEquals(400, get("/api/encampments?from=2022-01&to=2022-12&as_of=yesterday").statusCode());
         assertEquals(400, upload("preset=bins", "x.csv", "a\n1\n").statusCode());
+        for (String layer : new String[]{"repeats?group_by=label&", "needles?", "near-repeat?simulations=19&", "encampments?"}) {
+            for (String format : new String[]{"geojson", "csv", "gpkg"}) {
+                HttpResponse<byte[]> r = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/api/export/" + layer
+                        + "dataset=needle-finds&from=2022-01&to=2022-12&format=" + format)).build(), HttpResponse.BodyHandlers.ofByteArray());
+                assertEquals(200, r.statusCode(), layer + format + ": " + new String(r.body(), StandardCharsets.UTF_8));
+                assertTrue(r.headers().firstValue("content-disposition").orElse("").endsWith("_2022-01_2022-12." + format + "\""),
+                        r.headers().firstValue("content-disposition").orElse(""));
+            }
+        }
+    }
+
+    @Test
+    void focusAreasOverHttp() throws Exception {
+        HttpResponse<String> saved = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/api/areas"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"West and Middle\",\"boundaries\":\"three\",\"wards\":[\"E05000001\",\"E05000002\"]}"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(201, saved.statusCode(), saved.body());
+        long id = JSON.readTree(saved.body()).get("id").asLong();
+        JsonNode summary = JSON.readTree(get("/api/area-summary?area_id=" + id + "&from=2022-01&to=2022-02&dataset=police-uk").body());
+        assertEquals(2, summary.get("total").get("count").asInt());
+        JsonNode table = JSON.readTree(get("/api/strategic?boundaries=three&ward=E05000001&from=2022-01&to=2022-02&dataset=police-uk").body());
+        assertEquals("Burglary", table.get("rows").get(0).get("category").asText());
+        assertTrue(get("/api/strategic?area_id=" + id + "&from=2022-01&to=2022-02&format=csv").body()
+                .startsWith("category,this_period,last_period,difference,change_pct,rate_per_1000,period,comparison\r\n"));
+        HttpResponse<String> renamed = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/api/areas/" + id))
+                .PUT(HttpRequest.BodyPublishers.ofString("{\"name\":\"Westside\"}")).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, renamed.statusCode());
+        assertTrue(get("/api/areas").body().contains("Westside"));
+        assertEquals(400, HTTP.send(HttpRequest.newBuilder(URI.create(base + "/api/areas")).POST(HttpRequest.BodyPublishers.ofString("{oops"))
+                .build(), HttpResponse.BodyHandlers.ofString()).statusCode());
+        assertEquals(200, HTTP.send(HttpRequest.newBuilder(URI.create(base + "/api/areas/" + id)).DELETE().build(),
+                HttpResponse.BodyHandlers.ofString()).statusCode());
+        assertEquals(404, HTTP.send(HttpRequest.newBuilder(URI.create(base + "/api/areas/" + id)).DELETE().build(),
+                HttpResponse.BodyHandlers.ofString()).statusCode());
+        assertEquals(404, get("/api/area-summary?area_id=" + id + "&from=2022-01&to=2022-02").statusCode());
     }
 
     @Test
