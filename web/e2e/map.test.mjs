@@ -164,3 +164,19 @@ test('the exported ward GeoJSON parses and holds the right features', async () =
   const gpkg = await page.evaluate(async (u) => { const r = await fetch(u.replace('format=geojson', 'format=gpkg')); return [...new Uint8Array(await r.arrayBuffer()).slice(0, 16)]; }, href);
   assert.equal(String.fromCharCode(...gpkg), 'SQLite format 3\u0000', 'the GeoPackage is a SQLite file');
 });
+
+test('the import form takes a needle-finds file and shows its report', async () => {
+  await open(view);
+  await page.click('#import summary');
+  await page.selectOption('#import-preset', 'needle-finds');
+  await page.setInputFiles('#import-files', join(here, '..', '..', 'docs', 'samples', 'needle-finds.csv'));
+  await page.click('#import-form button[type=submit]');
+  await page.waitForFunction(() => /rows read|Nothing was imported/.test(document.getElementById('import-report').textContent));
+  const report = await page.textContent('#import-report');
+  // the sample is in Kent; the demo borough is elsewhere, so every located row is counted as outside
+  assert.match(report, /needle-finds\.csv: 5 rows read: 0 imported, 5 outside every ward, 0 without location, 0 rejected/);
+  await page.click('#import-form button[type=submit]');
+  await page.waitForFunction(() => /already imported/.test(document.getElementById('import-report').textContent));
+  await page.locator('#import').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: join(shots, '6-import-report.png') });
+});

@@ -4,10 +4,11 @@ import { scaleFor } from './palette.js';
 import { trendSvg } from './trend.js';
 import { drawHotspots, hotspotQuery } from './hotspots.js';
 import { drawRepeats, drawEncampments, knoxTable } from './places.js';
+import { initUpload } from './upload.js';
 import { addDrawTools, areaParams, describeArea, encodePolygon, decodePolygon, summaryHtml, strategicRows, savedListHtml } from './focus.js';
 
 const $ = (id) => document.getElementById(id);
-const state = { boundaries: null, categories: [], from: null, to: null, compare: 'previous', measure: 'count', hotspot: 'none', cell: '', bandwidth: '', dataset: '', places: 'none', wards: [], polygon: null, areaId: null, areaName: null, view: null };
+const state = { boundaries: null, categories: [], from: null, to: null, compare: 'previous', measure: 'count', hotspot: 'none', cell: '', bandwidth: '', shape: 'square', dataset: '', places: 'none', wards: [], polygon: null, areaId: null, areaName: null, view: null };
 const MEASURE_TITLES = { count: 'Incidents', rate_per_1000: 'Rate per 1,000 residents', change_pct: '% change on comparison period' };
 
 const map = L.map('map', { zoomControl: true, preferCanvas: false });
@@ -43,7 +44,7 @@ function fmtChange(p) {
 /** Reads the state from the URL hash, so a link reproduces the view. */
 function readHash() {
   const q = new URLSearchParams(location.hash.slice(1));
-  for (const key of ['boundaries', 'from', 'to', 'compare', 'measure', 'hotspot', 'cell', 'bandwidth', 'dataset', 'places']) if (q.get(key)) state[key] = q.get(key);
+  for (const key of ['boundaries', 'from', 'to', 'compare', 'measure', 'hotspot', 'cell', 'bandwidth', 'shape', 'dataset', 'places']) if (q.get(key)) state[key] = q.get(key);
   if (q.getAll('category').length) state.categories = q.getAll('category');
   if (q.get('wards')) state.wards = q.get('wards').split(',');
   if (q.get('poly')) state.polygon = q.get('poly');
@@ -53,7 +54,7 @@ function readHash() {
 
 function writeHash() {
   const q = new URLSearchParams({ boundaries: state.boundaries, from: state.from, to: state.to, compare: state.compare, measure: state.measure });
-  for (const key of ['hotspot', 'cell', 'bandwidth', 'dataset', 'places']) if (state[key] && state[key] !== 'none') q.set(key, state[key]);
+  for (const key of ['hotspot', 'cell', 'bandwidth', 'shape', 'dataset', 'places']) if (state[key] && state[key] !== 'none' && state[key] !== 'square') q.set(key, state[key]);
   state.categories.forEach((c) => q.append('category', c));
   if (state.areaId) q.set('area_id', state.areaId);
   else if (state.wards.length) q.set('wards', state.wards.join(','));
@@ -105,6 +106,7 @@ async function init() {
   $('places').value = state.places;
   $('hotspot').value = state.hotspot;
   $('cell').value = state.cell;
+  $('shape').value = state.shape;
   $('bandwidth').value = state.bandwidth;
   document.querySelector(`input[name=measure][value=${state.measure}]`).checked = true;
 
@@ -126,6 +128,8 @@ async function init() {
   $('print').addEventListener('click', () => window.print());
   $('focus-saved').addEventListener('click', savedAreaAction);
   await loadSaved();
+  initUpload($('import-form'), { preset: $('import-preset'), mapping: $('import-mapping'), report: $('import-report'),
+    boundaries: () => state.boundaries, onImported: () => refresh() });
   $('controls').addEventListener('change', (e) => {
     if (e.target.name === 'measure') {
       state.measure = e.target.value;
@@ -140,6 +144,7 @@ async function init() {
     state.compare = $('compare').value;
     state.hotspot = $('hotspot').value;
     state.cell = $('cell').value;
+    state.shape = $('shape').value;
     state.bandwidth = $('bandwidth').value;
     state.dataset = $('dataset').value;
     state.places = $('places').value;

@@ -86,6 +86,7 @@ export function hotspotQuery(state, extra = {}) {
   state.categories.forEach((c) => q.append('category', c));
   if (state.dataset) q.set('dataset', state.dataset);
   if (state.cell) q.set('cell', state.cell);
+  if (state.shape && state.shape !== 'square') q.set('shape', state.shape);
   if (state.bandwidth && state.hotspot === 'kde') q.set('bandwidth', state.bandwidth);
   Object.entries(extra).forEach(([k, v]) => q.set(k, v));
   return q.toString();
