@@ -16,12 +16,13 @@ const shots = join(here, 'screenshots');
 mkdirSync(shots, { recursive: true });
 let server;
 let base;
+let data;
 let browser;
 let page;
 
 before(async () => {
   assert.ok(existsSync(jar), `build the jar first (mvn package): ${jar}`);
-  const data = mkdtempSync(join(tmpdir(), 'wardheat-e2e-'));
+  data = mkdtempSync(join(tmpdir(), 'wardheat-e2e-'));
   server = spawn('java', [`-Djava.util.prefs.userRoot=${data}/prefs`, '-jar', jar, 'serve', '--demo', '--data', data, '--port', '0', '--tiles', 'none'],
     { stdio: ['ignore', 'pipe', 'inherit'] });
   base = await new Promise((resolve, reject) => {
@@ -49,6 +50,19 @@ after(async () => {
 const wards = () => page.locator('.leaflet-overlay-pane path.ward');
 const fills = () => wards().evaluateAll((paths) => paths.map((p) => p.getAttribute('fill')));
 const view = '#boundaries=demo-wards&from=2024-01&to=2024-12&dataset=demo-synthetic';
+
+/** Starts a second server on its own data directory; resolves to its base URL and the process. */
+function startServer(dataDir) {
+  const p = spawn('java', [`-Djava.util.prefs.userRoot=${dataDir}/prefs`, '-jar', jar, 'serve', '--data', dataDir, '--port', '0', '--tiles', 'none'],
+    { stdio: ['ignore', 'pipe', 'inherit'] });
+  return new Promise((resolve, reject) => {
+    p.stdout.on('data', (chunk) => {
+      const m = /running at (http:\/\/localhost:\d+)\//.exec(chunk.toString());
+      if (m) resolve({ url: m[1], process: p });
+    });
+    p.on('exit', (code) => reject(new Error(`the server exited with ${code}`)));
+  });
+}
 
 /** Loads the page afresh (a change of hash alone would not reload it). */
 async function open(hash) {
@@ -179,4 +193,28 @@ test('the import form takes a needle-finds file and shows its report', async () 
   await page.waitForFunction(() => /already imported/.test(document.getElementById('import-report').textContent));
   await page.locator('#import').scrollIntoViewIfNeeded();
   await page.screenshot({ path: join(shots, '6-import-report.png') });
+});
+
+test('a new data directory with only wards is filled from the import form', async () => {
+  const { execFileSync } = await import('node:child_process');
+  const fresh = mkdtempSync(join(tmpdir(), 'wardheat-e2e-fresh-'));
+  execFileSync('java', ['-jar', jar, 'boundaries', 'add', '--data', fresh, '--id', 'wardheath',
+    join(data, 'demo-source', 'wardheath-wards-bng.geojson')], { stdio: 'ignore' });
+  const second = await startServer(fresh);
+  try {
+    await page.goto('about:blank');
+    await page.goto(second.url + '/');
+    await page.waitForFunction(() => /No incidents yet/.test(document.getElementById('status').textContent));
+    await page.click('#import summary');
+    await page.setInputFiles('#import-files', [join(data, 'demo-source', '2024-06-wardheath-street.csv'), join(data, 'demo-source', '2024-07-wardheath-street.csv')]);
+    await page.click('#import-form button[type=submit]');
+    await page.waitForFunction(() => /total|rows read/.test(document.getElementById('import-report').textContent));
+    assert.match(await page.textContent('#import-report'), /2024-06-wardheath-street\.csv: \d+ rows read: \d+ imported/);
+    await page.waitForSelector('.leaflet-overlay-pane path.ward');
+    assert.equal(await page.locator('.leaflet-overlay-pane path.ward').count(), 20, 'the map appears after the first import');
+    assert.deepEqual(await page.locator('#to option').allTextContents(), ['2024-06', '2024-07'], 'the new months are in the pickers');
+    await page.screenshot({ path: join(shots, '7-first-import.png') });
+  } finally {
+    second.process.kill();
+  }
 });

@@ -128,6 +128,7 @@ public final class HotspotService {
         GetisOrdGiStar.Result gi = GetisOrdGiStar.compute(n, grid.neighbours(distance), adjust);
         Map<String, Object> params = common(r, grid, points);
         giParams(params, grid, distance, adjust, weighted);
+        sparseWarning(params, grid, n);
         return new CellLayer("gistar", grid, params,
                 columns("n", n, "gistar", gi.z(), "pvalue", gi.p(), "p_adjusted", gi.pAdjusted(), "bin", gi.bin()));
     }
@@ -144,6 +145,7 @@ public final class HotspotService {
         params.put("incidents_before", pb.size());
         giParams(params, grid, grid.defaultNeighbourDistance(), adjust, false);
         params.put("hot", "Gi* bin >= " + hotBin);
+        sparseWarning(params, grid, pb.size() < pa.size() ? c.before() : c.after()); // the sparser period
         return new CellLayer("change", grid, params, columns("n_before", c.before(), "n_after", c.after(),
                 "change", c.change(), "gistar_before", c.giBefore().z(), "bin_before", c.giBefore().bin(),
                 "gistar_after", c.giAfter().z(), "bin_after", c.giAfter().bin(), "class", c.status()));
@@ -366,6 +368,22 @@ public final class HotspotService {
         p.put("incidents", points.size());
         p.put("weights", r.weights().describe());
         return p;
+    }
+
+    /**
+     * Warns when there is less than one incident per cell on average: Gi* p-values rest on a normal
+     * approximation that sparse counts do not meet, so chance clusters can show as hot spots.
+     */
+    private static void sparseWarning(Map<String, Object> p, Grid grid, double[] counts) {
+        double sum = 0;
+        for (double c : counts) {
+            sum += c;
+        }
+        double mean = sum / grid.size();
+        if (mean < 1) {
+            p.put("warning", String.format(Locale.ROOT, "sparse counts: %.2f incidents per cell on average; Gi* p-values rely on a "
+                    + "normal approximation, so treat isolated hot cells with care, or use larger cells or a longer period", mean));
+        }
     }
 
     private static void giParams(Map<String, Object> p, Grid grid, double distance, PAdjust adjust, boolean weighted) {

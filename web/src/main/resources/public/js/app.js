@@ -73,35 +73,61 @@ function option(select, value, label, selected) {
 
 async function init() {
   readHash();
-  const [config, sets, categories, months, datasets] = await Promise.all([api.config(), api.boundarySets(), api.categories(), api.months(), api.datasets()]);
-  if (!state.dataset) state.dataset = (datasets.find((d) => d.kind === 'police-uk') || { id: '' }).id;
-  option($('dataset'), '', 'all datasets', state.dataset === '');
-  datasets.forEach((d) => option($('dataset'), d.id, `${d.id} (${d.incidents.toLocaleString()})`, d.id === state.dataset));
+  const config = await api.config();
   $('demo-badge').hidden = !config.demo;
   const osm = config.tileUrl ? L.tileLayer(config.tileUrl, { maxZoom: 19, attribution: config.tileAttribution }) : null;
   const none = L.layerGroup();
   (osm || none).addTo(map);
   L.control.layers(osm ? { 'Street map': osm, 'No basemap': none } : { 'No basemap': none }, {}, { position: 'topright' }).addTo(map);
+  // wired first, so that a new, empty data directory can be filled from the page
+  initUpload($('import-form'), { preset: $('import-preset'), mapping: $('import-mapping'), report: $('import-report'),
+    boundaries: () => state.boundaries, onImported: afterImport });
+  if (await loadPickers()) await start();
+}
 
+let started = false;
+
+/** After an import: new datasets, categories or months show in the pickers; the views redraw. */
+async function afterImport() {
+  if (!(await loadPickers())) return;
+  if (started) await refresh();
+  else await start();
+}
+
+function replaceOptions(select, items) {
+  select.innerHTML = '';
+  items.forEach(([value, label, selected]) => option(select, value, label, selected));
+}
+
+/** Fills the boundary set, dataset, category and month pickers; false when there is nothing to show yet. */
+async function loadPickers() {
+  const [sets, categories, months, datasets] = await Promise.all([api.boundarySets(), api.categories(), api.months(), api.datasets()]);
+  if (!state.dataset) state.dataset = (datasets.find((d) => d.kind === 'police-uk') || { id: '' }).id;
+  replaceOptions($('dataset'), [['', 'all datasets', state.dataset === ''],
+    ...datasets.map((d) => [d.id, `${d.id} (${d.incidents.toLocaleString()})`, d.id === state.dataset])]);
   if (sets.length === 0) {
     setStatus('No boundary set yet: add one with "wardheat boundaries add".', true);
-    return;
+    return false;
   }
   if (!sets.some((s) => s.id === state.boundaries)) state.boundaries = sets[0].id;
-  sets.forEach((s) => option($('boundaries'), s.id, `${s.id} (${s.wards} wards)`, s.id === state.boundaries));
-  categories.forEach((c) => option($('categories'), c.category, `${c.category} (${c.count.toLocaleString()})`, state.categories.includes(c.category)));
+  replaceOptions($('boundaries'), sets.map((s) => [s.id, `${s.id} (${s.wards} wards)`, s.id === state.boundaries]));
+  replaceOptions($('categories'), categories.map((c) => [c.category, `${c.category} (${c.count.toLocaleString()})`, state.categories.includes(c.category)]));
   const monthNames = months.map((m) => m.month);
   if (monthNames.length === 0) {
-    setStatus('No incidents yet: import police.uk files with "wardheat import".', true);
-    return;
+    setStatus('No incidents yet: import files below, or with "wardheat import".', true);
+    return false;
   }
   const last = monthNames[monthNames.length - 1];
   if (!state.to || !monthNames.includes(state.to)) state.to = last;
   if (!state.from || !monthNames.includes(state.from)) state.from = monthNames[Math.max(0, monthNames.indexOf(state.to) - 11)];
-  monthNames.forEach((m) => {
-    option($('from'), m, m, m === state.from);
-    option($('to'), m, m, m === state.to);
-  });
+  replaceOptions($('from'), monthNames.map((m) => [m, m, m === state.from]));
+  replaceOptions($('to'), monthNames.map((m) => [m, m, m === state.to]));
+  return true;
+}
+
+/** Sets the controls from the state, wires them, and draws the first view. */
+async function start() {
+  started = true;
   $('compare').value = state.compare;
   $('places').value = state.places;
   $('hotspot').value = state.hotspot;
@@ -128,8 +154,6 @@ async function init() {
   $('print').addEventListener('click', () => window.print());
   $('focus-saved').addEventListener('click', savedAreaAction);
   await loadSaved();
-  initUpload($('import-form'), { preset: $('import-preset'), mapping: $('import-mapping'), report: $('import-report'),
-    boundaries: () => state.boundaries, onImported: () => refresh() });
   $('controls').addEventListener('change', (e) => {
     if (e.target.name === 'measure') {
       state.measure = e.target.value;
@@ -185,7 +209,8 @@ async function refreshHotspots() {
   hotspotLayer = drawn.layer;
   hotspotLegend = drawn.legendHtml;
   const p = geojson.parameters;
-  $('hotspot-note').textContent = `${p.cells.toLocaleString()} cells of ${p.cell_size_m} m (${p.cell_size_rule.split(':')[0]}), ${p.incidents.toLocaleString()} incidents.`;
+  $('hotspot-note').textContent = `${p.cells.toLocaleString()} cells of ${p.cell_size_m} m (${p.cell_size_rule.split(':')[0]}), ${p.incidents.toLocaleString()} incidents.`
+    + (p.warning ? ` Note: ${p.warning}.` : '');
   $('hotspot-geojson').href = `/api/hotspots/${state.hotspot}?${query}&download=1`;
   $('hotspot-csv').href = `/api/hotspots/${state.hotspot}?${query}&format=csv`;
 }

@@ -68,6 +68,8 @@ class HotspotServiceTest {
             assertEquals(3, bin[centre], category + ": the town-centre cell is hot at 99%");
         }
         CellLayer burglary = hotspots.gistar(request("Burglary", "2024-01", "2024-12"), PAdjust.FDR, null, false);
+        assertTrue(((String) burglary.parameters().get("warning")).startsWith("sparse counts: 0.4"), "about 530 burglaries over 1,190 cells");
+        assertEquals(null, hotspots.gistar(request(null, "2024-01", "2024-12"), PAdjust.FDR, null, false).parameters().get("warning"));
         assertTrue(java.util.Arrays.stream(burglary.ints("bin")).allMatch(b -> b < 2), "no burglary hotspot was planted");
         assertEquals("fdr", burglary.parameters().get("p_adjust"));
         assertEquals(250.0, burglary.parameters().get("cell_size_m"));
