@@ -31,8 +31,8 @@ final class EncampmentsCommand {
 
         @Override
         public Integer call() throws Exception {
-            if (options.datasets == null) {
-                options.datasets = List.of("encampments");
+            if (options.filter.datasets == null) {
+                options.filter.datasets = List.of("encampments");
             }
             LocalDate until = asOf == null ? LocalDate.now() : LocalDate.parse(asOf);
             try (Workspace ws = options.data.open()) {

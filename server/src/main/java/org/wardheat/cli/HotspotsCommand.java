@@ -34,14 +34,8 @@ final class HotspotsCommand {
         DataOption data;
         @Option(names = "--boundaries", required = true, paramLabel = "ID", description = "The area: this set's wards.")
         String boundaries;
-        @Option(names = "--category", paramLabel = "NAME", description = "A category (repeatable; default: all).")
-        List<String> categories;
-        @Option(names = "--dataset", paramLabel = "NAME", description = "A dataset (repeatable; default: all).")
-        List<String> datasets;
-        @Option(names = "--from", required = true, paramLabel = "YYYY-MM")
-        String from;
-        @Option(names = "--to", required = true, paramLabel = "YYYY-MM")
-        String to;
+        @Mixin
+        FilterOptions filter;
         @Option(names = "--cell", paramLabel = "METRES", description = "Cell size in metres (default: shorter side of the extent / 50, rounded down to 100 m).")
         Double cell;
         @Option(names = "--shape", defaultValue = "square", description = "square or hex (default: ${DEFAULT-VALUE}).")
@@ -60,7 +54,7 @@ final class HotspotsCommand {
         Path output;
 
         HotspotService.Request request() throws Exception {
-            return new HotspotService.Request(boundaries, set(categories), set(datasets), Period.of(from, to),
+            return new HotspotService.Request(boundaries, filter.categorySet(), filter.datasetSet(), filter.period(),
                     Grid.Shape.parse(shape), cell, crs, new HotspotService.Weights(recordWeights, harm()),
                     area == null ? null : org.wardheat.boundaries.AreaReader.read(Files.readString(area)));
         }
@@ -86,22 +80,15 @@ final class HotspotsCommand {
             return weights;
         }
 
-        private static java.util.Set<String> set(List<String> values) {
-            return values == null ? java.util.Set.of() : java.util.Set.copyOf(values);
-        }
-
         int write(CellLayer layer) throws Exception {
-            OutputStream out = output == null ? System.out : Files.newOutputStream(output);
-            try {
-                switch (format) {
-                    case "csv" -> CellLayerOutput.csv(layer, new OutputStreamWriter(out, StandardCharsets.UTF_8));
-                    case "geojson" -> CellLayerOutput.geojson(layer, null, out);
-                    default -> throw new IllegalArgumentException("--format must be csv or geojson, not '" + format + "'");
-                }
-                out.flush();
-            } finally {
-                if (output != null) {
-                    out.close();
+            if (!format.equals("csv") && !format.equals("geojson")) {
+                throw new IllegalArgumentException("--format must be csv or geojson, not '" + format + "'");
+            }
+            try (OutputStream out = Output.open(output)) {
+                if (format.equals("csv")) {
+                    CellLayerOutput.csv(layer, new OutputStreamWriter(out, StandardCharsets.UTF_8));
+                } else {
+                    CellLayerOutput.geojson(layer, null, out);
                 }
             }
             System.err.println(WardOutput.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(layer.parameters()));

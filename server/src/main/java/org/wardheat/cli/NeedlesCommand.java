@@ -28,8 +28,8 @@ final class NeedlesCommand {
 
         @Override
         public Integer call() throws Exception {
-            if (options.datasets == null) {
-                options.datasets = List.of("needle-finds");
+            if (options.filter.datasets == null) {
+                options.filter.datasets = List.of("needle-finds");
             }
             try (Workspace ws = options.data.open()) {
                 MonthlyTable.Table t = new RepeatService(ws).monthlyTable(options.selection(), firstMonth, measure, Outliers.Rules.DEFAULT, exclude);

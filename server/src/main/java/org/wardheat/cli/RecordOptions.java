@@ -11,23 +11,15 @@ import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Set;
 
 /** The selection and output options the record-level commands share (repeats, needles, encampments, near-repeat). */
 final class RecordOptions {
     @Mixin
     DataOption data;
-    @Option(names = "--dataset", paramLabel = "NAME", description = "A dataset (repeatable; default: all).")
-    List<String> datasets;
-    @Option(names = "--category", paramLabel = "NAME", description = "A category (repeatable; default: all).")
-    List<String> categories;
-    @Option(names = "--from", required = true, paramLabel = "YYYY-MM")
-    String from;
-    @Option(names = "--to", required = true, paramLabel = "YYYY-MM")
-    String to;
+    @Mixin
+    FilterOptions filter;
     @Option(names = "--boundaries", paramLabel = "ID", description = "Keep records in this set's wards, and name their wards.")
     String boundaries;
     @Option(names = "--ward", paramLabel = "CODE", description = "Keep records in this ward of --boundaries.")
@@ -41,8 +33,7 @@ final class RecordOptions {
         if (ward != null && boundaries == null) {
             throw new IllegalArgumentException("--ward needs --boundaries");
         }
-        return new RepeatService.Selection(datasets == null ? Set.of() : Set.copyOf(datasets),
-                categories == null ? Set.of() : Set.copyOf(categories), Period.of(from, to), boundaries, ward, null);
+        return new RepeatService.Selection(filter.datasetSet(), filter.categorySet(), filter.period(), boundaries, ward, null);
     }
 
     interface CsvBody {
@@ -54,35 +45,18 @@ final class RecordOptions {
         if (!List.of("csv", "json").contains(format)) {
             throw new IllegalArgumentException("--format must be csv or json, not '" + format + "'");
         }
-        OutputStream out = output == null ? System.out : Files.newOutputStream(output);
-        try {
+        try (OutputStream out = Output.open(output)) {
             if (format.equals("json")) {
-                WardOutput.JSON.writerWithDefaultPrettyPrinter().writeValue(new NonClosing(out), json);
+                WardOutput.JSON.writerWithDefaultPrettyPrinter().without(com.fasterxml.jackson.core.JsonGenerator.Feature.AUTO_CLOSE_TARGET)
+                        .writeValue(out, json);
                 out.write('\n');
             } else {
                 Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
                 csv.write(new CsvWriter(w));
                 w.flush();
             }
-            out.flush();
-        } finally {
-            if (output != null) {
-                out.close();
-            }
         }
         return 0;
-    }
-
-    /** Keeps Jackson from closing standard output. */
-    private static final class NonClosing extends java.io.FilterOutputStream {
-        NonClosing(OutputStream out) {
-            super(out);
-        }
-
-        @Override
-        public void close() throws java.io.IOException {
-            flush();
-        }
     }
 
     static List<Period> periods(String list) {

@@ -11,7 +11,6 @@ import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -24,14 +23,8 @@ final class WardsCommand implements Callable<Integer> {
     DataOption data;
     @Option(names = "--boundaries", required = true, paramLabel = "ID")
     String boundaries;
-    @Option(names = "--category", paramLabel = "NAME", description = "A category to count (repeatable; default: all).")
-    List<String> categories;
-    @Option(names = "--dataset", paramLabel = "NAME", description = "A dataset to count (repeatable; default: all).")
-    List<String> datasets;
-    @Option(names = "--from", required = true, paramLabel = "YYYY-MM")
-    String from;
-    @Option(names = "--to", required = true, paramLabel = "YYYY-MM")
-    String to;
+    @Mixin
+    FilterOptions filter;
     @Option(names = "--compare", defaultValue = "previous", paramLabel = "previous|year-ago|YYYY-MM:YYYY-MM",
             description = "The comparison period (default: the previous period of the same length).")
     String compare;
@@ -47,20 +40,14 @@ final class WardsCommand implements Callable<Integer> {
         if (!List.of("csv", "json", "geojson").contains(format)) {
             throw new IllegalArgumentException("--format must be csv, json or geojson, not '" + format + "'");
         }
-        WardStatistics.Query query = WardStatistics.Query.of(categories, datasets, from, to, compare, top);
+        WardStatistics.Query query = WardStatistics.Query.of(filter.categories, filter.datasets, filter.from, filter.to, compare, top);
         try (Workspace ws = data.open()) {
             WardStatistics.Result result = ws.wardStatistics(boundaries, query);
-            OutputStream out = output == null ? System.out : Files.newOutputStream(output);
-            try {
+            try (OutputStream out = Output.open(output)) {
                 switch (format) {
                     case "csv" -> WardOutput.csv(result, new OutputStreamWriter(out, StandardCharsets.UTF_8));
                     case "json" -> WardOutput.json(result, out);
                     default -> WardOutput.geojson(result, ws.boundarySet(boundaries).wards(), out);
-                }
-                out.flush();
-            } finally {
-                if (output != null) {
-                    out.close();
                 }
             }
             PrintStream err = System.err;
