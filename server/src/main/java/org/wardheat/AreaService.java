@@ -173,14 +173,14 @@ public final class AreaService {
     }
 
     public Summary summary(Area a, Set<String> categories, Set<String> datasets, Period period, Period comparison) {
-        List<CategoryRow> rows = table(a, categories, datasets, period, comparison);
-        CategoryRow total = rows.get(rows.size() - 1);
         Area borough = new Area(a.boundaries(), List.of(), null, "whole borough");
-        CategoryRow boroughTotal = lastRow(table(borough, categories, datasets, period, comparison));
         Double residents = residents(a), boroughResidents = residents(borough);
-        double km2 = Projection.transform(outline(a), Projection.WGS84, Projection.BNG).getArea() / 1e6;
-        double boroughKm2 = Projection.transform(outline(borough), Projection.WGS84, Projection.BNG).getArea() / 1e6;
+        List<CategoryRow> rows = table(a, residents, categories, datasets, period, comparison);
+        CategoryRow total = rows.get(rows.size() - 1);
+        CategoryRow boroughTotal = lastRow(table(borough, boroughResidents, categories, datasets, period, comparison));
         Geometry outline = outline(a);
+        double km2 = Projection.transform(outline, Projection.WGS84, Projection.BNG).getArea() / 1e6;
+        double boroughKm2 = Projection.transform(outline(borough), Projection.WGS84, Projection.BNG).getArea() / 1e6;
         List<RepeatService.Place> places = repeats.repeats(new RepeatService.Selection(datasets, categories, period,
                         a.boundaries(), null, a.wholeSet() ? null : outline), Places.Rule.COORDINATES, 0, 0, "records", 5,
                 List.of(), Outliers.Rules.DEFAULT, false).places();
@@ -210,6 +210,11 @@ public final class AreaService {
      * period, difference and % change (null when last is 0), rate per 1,000 residents; the last row is "All".
      */
     public List<CategoryRow> table(Area a, Set<String> categories, Set<String> datasets, Period period, Period comparison) {
+        return table(a, residents(a), categories, datasets, period, comparison);
+    }
+
+    private List<CategoryRow> table(Area a, Double residents, Set<String> categories, Set<String> datasets, Period period,
+                                    Period comparison) {
         IncidentTable t = workspace.incidents();
         IncidentTable.Filter filter = t.filter(categories, datasets);
         boolean[] in = members(a);
@@ -225,7 +230,6 @@ public final class AreaService {
                 c[1] += before ? 1 : 0;
             }
         }
-        Double residents = residents(a);
         List<CategoryRow> rows = new ArrayList<>();
         long all = 0, allBefore = 0;
         for (var e : counts.entrySet()) {

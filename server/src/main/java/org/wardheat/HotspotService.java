@@ -62,10 +62,6 @@ public final class HotspotService {
             shape = shape == null ? Grid.Shape.SQUARE : shape;
         }
 
-        public Request withPeriod(Period p) {
-            return new Request(boundaries, categories, datasets, p, shape, cellMetres, crs, weights, area);
-        }
-
         /** A key naming the analysed area: the boundary set, or the given polygon. */
         String areaKey() {
             return area == null ? boundaries + "|" + crs : boundaries + "|" + crs + "|" + area.toText().hashCode() + "|" + area.getEnvelopeInternal();
@@ -405,10 +401,5 @@ public final class HotspotService {
             map.put((String) pairs[i], pairs[i + 1]);
         }
         return map;
-    }
-
-    /** The period split the way {@link #classify} does it, for callers that show the periods. */
-    public static List<Period> periods(Period run, int monthsPerPeriod) {
-        return split(run, monthsPerPeriod);
     }
 }

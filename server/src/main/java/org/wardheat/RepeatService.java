@@ -7,7 +7,6 @@ import org.wardheat.boundaries.Ward;
 import org.wardheat.boundaries.WardIndex;
 import org.wardheat.repeats.Encampments;
 import org.wardheat.repeats.IncidentRecord;
-import org.wardheat.repeats.Labels;
 import org.wardheat.repeats.MonthlyTable;
 import org.wardheat.repeats.NearRepeat;
 import org.wardheat.repeats.Outliers;
@@ -250,10 +249,5 @@ public final class RepeatService {
         int bands = temporalBands != null ? temporalBands : days ? 5 : 6;
         return NearRepeat.test(x, y, t, new NearRepeat.Parameters(spatialBands, width, bands,
                 days ? "days" : "months", simulations, seed), what);
-    }
-
-    /** Normalised label of a place, for callers matching places by name. */
-    public static String key(String label) {
-        return Labels.normalise(label);
     }
 }

@@ -11,7 +11,6 @@ import org.wardheat.imports.ImportSource;
 import org.wardheat.imports.Importer;
 import org.wardheat.imports.IncidentFormat;
 import org.wardheat.store.Store;
-import org.wardheat.store.StoreException;
 
 import java.io.Closeable;
 import java.io.IOException;
@@ -183,7 +182,7 @@ public final class Workspace implements Closeable {
             counts.merge(t.month(i), 1L, Long::sum);
         }
         Map<String, Long> named = new java.util.LinkedHashMap<>();
-        counts.forEach((m, n) -> named.put(Importer.monthText(m), n));
+        counts.forEach((m, n) -> named.put(org.wardheat.analysis.Period.text(m), n));
         return named;
     }
 

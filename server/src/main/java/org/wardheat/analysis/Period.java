@@ -63,6 +63,19 @@ public record Period(YearMonth from, YearMonth to) {
         return months;
     }
 
+    /** {@code 202201}, the form months are stored in, as {@code 2022-01}. */
+    public static String text(int yyyymm) {
+        return String.format("%04d-%02d", yyyymm / 100, yyyymm % 100);
+    }
+
+    /** Parses a comma-separated list of {@code YYYY-MM:YYYY-MM} periods; blank gives none. */
+    public static List<Period> parseList(String list) {
+        if (list == null || list.isBlank()) {
+            return List.of();
+        }
+        return java.util.Arrays.stream(list.split(",")).map(String::trim).filter(p -> !p.isEmpty()).map(Period::parse).toList();
+    }
+
     /** {@code 2022-01} as {@code 202201}, the form months are stored in. */
     public static int key(YearMonth m) {
         return m.getYear() * 100 + m.getMonthValue();

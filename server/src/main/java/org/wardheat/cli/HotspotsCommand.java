@@ -7,15 +7,14 @@ import org.wardheat.hotspot.CellLayer;
 import org.wardheat.hotspot.Grid;
 import org.wardheat.hotspot.HotspotClassification;
 import org.wardheat.hotspot.PAdjust;
-import org.wardheat.output.CellLayerOutput;
+import org.wardheat.export.Exporter;
+import org.wardheat.export.Layers;
 import org.wardheat.output.WardOutput;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.io.OutputStream;
-import java.io.OutputStreamWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -86,9 +85,9 @@ final class HotspotsCommand {
             }
             try (OutputStream out = Output.open(output)) {
                 if (format.equals("csv")) {
-                    CellLayerOutput.csv(layer, new OutputStreamWriter(out, StandardCharsets.UTF_8));
+                    Exporter.csv(Layers.cells(layer), out);
                 } else {
-                    CellLayerOutput.geojson(layer, null, out);
+                    Exporter.geojson(Layers.cells(layer), java.util.Map.of("analysis", layer.analysis(), "parameters", layer.parameters()), out);
                 }
             }
             System.err.println(WardOutput.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(layer.parameters()));

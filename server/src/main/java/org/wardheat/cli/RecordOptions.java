@@ -1,7 +1,6 @@
 package org.wardheat.cli;
 
 import org.wardheat.RepeatService;
-import org.wardheat.analysis.Period;
 import org.wardheat.output.CsvWriter;
 import org.wardheat.output.WardOutput;
 import picocli.CommandLine.Mixin;
@@ -59,10 +58,4 @@ final class RecordOptions {
         return 0;
     }
 
-    static List<Period> periods(String list) {
-        if (list == null || list.isBlank()) {
-            return List.of();
-        }
-        return java.util.Arrays.stream(list.split(",")).map(String::trim).map(Period::parse).toList();
-    }
 }

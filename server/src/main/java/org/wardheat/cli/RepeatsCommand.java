@@ -47,7 +47,7 @@ final class RepeatsCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Places.Rule rule = Places.Rule.parse(groupBy);
         Outliers.Rules rules = new Outliers.Rules(recordFactor, placeFactor, minimum);
-        List<Period> list = RecordOptions.periods(periods);
+        List<Period> list = Period.parseList(periods);
         try (Workspace ws = options.data.open()) {
             RepeatService service = new RepeatService(ws);
             RepeatService.Selection s = options.selection();

@@ -30,7 +30,7 @@ import java.util.Locale;
 
 /**
  * Writes a {@link FeatureTable} as RFC 7946 GeoJSON, CSV (geometry as {@code lon,lat} of a point or of
- * an interior point, text neutralised against spreadsheet formulas) or an OGC GeoPackage 1.3 (a SQLite
+ * an interior point unless the table has its own {@code lon,lat}; text neutralised against spreadsheet formulas) or an OGC GeoPackage 1.3 (a SQLite
  * file: {@code gpkg_spatial_ref_sys}, {@code gpkg_contents}, {@code gpkg_geometry_columns} and a
  * feature table in EPSG:4326, or an attributes table for a table without geometry).
  */
@@ -79,10 +79,21 @@ public final class Exporter {
     }
 
     public static void geojson(FeatureTable t, OutputStream out) throws IOException {
+        geojson(t, java.util.Map.of(), out);
+    }
+
+    /**
+     * @param members foreign members written beside the features (a layer's parameters), as RFC 7946 allows
+     */
+    public static void geojson(FeatureTable t, java.util.Map<String, Object> members, OutputStream out) throws IOException {
         try (JsonGenerator g = WardOutput.JSON.getFactory().createGenerator(out)) {
             g.writeStartObject();
             g.writeStringField("type", "FeatureCollection");
             g.writeStringField("name", t.name());
+            for (var m : members.entrySet()) {
+                g.writeFieldName(m.getKey());
+                WardOutput.JSON.writeValue(g, m.getValue());
+            }
             g.writeArrayFieldStart("features");
             for (int r = 0; r < t.rows().size(); r++) {
                 g.writeStartObject();
@@ -110,7 +121,8 @@ public final class Exporter {
     public static void csv(FeatureTable t, OutputStream out) throws IOException {
         Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
         CsvWriter csv = new CsvWriter(w);
-        boolean geo = t.hasGeometry();
+        // point columns for the geometry, unless the table carries its own lon/lat
+        boolean geo = t.hasGeometry() && !(t.columns().contains("lon") && t.columns().contains("lat"));
         List<Object> header = new ArrayList<>(t.columns());
         if (geo) {
             header.add("lon");

@@ -10,6 +10,7 @@ import org.wardheat.boundaries.Projection;
 import org.wardheat.boundaries.Ward;
 import org.wardheat.hotspot.CellLayer;
 import org.wardheat.repeats.Encampments;
+import org.wardheat.output.CsvWriter;
 import org.wardheat.store.Store;
 
 import java.util.ArrayList;
@@ -20,6 +21,13 @@ import java.util.Map;
 /** Turns each analysis result into a {@link FeatureTable} named after what it holds and when. */
 public final class Layers {
     private Layers() {
+    }
+
+    /** A boundary set's wards with their code, name and district. */
+    public static FeatureTable boundaries(String id, List<Ward> wards) {
+        FeatureTable.Builder b = FeatureTable.builder("boundaries_" + id, "ward_code", "ward_name", "district");
+        wards.forEach(w -> b.add(w.geometry(), w.code(), w.name(), w.district()));
+        return b.build();
     }
 
     public static FeatureTable wards(WardStatistics.Result r, List<Ward> wards, String boundaries) {
@@ -34,25 +42,56 @@ public final class Layers {
         return b.build();
     }
 
+    /** All cells of a hotspot layer. */
     public static FeatureTable cells(CellLayer layer) {
+        return cells(layer, null);
+    }
+
+    /**
+     * A hotspot layer as a table: {@code cell_id,lon,lat,easting,northing} (the cell centre) then the
+     * analysis columns, decimals to 6 significant digits; cells clipped to the area, in WGS84.
+     *
+     * @param include which cells to keep, or {@code null} for all
+     */
+    public static FeatureTable cells(CellLayer layer, boolean[] include) {
         String period = String.valueOf(layer.parameters().get("period"));
         Object cats = layer.parameters().get("categories");
-        List<String> columns = new ArrayList<>(List.of("cell_id", "easting", "northing"));
+        List<String> columns = new ArrayList<>(List.of("cell_id", "lon", "lat", "easting", "northing"));
         columns.addAll(layer.columns().keySet());
         FeatureTable.Builder b = FeatureTable.builder(name("hotspots-" + layer.analysis(), String.valueOf(layer.parameters().get("boundaries")),
                 period, cats instanceof java.util.Collection<?> c ? c.stream().map(String::valueOf).toList() : List.of()), columns.toArray(new String[0]));
+        double[] lonLat = layer.grid().centresLonLat();
         for (int c = 0; c < layer.grid().size(); c++) {
+            if (include != null && !include[c]) {
+                continue;
+            }
             Object[] values = new Object[columns.size()];
             values[0] = layer.grid().id(c);
-            values[1] = layer.grid().x(c);
-            values[2] = layer.grid().y(c);
-            int k = 3;
+            values[1] = CsvWriter.round(lonLat[2 * c], 6);
+            values[2] = CsvWriter.round(lonLat[2 * c + 1], 6);
+            values[3] = CsvWriter.round(layer.grid().x(c), 1);
+            values[4] = CsvWriter.round(layer.grid().y(c), 1);
+            int k = 5;
             for (String column : layer.columns().keySet()) {
-                values[k++] = layer.value(column, c);
+                values[k++] = significant(layer.value(column, c));
             }
             b.add(Projection.transform(layer.grid().geometry(c), layer.grid().crs(), Projection.WGS84), values);
         }
         return b.build();
+    }
+
+    /** Doubles to 6 significant digits (whole numbers as integers, NaN as null); other values unchanged. */
+    static Object significant(Object v) {
+        if (v instanceof Double d) {
+            if (d.isNaN() || d.isInfinite()) {
+                return null;
+            }
+            if (d == Math.rint(d) && Math.abs(d) < 1e15) {
+                return d.longValue();
+            }
+            return new java.math.BigDecimal(d).round(new java.math.MathContext(6)).doubleValue();
+        }
+        return v;
     }
 
     public static FeatureTable repeats(RepeatService.RepeatResult r, String what) {

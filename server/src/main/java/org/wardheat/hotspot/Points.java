@@ -13,14 +13,6 @@ public record Points(double[] x, double[] y, double[] weight) {
         return x.length;
     }
 
-    public double totalWeight() {
-        double sum = 0;
-        for (double w : weight) {
-            sum += w;
-        }
-        return sum;
-    }
-
     /** Counts (or, with {@code weighted}, sums of weights) per grid cell; points in no cell are skipped. */
     public double[] countPerCell(Grid grid, boolean weighted) {
         double[] counts = new double[grid.size()];

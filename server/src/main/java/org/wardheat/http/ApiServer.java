@@ -9,7 +9,8 @@ import org.wardheat.hotspot.CellLayer;
 import org.wardheat.hotspot.Grid;
 import org.wardheat.hotspot.HotspotClassification;
 import org.wardheat.hotspot.PAdjust;
-import org.wardheat.output.CellLayerOutput;
+import org.wardheat.export.Exporter;
+import org.wardheat.export.Layers;
 import org.wardheat.analysis.WardStatistics;
 import org.wardheat.boundaries.BoundaryException;
 import org.wardheat.imports.ImportException;
@@ -90,9 +91,7 @@ public final class ApiServer {
         http.get("/api/boundaries/:id", (req, res) -> {
             Workspace.LoadedSet set = workspace.boundarySet(req.params("id"));
             res.type("application/geo+json");
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            GeoJsonLayers.wards(set.wards(), out);
-            return out.toString(StandardCharsets.UTF_8);
+            return new String(Exporter.bytes(Layers.boundaries(set.info().id(), set.wards()), Exporter.Format.GEOJSON), StandardCharsets.UTF_8);
         });
         http.get("/api/datasets", (req, res) -> json(res, datasets()));
         http.get("/api/categories", (req, res) -> json(res, named(workspace.categoryCounts(), "category")));
@@ -217,13 +216,14 @@ public final class ApiServer {
         if ("csv".equals(req.queryParams("format"))) {
             res.type("text/csv; charset=utf-8");
             res.header("Content-Disposition", "attachment; filename=\"" + name + ".csv\"");
-            CellLayerOutput.csv(layer, new OutputStreamWriter(out, StandardCharsets.UTF_8));
+            Exporter.csv(Layers.cells(layer), out);
         } else {
             res.type("application/geo+json");
             if (req.queryParams("download") != null) {
                 res.header("Content-Disposition", "attachment; filename=\"" + name + ".geojson\"");
             }
-            CellLayerOutput.geojson(layer, "nonzero".equals(req.queryParams("only")) ? layer.nonEmptyCells() : null, out);
+            Exporter.geojson(Layers.cells(layer, "nonzero".equals(req.queryParams("only")) ? layer.nonEmptyCells() : null),
+                    java.util.Map.of("analysis", layer.analysis(), "parameters", layer.parameters()), out);
         }
         return out.toString(StandardCharsets.UTF_8);
     }
@@ -259,7 +259,7 @@ public final class ApiServer {
         return layer;
     }
 
-    private static Double decimal(Request req, String name) {
+    static Double decimal(Request req, String name) {
         String v = req.queryParams(name);
         if (v == null || v.isBlank()) {
             return null;
@@ -291,40 +291,12 @@ public final class ApiServer {
         return out;
     }
 
-    static List<String> valuesOf(Request req, String name) {
-        return values(req, name);
-    }
-
-    static String requiredParam(Request req, String name) {
-        return required(req, name);
-    }
-
-    static String paramOr(Request req, String name, String fallback) {
-        return param(req, name, fallback);
-    }
-
-    static Integer integerParam(Request req, String name) {
-        return integer(req, name);
-    }
-
-    static Double decimalParam(Request req, String name) {
-        return decimal(req, name);
-    }
-
-    static String toJson(Response res, Object value) throws IOException {
-        return json(res, value);
-    }
-
-    Workspace workspace() {
-        return workspace;
-    }
-
     static WardStatistics.Query wardQuery(Request req) {
         return WardStatistics.Query.of(values(req, "category"), values(req, "dataset"), required(req, "from"),
                 required(req, "to"), req.queryParams("compare"), integer(req, "top"));
     }
 
-    private static List<String> values(Request req, String name) {
+    static List<String> values(Request req, String name) {
         String[] v = req.queryParamsValues(name);
         if (v == null) {
             return List.of();
@@ -336,7 +308,7 @@ public final class ApiServer {
         return out;
     }
 
-    private static String required(Request req, String name) {
+    static String required(Request req, String name) {
         String v = req.queryParams(name);
         if (v == null || v.isBlank()) {
             throw new IllegalArgumentException("missing query parameter '" + name + "'");
@@ -344,12 +316,12 @@ public final class ApiServer {
         return v;
     }
 
-    private static String param(Request req, String name, String fallback) {
+    static String param(Request req, String name, String fallback) {
         String v = req.queryParams(name);
         return v == null || v.isBlank() ? fallback : v;
     }
 
-    private static Integer integer(Request req, String name) {
+    static Integer integer(Request req, String name) {
         String v = req.queryParams(name);
         if (v == null || v.isBlank()) {
             return null;
@@ -367,7 +339,7 @@ public final class ApiServer {
         return out;
     }
 
-    private static String json(Response res, Object value) throws IOException {
+    static String json(Response res, Object value) throws IOException {
         res.type("application/json");
         return WardOutput.JSON.writeValueAsString(value);
     }

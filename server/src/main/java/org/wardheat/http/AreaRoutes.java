@@ -21,11 +21,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import static org.wardheat.http.ApiServer.integerParam;
-import static org.wardheat.http.ApiServer.paramOr;
-import static org.wardheat.http.ApiServer.requiredParam;
-import static org.wardheat.http.ApiServer.toJson;
-import static org.wardheat.http.ApiServer.valuesOf;
+import static org.wardheat.http.ApiServer.integer;
+import static org.wardheat.http.ApiServer.param;
+import static org.wardheat.http.ApiServer.required;
+import static org.wardheat.http.ApiServer.json;
+import static org.wardheat.http.ApiServer.values;
 
 /** Focus areas: save, list, rename, delete; the area summary and the strategic-assessment table. */
 final class AreaRoutes {
@@ -39,15 +39,15 @@ final class AreaRoutes {
 
     /** The area named by {@code area_id}, {@code ward} (repeatable) or {@code area} (GeoJSON), else the whole set. */
     AreaService.Area area(Request req) {
-        Integer id = integerParam(req, "area_id");
-        String boundaries = id != null ? null : requiredParam(req, "boundaries");
-        return areas.resolve(boundaries, valuesOf(req, "ward"), req.queryParams("area"), id == null ? null : id.longValue());
+        Integer id = integer(req, "area_id");
+        String boundaries = id != null ? null : required(req, "boundaries");
+        return areas.resolve(boundaries, values(req, "ward"), req.queryParams("area"), id == null ? null : id.longValue());
     }
 
     /** Period and comparison as the ward view takes them. */
     static WardStatistics.Query query(Request req) {
-        return WardStatistics.Query.of(valuesOf(req, "category"), valuesOf(req, "dataset"), requiredParam(req, "from"),
-                requiredParam(req, "to"), req.queryParams("compare"), 5);
+        return WardStatistics.Query.of(values(req, "category"), values(req, "dataset"), required(req, "from"),
+                required(req, "to"), req.queryParams("compare"), 5);
     }
 
     Object list(Request req, Response res) throws IOException {
@@ -66,7 +66,7 @@ final class AreaRoutes {
         AreaService.Area a = areas.resolve(text(body, "boundaries"), wards, geometry == null || geometry.isNull() ? null : geometry.toString(), null);
         Store.FocusArea saved = areas.save(text(body, "name"), a);
         res.status(201);
-        return toJson(res, Map.of("id", saved.id(), "name", saved.name(), "boundaries", saved.boundaries(), "wards", saved.wardCodes()));
+        return json(res, Map.of("id", saved.id(), "name", saved.name(), "boundaries", saved.boundaries(), "wards", saved.wardCodes()));
     }
 
     Object rename(Request req, Response res) throws IOException {
@@ -77,19 +77,19 @@ final class AreaRoutes {
         if (!workspace.store().renameFocusArea(id(req), name.trim())) {
             throw new NotFoundException("no saved focus area " + req.params("id"));
         }
-        return toJson(res, Map.of("id", id(req), "name", name.trim()));
+        return json(res, Map.of("id", id(req), "name", name.trim()));
     }
 
     Object delete(Request req, Response res) throws IOException {
         if (!workspace.store().deleteFocusArea(id(req))) {
             throw new NotFoundException("no saved focus area " + req.params("id"));
         }
-        return toJson(res, Map.of("deleted", id(req)));
+        return json(res, Map.of("deleted", id(req)));
     }
 
     Object summary(Request req, Response res) throws IOException {
         WardStatistics.Query q = query(req);
-        return toJson(res, areas.summary(area(req), q.categories(), q.datasets(), q.period(), q.comparison()));
+        return json(res, areas.summary(area(req), q.categories(), q.datasets(), q.period(), q.comparison()));
     }
 
     /** The strategic-assessment table as JSON, or CSV with {@code format=csv}. */
@@ -102,14 +102,14 @@ final class AreaRoutes {
         }
         WardStatistics.Query q = query(req);
         AreaService.Area a = area(req);
-        return toJson(res, Map.of("scope", a.name(), "period", q.period().toString(), "comparison", q.comparison().toString(),
+        return json(res, Map.of("scope", a.name(), "period", q.period().toString(), "comparison", q.comparison().toString(),
                 "rows", areas.table(a, Set.of(), q.datasets(), q.period(), q.comparison())));
     }
 
     FeatureTable strategicTable(Request req) {
         WardStatistics.Query q = query(req);
         AreaService.Area a = area(req);
-        String scope = paramOr(req, "area_id", null) != null ? "area-" + req.queryParams("area_id")
+        String scope = param(req, "area_id", null) != null ? "area-" + req.queryParams("area_id")
                 : a.wardCodes().isEmpty() ? (a.polygon() == null ? a.boundaries() : "drawn-area") : String.join("-", a.wardCodes());
         return Layers.strategic(areas.table(a, Set.of(), q.datasets(), q.period(), q.comparison()), scope,
                 q.period().toString(), q.comparison().toString());

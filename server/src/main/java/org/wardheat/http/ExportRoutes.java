@@ -9,8 +9,8 @@ import org.wardheat.store.NotFoundException;
 import spark.Request;
 import spark.Response;
 
-import static org.wardheat.http.ApiServer.paramOr;
-import static org.wardheat.http.ApiServer.requiredParam;
+import static org.wardheat.http.ApiServer.param;
+import static org.wardheat.http.ApiServer.required;
 
 /**
  * {@code GET /api/export/{layer}?format=geojson|csv|gpkg&...}: every layer and table as a download
@@ -32,19 +32,19 @@ final class ExportRoutes {
     }
 
     Object export(Request req, Response res) throws Exception {
-        Exporter.Format format = Exporter.Format.parse(paramOr(req, "format", "geojson"));
+        Exporter.Format format = Exporter.Format.parse(param(req, "format", "geojson"));
         FeatureTable table = switch (req.params("layer")) {
             case "wards" -> {
-                String set = requiredParam(req, "boundaries");
+                String set = required(req, "boundaries");
                 WardStatistics.Result r = workspace.wardStatistics(set, ApiServer.wardQuery(req));
                 yield Layers.wards(r, workspace.boundarySet(set).wards(), set);
             }
             case "hotspots" -> Layers.cells(api.hotspotResult(req));
-            case "repeats" -> Layers.repeats(records.repeatResult(req), paramOr(req, "dataset", "all"));
-            case "encampments" -> Layers.encampments(records.encampmentYears(req), requiredParam(req, "from") + "_" + requiredParam(req, "to"));
+            case "repeats" -> Layers.repeats(records.repeatResult(req), param(req, "dataset", "all"));
+            case "encampments" -> Layers.encampments(records.encampmentYears(req), required(req, "from") + "_" + required(req, "to"));
             case "strategic" -> areas.strategicTable(req);
-            case "needles" -> Layers.monthly(records.monthlyTable(req), requiredParam(req, "from") + "_" + requiredParam(req, "to"));
-            case "near-repeat" -> Layers.knox(records.nearRepeatResult(req), requiredParam(req, "from") + "_" + requiredParam(req, "to"));
+            case "needles" -> Layers.monthly(records.monthlyTable(req), required(req, "from") + "_" + required(req, "to"));
+            case "near-repeat" -> Layers.knox(records.nearRepeatResult(req), required(req, "from") + "_" + required(req, "to"));
             case "areas" -> Layers.focusAreas(workspace.store().focusAreas());
             default -> throw new NotFoundException("no layer '" + req.params("layer")
                     + "' to export; there are wards, hotspots, repeats, encampments, strategic, needles, near-repeat and areas");

@@ -18,12 +18,12 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 
-import static org.wardheat.http.ApiServer.decimalParam;
-import static org.wardheat.http.ApiServer.integerParam;
-import static org.wardheat.http.ApiServer.paramOr;
-import static org.wardheat.http.ApiServer.requiredParam;
-import static org.wardheat.http.ApiServer.toJson;
-import static org.wardheat.http.ApiServer.valuesOf;
+import static org.wardheat.http.ApiServer.decimal;
+import static org.wardheat.http.ApiServer.integer;
+import static org.wardheat.http.ApiServer.param;
+import static org.wardheat.http.ApiServer.required;
+import static org.wardheat.http.ApiServer.json;
+import static org.wardheat.http.ApiServer.values;
 
 /** Routes for record-level analyses: repeat locations, the needle table, encampments and near repeats. */
 final class RecordRoutes {
@@ -34,15 +34,15 @@ final class RecordRoutes {
     }
 
     private static RepeatService.Selection selection(Request req, String defaultDataset) {
-        List<String> datasets = valuesOf(req, "dataset");
+        List<String> datasets = values(req, "dataset");
         return new RepeatService.Selection(Set.copyOf(datasets.isEmpty() && defaultDataset != null ? List.of(defaultDataset) : datasets),
-                Set.copyOf(valuesOf(req, "category")), Period.of(requiredParam(req, "from"), requiredParam(req, "to")),
-                paramOr(req, "boundaries", null), paramOr(req, "ward", null),
+                Set.copyOf(values(req, "category")), Period.of(required(req, "from"), required(req, "to")),
+                param(req, "boundaries", null), param(req, "ward", null),
                 req.queryParams("area") == null ? null : org.wardheat.boundaries.AreaReader.read(req.queryParams("area")));
     }
 
     private static Outliers.Rules rules(Request req) {
-        Double r = decimalParam(req, "outlier_record_factor"), p = decimalParam(req, "outlier_place_factor"), m = decimalParam(req, "outlier_minimum");
+        Double r = decimal(req, "outlier_record_factor"), p = decimal(req, "outlier_place_factor"), m = decimal(req, "outlier_minimum");
         Outliers.Rules d = Outliers.Rules.DEFAULT;
         return new Outliers.Rules(r == null ? d.recordFactor() : r, p == null ? d.placeFactor() : p, m == null ? d.minimum() : m);
     }
@@ -93,45 +93,45 @@ final class RecordRoutes {
     }
 
     RepeatService.RepeatResult repeatResult(Request req) {
-        List<Period> periods = Arrays.stream(paramOr(req, "periods", "").split(",")).filter(s -> !s.isBlank()).map(Period::parse).toList();
-        Integer top = integerParam(req, "top");
-        return service.repeats(selection(req, null), Places.Rule.parse(paramOr(req, "group_by", "coordinates")),
-                decimalParam(req, "distance") == null ? 50 : decimalParam(req, "distance"),
-                integerParam(req, "min_points") == null ? 2 : integerParam(req, "min_points"), paramOr(req, "by", "records"),
+        List<Period> periods = Period.parseList(req.queryParams("periods"));
+        Integer top = integer(req, "top");
+        return service.repeats(selection(req, null), Places.Rule.parse(param(req, "group_by", "coordinates")),
+                decimal(req, "distance") == null ? 50 : decimal(req, "distance"),
+                integer(req, "min_points") == null ? 2 : integer(req, "min_points"), param(req, "by", "records"),
                 top == null ? 20 : top, periods, rules(req), "true".equals(req.queryParams("exclude_outliers")));
     }
 
     List<Encampments.Year> encampmentYears(Request req) {
-        Integer first = integerParam(req, "first_month");
+        Integer first = integer(req, "first_month");
         LocalDate asOf = req.queryParams("as_of") == null ? LocalDate.now() : LocalDate.parse(req.queryParams("as_of"));
         return service.encampments(selection(req, "encampments"), first == null ? 1 : first, asOf);
     }
 
     Object needlesTable(Request req, Response res) throws IOException {
-        return toJson(res, monthlyTable(req));
+        return json(res, monthlyTable(req));
     }
 
     org.wardheat.repeats.MonthlyTable.Table monthlyTable(Request req) {
-        Integer first = integerParam(req, "first_month");
+        Integer first = integer(req, "first_month");
         return service.monthlyTable(selection(req, "needle-finds"), first == null ? 1 : first,
-                paramOr(req, "measure", "count"), rules(req), "true".equals(req.queryParams("exclude_outliers")));
+                param(req, "measure", "count"), rules(req), "true".equals(req.queryParams("exclude_outliers")));
     }
 
     Object encampments(Request req, Response res) throws IOException {
         List<Encampments.Year> years = encampmentYears(req);
-        return toJson(res, java.util.Map.of("years", years, "rule",
+        return json(res, java.util.Map.of("years", years, "rule",
                 "days in situ count the arrival and the departure day (3rd to 5th = 3 days); an encampment without an end date is open and counted to the end of its year or as_of"));
     }
 
     Object nearRepeat(Request req, Response res) throws IOException {
-        return toJson(res, nearRepeatResult(req));
+        return json(res, nearRepeatResult(req));
     }
 
     org.wardheat.repeats.NearRepeat.Result nearRepeatResult(Request req) {
-        double[] bands = Arrays.stream(paramOr(req, "bands", "200,400,600,800,1000").split(",")).map(String::trim)
+        double[] bands = Arrays.stream(param(req, "bands", "200,400,600,800,1000").split(",")).map(String::trim)
                 .mapToDouble(Double::parseDouble).toArray();
-        Integer width = integerParam(req, "time_width"), count = integerParam(req, "time_bands"), sims = integerParam(req, "simulations");
-        Integer seed = integerParam(req, "seed");
+        Integer width = integer(req, "time_width"), count = integer(req, "time_bands"), sims = integer(req, "simulations");
+        Integer seed = integer(req, "seed");
         return service.nearRepeat(selection(req, null), bands, width, count, sims == null ? 999 : sims, seed == null ? 1 : seed);
     }
 }

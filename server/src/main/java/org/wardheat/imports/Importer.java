@@ -147,8 +147,8 @@ public final class Importer {
         db.releaseSavepoint(start);
         ImportReport.FileReport report = new ImportReport.FileReport(source.name(), sha, false, null,
                 new ImportReport.Counts(read, imported, outside, noLocation, rejected),
-                minMonth == Integer.MAX_VALUE ? null : monthText(minMonth),
-                maxMonth == Integer.MIN_VALUE ? null : monthText(maxMonth), List.copyOf(problems));
+                minMonth == Integer.MAX_VALUE ? null : org.wardheat.analysis.Period.text(minMonth),
+                maxMonth == Integer.MIN_VALUE ? null : org.wardheat.analysis.Period.text(maxMonth), List.copyOf(problems));
         try {
             Store.setImportReport(db, fileId, sha, JSON.writeValueAsString(report));
         } catch (JsonProcessingException e) {
@@ -178,11 +178,6 @@ public final class Importer {
         ps.setString(13, i.outcome());
         ps.setDouble(14, i.weight());
         ps.setString(15, i.extra());
-    }
-
-    /** {@code 202201} as {@code 2022-01}. */
-    public static String monthText(int yyyymm) {
-        return String.format("%04d-%02d", yyyymm / 100, yyyymm % 100);
     }
 
     private static MessageDigest sha256() {

@@ -39,8 +39,7 @@ public final class Encampments {
             if (r.date() == null) {
                 continue; // a month-only record has no duration; the caller reports them
             }
-            YearMonth m = YearMonth.of(r.month() / 100, r.month() % 100);
-            YearMonth start = m.minusMonths(Math.floorMod(m.getMonthValue() - firstMonth, 12));
+            YearMonth start = MonthlyTable.yearStart(YearMonth.of(r.month() / 100, r.month() % 100), firstMonth);
             byYear.computeIfAbsent(start, s -> new ArrayList<>()).add(r);
         }
         List<Year> years = new ArrayList<>();

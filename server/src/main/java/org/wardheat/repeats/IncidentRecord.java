@@ -21,6 +21,6 @@ public record IncidentRecord(long id, String dataset, int month, String date, St
 
     /** The month as {@code YYYY-MM}. */
     public String monthText() {
-        return String.format("%04d-%02d", month / 100, month % 100);
+        return org.wardheat.analysis.Period.text(month);
     }
 }

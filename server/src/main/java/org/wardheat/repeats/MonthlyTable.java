@@ -35,9 +35,8 @@ public final class MonthlyTable {
         TreeMap<YearMonth, double[]> rows = new TreeMap<>();
         for (IncidentRecord r : records) {
             YearMonth m = YearMonth.of(r.month() / 100, r.month() % 100);
-            int offset = Math.floorMod(m.getMonthValue() - firstMonth, 12);
-            YearMonth start = m.minusMonths(offset);
-            rows.computeIfAbsent(start, s -> new double[12])[offset] += count ? r.weight() : 1;
+            YearMonth start = yearStart(m, firstMonth);
+            rows.computeIfAbsent(start, s -> new double[12])[(int) start.until(m, java.time.temporal.ChronoUnit.MONTHS)] += count ? r.weight() : 1;
         }
         List<Row> out = new ArrayList<>();
         rows.forEach((start, months) -> {
@@ -52,6 +51,11 @@ public final class MonthlyTable {
             names.add(MONTHS[(firstMonth - 1 + k) % 12]);
         }
         return new Table(names, out, measure);
+    }
+
+    /** The first month of the year (starting in {@code firstMonth}) that holds {@code m}. */
+    static YearMonth yearStart(YearMonth m, int firstMonth) {
+        return m.minusMonths(Math.floorMod(m.getMonthValue() - firstMonth, 12));
     }
 
     static String label(YearMonth start, int firstMonth) {

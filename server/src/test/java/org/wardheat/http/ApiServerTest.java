@@ -83,6 +83,18 @@ class ApiServerTest {
     }
 
     @Test
+    void boundarySetsAndTheirWards() throws Exception {
+        JsonNode sets = JSON.readTree(get("/api/boundaries").body());
+        assertEquals("three", sets.get(0).get("id").asText());
+        assertEquals(3, sets.get(0).get("wards").asInt());
+        JsonNode wards = JSON.readTree(get("/api/boundaries/three").body());
+        assertEquals(3, wards.get("features").size());
+        assertEquals("West", wards.get("features").get(0).get("properties").get("ward_name").asText());
+        assertEquals("Polygon", wards.get("features").get(0).get("geometry").get("type").asText());
+        assertEquals(404, get("/api/boundaries/nope").statusCode());
+    }
+
+    @Test
     void summaryCsvCategoriesMonthsAndDatasets() throws Exception {
         JsonNode summary = JSON.readTree(get("/api/wards/summary?boundaries=three&from=2022-01&to=2022-02&dataset=police-uk").body());
         assertEquals(2, summary.get("totals").get("count").asInt());
@@ -132,6 +144,12 @@ class ApiServerTest {
         assertEquals(300.0, nonzero.get("parameters").get("bandwidth_m").asDouble());
         String csv = get("/api/hotspots/change?boundaries=three&from=2022-01&to=2022-02&cell=200&format=csv").body();
         assertTrue(csv.startsWith("cell_id,lon,lat,easting,northing,n_before,n_after,change,gistar_before,bin_before,gistar_after,bin_after,class\r\n"), csv);
+        String exported = get("/api/export/hotspots?analysis=change&boundaries=three&from=2022-01&to=2022-02&cell=200&format=csv").body();
+        assertEquals(csv, exported, "the download and the layer route write the same cell table");
+        JsonNode layerProps = JSON.readTree(get("/api/hotspots/gistar?boundaries=three&from=2022-01&to=2022-02&cell=200").body())
+                .get("features").get(0).get("properties");
+        assertEquals(List.of("cell_id", "lon", "lat", "easting", "northing", "n", "gistar", "pvalue", "p_adjusted", "bin"),
+                java.util.stream.StreamSupport.stream(java.util.Spliterators.spliteratorUnknownSize(layerProps.fieldNames(), 0), false).toList());
         assertEquals(404, get("/api/hotspots/heat?boundaries=three&from=2022-01&to=2022-02").statusCode());
         assertEquals(400, get("/api/hotspots/kde?boundaries=three&from=2022-01&to=2022-02&cell=-5").statusCode());
         assertEquals(400, get("/api/hotspots/kde?boundaries=three&from=2022-01&to=2022-02&cell=0.001").statusCode(), "too many cells");
