@@ -49,6 +49,25 @@ class StorePersistenceTest {
     }
 
     @Test
+    void anErrorInsideATransactionRollsItBack() throws Exception {
+        Path data = dir.resolve("data");
+        try (Workspace ws = Workspace.open(data)) {
+            ws.addBoundaries("three", TestFiles.threeWards(dir), null, null);
+            org.junit.jupiter.api.Assertions.assertThrows(OutOfMemoryError.class, () -> ws.store().inTransaction(c -> {
+                try (var s = c.createStatement()) {
+                    s.execute("INSERT INTO dataset(id, kind, added_at) VALUES ('half', 'police-uk', '2026-01-01')");
+                }
+                throw new OutOfMemoryError("simulated: a 3 GB line");
+            }));
+            // the next read must not commit the half-done write
+            assertEquals(0, ws.store().datasets().size());
+        }
+        try (Workspace ws = Workspace.open(data)) {
+            assertEquals(0, ws.store().datasets().size(), "nothing of the failed transaction is stored");
+        }
+    }
+
+    @Test
     void anotherProcessesImportIsSeenWithoutRestart() throws Exception {
         Path data = dir.resolve("data");
         try (Workspace server = Workspace.open(data); Workspace cli = Workspace.open(data)) {

@@ -122,20 +122,27 @@ public final class Store implements Closeable {
         T run(Connection db) throws SQLException;
     }
 
-    /** Runs {@code work} in one transaction: committed if it returns, rolled back if it throws. */
+    /**
+     * Runs {@code work} in one transaction: committed if it returns, rolled back if it throws anything at
+     * all ({@link OutOfMemoryError} and other {@link Error}s included), so no later statement on the shared
+     * connection can commit half of it.
+     */
     public synchronized <T> T inTransaction(Work<T> work) {
         try {
             T result = work.run(db);
             db.commit();
             return result;
-        } catch (SQLException | RuntimeException e) {
+        } catch (Throwable e) {
             try {
                 db.rollback();
-            } catch (SQLException suppressed) {
+            } catch (Throwable suppressed) {
                 e.addSuppressed(suppressed);
             }
             if (e instanceof RuntimeException r) {
                 throw r;
+            }
+            if (e instanceof Error err) {
+                throw err;
             }
             throw new StoreException("database error: " + e.getMessage(), e);
         }
