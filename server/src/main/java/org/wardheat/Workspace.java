@@ -11,9 +11,12 @@ import org.wardheat.imports.ImportSource;
 import org.wardheat.imports.Importer;
 import org.wardheat.imports.IncidentFormat;
 import org.wardheat.store.Store;
+import org.wardheat.text.InputLimits;
 
 import java.io.Closeable;
 import java.io.IOException;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -111,6 +114,12 @@ public final class Workspace implements Closeable {
      * @param boundaries the set used for the report's inside/outside counts; null for the only set, if one
      */
     public ImportReport importFiles(List<Path> files, IncidentFormat format, String dataset, String boundaries) {
+        return importFiles(files, format, dataset, boundaries, StandardCharsets.UTF_8, InputLimits.DEFAULT);
+    }
+
+    /** As {@link #importFiles(List, IncidentFormat, String, String)} in another encoding or with other limits. */
+    public ImportReport importFiles(List<Path> files, IncidentFormat format, String dataset, String boundaries,
+                                    Charset encoding, InputLimits limits) {
         List<ImportSource> sources = new ArrayList<>();
         for (Path f : files) {
             try {
@@ -119,16 +128,25 @@ public final class Workspace implements Closeable {
                 throw new org.wardheat.imports.ImportException(e.getMessage(), e);
             }
         }
-        return importSources(sources, format, dataset, boundaries);
+        return importSources(sources, format, dataset, boundaries, encoding, limits);
     }
 
+    public ImportReport importSources(List<ImportSource> sources, IncidentFormat format, String dataset,
+                                      String boundaries) {
+        return importSources(sources, format, dataset, boundaries, StandardCharsets.UTF_8, InputLimits.DEFAULT);
+    }
+
+    /**
+     * @param encoding the files' text encoding (see {@link org.wardheat.imports.ImportEncoding})
+     * @param limits   the limits of the call ({@link InputLimits#DEFAULT} but in tests)
+     */
     public synchronized ImportReport importSources(List<ImportSource> sources, IncidentFormat format, String dataset,
-                                                   String boundaries) {
+                                                   String boundaries, Charset encoding, InputLimits limits) {
         requireId(dataset);
         String setId = defaultBoundaries(boundaries);
         WardIndex index = setId == null ? null : boundarySet(setId).index();
         try {
-            return new Importer(store).importSources(sources, format, dataset, index, setId);
+            return new Importer(store, limits).importSources(sources, format, dataset, index, setId, encoding);
         } finally {
             invalidate();
         }

@@ -15,10 +15,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.io.OutputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
@@ -55,28 +52,11 @@ final class HotspotsCommand {
         HotspotService.Request request() throws Exception {
             return new HotspotService.Request(boundaries, filter.categorySet(), filter.datasetSet(), filter.period(),
                     Grid.Shape.parse(shape), cell, crs, new HotspotService.Weights(recordWeights, harm()),
-                    area == null ? null : org.wardheat.boundaries.AreaReader.read(Files.readString(area)));
+                    area == null ? null : org.wardheat.boundaries.AreaReader.read(area));
         }
 
-        private Map<String, Double> harm() throws Exception {
-            if (harmWeights == null) {
-                return null;
-            }
-            Map<String, Double> weights = new HashMap<>();
-            List<String> lines = Files.readAllLines(harmWeights);
-            for (int i = 1; i < lines.size(); i++) {
-                String line = lines.get(i).trim();
-                if (line.isEmpty()) {
-                    continue;
-                }
-                int comma = line.lastIndexOf(',');
-                try {
-                    weights.put(line.substring(0, comma).replace("\"", "").trim(), Double.parseDouble(line.substring(comma + 1).trim()));
-                } catch (RuntimeException e) {
-                    throw new IllegalArgumentException(harmWeights + ": line " + (i + 1) + ": expected category,weight, found '" + line + "'");
-                }
-            }
-            return weights;
+        private Map<String, Double> harm() {
+            return harmWeights == null ? null : org.wardheat.imports.HarmWeights.read(harmWeights);
         }
 
         int write(CellLayer layer) throws Exception {

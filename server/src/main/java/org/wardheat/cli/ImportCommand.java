@@ -32,6 +32,9 @@ final class ImportCommand implements Callable<Integer> {
     Path mapping;
     @Option(names = "--column", paramLabel = "ROLE=COLUMN", description = "Map one role to a column, over a preset or mapping (repeatable); category=NAME fixes the category.")
     java.util.Map<String, String> columns = new java.util.LinkedHashMap<>();
+    @Option(names = "--encoding", paramLabel = "NAME", description = "The files' text encoding: UTF-8 (default),"
+            + " windows-1252 or ISO-8859-1. Text is decoded strictly: a byte not valid in it refuses the file.")
+    String encoding;
     @Option(names = "--format", defaultValue = "text", description = "Report format: text or json.")
     String format;
     @Parameters(paramLabel = "FILE", arity = "1..*")
@@ -48,7 +51,8 @@ final class ImportCommand implements Callable<Integer> {
             }
             IncidentFormat f = m == null ? IncidentFormat.POLICE_UK : IncidentFormat.council(m);
             String ds = dataset != null ? dataset : preset != null ? preset : m != null ? "council" : "police-uk";
-            ImportReport report = ws.importFiles(files, f, ds, boundaries);
+            ImportReport report = ws.importFiles(files, f, ds, boundaries, org.wardheat.imports.ImportEncoding.parse(encoding),
+                    org.wardheat.text.InputLimits.DEFAULT);
             if (format.equals("json")) {
                 org.wardheat.output.WardOutput.JSON.writerWithDefaultPrettyPrinter().writeValue(System.out, report);
                 System.out.println();

@@ -67,6 +67,14 @@ public final class ApiServer {
 
     /** Starts listening on {@code port} (0 for any free port) and returns the port. */
     public int start(int port) {
+        try {
+            int left = org.wardheat.imports.Uploads.clean(workspace.store().dataDir());
+            if (left > 0) {
+                LOG.info("removed {} files left in {} by an earlier run", left, org.wardheat.imports.Uploads.DIR_NAME);
+            }
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("cannot clean the upload directory: " + e.getMessage(), e);
+        }
         http = Service.ignite().port(port);
         http.staticFiles.location("/public");
         http.staticFiles.expireTime(60);
@@ -158,7 +166,7 @@ public final class ApiServer {
         if (req.contentType() == null || !req.contentType().startsWith("multipart/form-data")) {
             throw new IllegalArgumentException("send the files as multipart/form-data in a field named 'file'");
         }
-        Path tmp = Files.createTempDirectory("wardheat-upload");
+        Path tmp = org.wardheat.imports.Uploads.newDirectory(workspace.store().dataDir());
         try {
             req.raw().setAttribute("org.eclipse.jetty.multipartConfig",
                     new MultipartConfigElement(tmp.toString(), MAX_UPLOAD_BYTES, MAX_UPLOAD_BYTES, 1 << 20));
@@ -194,14 +202,13 @@ public final class ApiServer {
             IncidentFormat format = mapping == null ? IncidentFormat.POLICE_UK : IncidentFormat.council(mapping);
             String dataset = param(req, "dataset", preset != null ? preset : mapping != null ? "council" : "police-uk");
             String boundaries = param(req, "boundaries", null);
-            ImportReport report = workspace.importSources(sources, format, dataset, boundaries);
+            ImportReport report = workspace.importSources(sources, format, dataset, boundaries,
+                    org.wardheat.imports.ImportEncoding.parse(param(req, "encoding", null)), org.wardheat.text.InputLimits.DEFAULT);
             return json(res, report);
         } catch (IOException e) {
             throw new ImportException(e.getMessage(), e);
         } finally {
-            try (var files = Files.walk(tmp)) {
-                files.sorted((a, b) -> b.compareTo(a)).forEach(p -> p.toFile().delete());
-            }
+            org.wardheat.imports.Uploads.delete(tmp);
         }
     }
 
