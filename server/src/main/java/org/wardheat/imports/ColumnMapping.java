@@ -115,14 +115,24 @@ public record ColumnMapping(Map<String, List<String>> columns, String category, 
      * @throws IllegalArgumentException naming the file and line
      */
     public static ColumnMapping read(Path file) throws IOException {
-        Map<String, String> pairs = new LinkedHashMap<>();
-        Map<String, Integer> lineOf = new LinkedHashMap<>();
         List<String> lines;
         try {
             lines = Text.readLines(file, InputLimits.MAX_MAPPING_BYTES, "InputLimits.MAX_MAPPING_BYTES");
         } catch (IOException e) {
             throw new IllegalArgumentException(e.getMessage(), e);
         }
+        return parse(lines, file.toString());
+    }
+
+    /**
+     * Parses a mapping file's lines (see {@link #read}).
+     *
+     * @param file the file's name, for messages
+     * @throws IllegalArgumentException naming the file and line
+     */
+    public static ColumnMapping parse(List<String> lines, String file) {
+        Map<String, String> pairs = new LinkedHashMap<>();
+        Map<String, Integer> lineOf = new LinkedHashMap<>();
         for (int i = 0; i < lines.size(); i++) {
             String line = lines.get(i).strip();
             if (line.isEmpty() || line.startsWith("#")) {
