@@ -3,6 +3,7 @@ package org.wardheat.boundaries;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.Polygonal;
+import org.locationtech.jts.geom.TopologyException;
 import org.locationtech.jts.geom.util.GeometryFixer;
 import org.locationtech.jts.operation.union.UnaryUnionOp;
 
@@ -62,7 +63,16 @@ public final class AreaReader {
         if (parts.isEmpty()) {
             throw new IllegalArgumentException("the area holds no Polygon or MultiPolygon");
         }
-        Geometry area = UnaryUnionOp.union(parts, GeoJsonGeometry.FACTORY);
+        parts.replaceAll(p -> p.isValid() ? p : GeometryFixer.fix(p)); // a self-crossing ring cannot be unioned as it is
+        Geometry area;
+        try {
+            area = UnaryUnionOp.union(parts, GeoJsonGeometry.FACTORY);
+        } catch (TopologyException e) {
+            throw new IllegalArgumentException("the area's polygons cannot be combined: " + e.getMessage());
+        }
+        if (area == null || area.isEmpty()) {
+            throw new IllegalArgumentException("the area's polygons are empty after repair");
+        }
         if (!area.isValid()) {
             area = GeometryFixer.fix(area);
         }

@@ -158,6 +158,11 @@ public final class BoundaryReader {
         for (int i = 0; i < geometries.size(); i++) {
             Geometry g = geometries.get(i);
             if (crs.equals(Projection.BNG)) {
+                Envelope grid = g.getEnvelopeInternal();
+                if (!UkExtent.isGrid(grid.getMinX(), grid.getMinY()) || !UkExtent.isGrid(grid.getMaxX(), grid.getMaxY())) {
+                    throw new BoundaryException(source + ": feature " + (i + 1) + " (" + codes.get(i)
+                            + ") lies outside the UK's British National Grid extent: " + grid);
+                }
                 g = Projection.transform(g, Projection.BNG, Projection.WGS84);
             } else if (crs.equals("swapped")) {
                 g = swapAxes(g);
