@@ -29,12 +29,13 @@ public final class GeoJsonGeometry {
 
     /**
      * A JSON reader for GeoJSON input, strict and bounded: nesting at most {@link InputLimits#MAX_JSON_DEPTH},
-     * strings at most {@link InputLimits#MAX_JSON_STRING_CHARS} characters, numbers at most 64 characters,
+     * strings at most {@link InputLimits#MAX_JSON_STRING_CHARS} characters, numbers at most
+     * {@link InputLimits#MAX_JSON_NUMBER_CHARS},
      * no duplicate member names, no NaN or Infinity.
      */
     static final ObjectMapper STRICT_JSON = new ObjectMapper(JsonFactory.builder()
             .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(InputLimits.MAX_JSON_DEPTH)
-                    .maxStringLength(InputLimits.MAX_JSON_STRING_CHARS).maxNumberLength(64).build())
+                    .maxStringLength(InputLimits.MAX_JSON_STRING_CHARS).maxNumberLength(InputLimits.MAX_JSON_NUMBER_CHARS).build())
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .build());
 

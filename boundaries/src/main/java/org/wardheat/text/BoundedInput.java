@@ -64,14 +64,9 @@ public final class BoundedInput {
                                     Budget budget) {
         long ratioFrom = Math.max(InputLimits.COMPRESSION_RATIO_GRACE_BYTES,
                 (long) Math.min(Long.MAX_VALUE / 2.0, limits.maxCompressionRatio() * Math.max(1, compressedBytes)));
-        return new FilterInputStream(decompressed) {
-            private long read;
-
-            private void count(long n) throws InputLimitException {
-                if (n <= 0) {
-                    return;
-                }
-                read += n;
+        return new Counting(decompressed) {
+            @Override
+            void counted(long n) throws InputLimitException {
                 budget.used += n;
                 if (budget.used > budget.max) {
                     throw new InputLimitException(name + ": the files of this import decompress to more than "
@@ -84,57 +79,60 @@ public final class BoundedInput {
                             + " which only a crafted file (a compression bomb) does; nothing was imported");
                 }
             }
-
-            @Override
-            public int read() throws IOException {
-                int b = super.read();
-                if (b >= 0) {
-                    count(1);
-                }
-                return b;
-            }
-
-            @Override
-            public int read(byte[] b, int off, int len) throws IOException {
-                int n = super.read(b, off, len);
-                count(n);
-                return n;
-            }
-
-            @Override
-            public long skip(long n) throws IOException {
-                long k = super.skip(n);
-                count(k);
-                return k;
-            }
         };
     }
 
     /** Caps a stream at {@code maxBytes}: past them it throws {@link InputLimitException} naming {@code limitName}. */
     public static InputStream capped(InputStream in, long maxBytes, String limitName) {
-        return new FilterInputStream(in) {
-            private long read;
-
-            private int count(int n) throws InputLimitException {
-                if (n > 0 && (read += n) > maxBytes) {
+        return new Counting(in) {
+            @Override
+            void counted(long n) throws InputLimitException {
+                if (read > maxBytes) {
                     throw new InputLimitException("larger than " + maxBytes + " bytes (limit " + limitName + ")");
                 }
-                return n;
-            }
-
-            @Override
-            public int read() throws IOException {
-                int b = super.read();
-                if (b >= 0) {
-                    count(1);
-                }
-                return b;
-            }
-
-            @Override
-            public int read(byte[] b, int off, int len) throws IOException {
-                return count(super.read(b, off, len));
             }
         };
+    }
+
+    /** A stream that counts the bytes read through it and checks a limit after each read. */
+    private abstract static class Counting extends FilterInputStream {
+        long read;
+
+        Counting(InputStream in) {
+            super(in);
+        }
+
+        /** Called after {@code n > 0} more bytes were read ({@link #read} already counts them). */
+        abstract void counted(long n) throws InputLimitException;
+
+        private void count(long n) throws InputLimitException {
+            if (n > 0) {
+                read += n;
+                counted(n);
+            }
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            if (b >= 0) {
+                count(1);
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            int n = super.read(b, off, len);
+            count(n);
+            return n;
+        }
+
+        @Override
+        public long skip(long n) throws IOException {
+            long k = super.skip(n);
+            count(k);
+            return k;
+        }
     }
 }

@@ -5,19 +5,16 @@ package org.wardheat.text;
  * and optionally a point and more digits ({@code -0.5123}, {@code 51}, {@code 123456.7}). No exponent,
  * hex ({@code 0x1p-1}), type suffix ({@code 0.52d}), plus sign, thousands separator, {@code NaN} or
  * {@code Infinity}, which {@link Double#parseDouble} would accept; so every number read is finite and
- * means what it looks like.
+ * means what it looks like. At most {@link InputLimits#MAX_NUMBER_CHARS} characters.
  */
 public final class Decimal {
-    /** Characters of the longest number accepted: 40. */
-    public static final int MAX_CHARS = 40;
-
     private Decimal() {
     }
 
     /** True when {@code s} (not trimmed) is a plain decimal number. */
     public static boolean isPlain(String s) {
         int n = s.length();
-        if (n == 0 || n > MAX_CHARS) {
+        if (n == 0 || n > InputLimits.MAX_NUMBER_CHARS) {
             return false;
         }
         int i = s.charAt(0) == '-' ? 1 : 0;

@@ -39,6 +39,8 @@ public record InputLimits(long maxDecompressedBytes, double maxCompressionRatio,
     public static final int MAX_RECORD_CHARS = 131_072;
     /** Fields in one CSV record: 1,024. */
     public static final int MAX_FIELDS = 1_024;
+    /** Characters of one number in a CSV field ({@link Decimal}): 40. */
+    public static final int MAX_NUMBER_CHARS = 40;
     /** Distinct categories in one dataset: 1,000 (police.uk has 14 crime types). */
     public static final int MAX_CATEGORIES_PER_DATASET = 1_000;
     /** Distinct categories in the store: 10,000 (the in-memory incident table holds at most 32,767). */
@@ -60,6 +62,8 @@ public record InputLimits(long maxDecompressedBytes, double maxCompressionRatio,
     public static final int MAX_JSON_DEPTH = 32;
     /** Characters of one JSON string (a property value or name): 65,536. */
     public static final int MAX_JSON_STRING_CHARS = 65_536;
+    /** Characters of one JSON number: 64. */
+    public static final int MAX_JSON_NUMBER_CHARS = 64;
     /** Bytes of a column-mapping file: 64 KiB. */
     public static final int MAX_MAPPING_BYTES = 64 << 10;
     /** Characters of one column name or fixed category in a column mapping: 200. */
