@@ -96,6 +96,7 @@ public final class ApiServer {
         http.get("/api/datasets", (req, res) -> json(res, datasets()));
         http.get("/api/categories", (req, res) -> json(res, named(workspace.categoryCounts(), "category")));
         http.get("/api/months", (req, res) -> json(res, named(workspace.monthCounts(), "month")));
+        http.get("/api/periods", PeriodRoutes::periods);
 
         http.get("/api/wards", (req, res) -> {
             String set = required(req, "boundaries");
