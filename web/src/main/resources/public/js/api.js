@@ -137,7 +137,8 @@ export const api = {
   periods: (s, signal) => request(PATHS.periods, { params: { from: s.from, to: s.to, compare: s.compare }, signal }),
   wards: (s, signal) => request(PATHS.wards, { params: wardParams(s), signal }),
   wardsCsvUrl: (s) => url(PATHS.wardsCsv, wardParams(s)),
-  hotspots: (s, before, signal) => request(hotspotPath(s.hotspot), { params: { ...hotspotParams(s, before), only: 'nonzero' }, signal }),
+  // calls that build a path from an argument are async, so a refused argument is a rejection like any other
+  hotspots: async (s, before, signal) => request(hotspotPath(s.hotspot), { params: { ...hotspotParams(s, before), only: 'nonzero' }, signal }),
   hotspotUrl: (s, before, format) => url(hotspotPath(s.hotspot), { ...hotspotParams(s, before), ...(format === 'csv' ? { format } : { download: 1 }) }),
   repeats: (s, signal) => request(PATHS.repeats, { params: repeatParams(s), signal }),
   encampments: (s, signal) => request(PATHS.encampments, { params: { from: s.from, to: s.to }, signal }),
@@ -148,8 +149,8 @@ export const api = {
   areaSummary: (s, signal) => request(PATHS.areaSummary, { params: { ...wardParams(s), ...areaParams(s) }, signal }),
   areas: () => request(PATHS.areas),
   saveArea: (area) => request(PATHS.areas, { method: 'POST', json: area }),
-  renameArea: (id, name) => request(areaPath(id), { method: 'PUT', json: { name } }),
-  deleteArea: (id) => request(areaPath(id), { method: 'DELETE' }),
+  renameArea: async (id, name) => request(areaPath(id), { method: 'PUT', json: { name } }),
+  deleteArea: async (id) => request(areaPath(id), { method: 'DELETE' }),
   importFiles: (params, form) => request(PATHS.import, { method: 'POST', params, form }),
   /** A download link: layer one of wards, hotspots, repeats, encampments, strategic, areas. */
   exportUrl: (layer, params, format) => {

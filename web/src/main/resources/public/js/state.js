@@ -192,8 +192,8 @@ const frozen = (v) => (Array.isArray(v) ? Object.freeze(v.map(frozen)) : v);
  * @param io {{ read: () => string, write: (hash: string) => void }} the URL hash's reader and writer
  */
 export function createState(io) {
-  const values = { ...DEFAULTS };
-  for (const [key, v] of Object.entries(parseHash(io.read()).values)) values[key] = frozen(v);
+  const values = {};
+  for (const [key, v] of Object.entries({ ...DEFAULTS, ...parseHash(io.read()).values })) values[key] = frozen(v);
   const listeners = [];
   const state = {
     set(patch) {
