@@ -59,7 +59,7 @@ async function refresh() {
     const codes = new Set(wards.codes());
     if (state.wards.some((w) => !codes.has(w))) state.set({ wards: state.wards.filter((w) => codes.has(w)) });
     showExports(state);
-    await focus.refresh(wards.names);
+    await focus.refresh(wards.names).catch((err) => { if (!err.aborted) throw err; }); // superseded: a newer call draws it
     if (problems.length) setStatus(problems.join('; '), true);
     else setStatus(`${layer.features.length} wards · ${state.from} to ${state.to}`);
   } catch (err) {
@@ -75,8 +75,8 @@ state.on((changed) => {
   if (any(SELECTION)) { refresh(); return; }
   if (any(PLACES)) places.refresh(state).then(() => redraw()).catch(failed);
   if (any(PLACES) || any(AREA)) showExports(state);
-  if (any(AREA)) { focus.showArea(); focus.refresh().catch(failed); }
-  if (any(AREA) || changed.includes('measure')) redraw();
+  if (any(AREA)) { wards.restyle(state); focus.showArea(); focus.refresh().catch(failed); }
+  if (changed.includes('measure')) redraw();
 });
 
 /** Reads the controls into the state; a value out of its range is refused and the control reset. */
@@ -141,4 +141,7 @@ async function init() {
   if (await loadLists()) await start();
 }
 
+// a hash edited by hand (or a link followed on this page) starts the page again from it; the page's own
+// hash writes use history.replaceState, which fires no hashchange
+window.addEventListener('hashchange', () => window.location.reload());
 init().catch(failed);

@@ -64,14 +64,15 @@ export function createWardView(map, onWardClick) {
       layer = next;
       const scale = scaleFor(state.measure, layer.features.map((f) => f.properties[state.measure]));
       if (drawn) drawn.remove();
+      const style = (f) => {
+        const code = f.properties.ward_code;
+        const selected = state.wards.includes(code);
+        return { fillColor: scale.colour(f.properties[state.measure]), fillOpacity: faded ? 0.12 : 0.75,
+          color: selected ? '#0b57d0' : '#4a5160', weight: selected ? 4 : faded ? 1.5 : 1,
+          className: `ward${SAFE_CODE.test(code) ? ` ward-${code}` : ''}${selected ? ' selected-ward' : ''}` };
+      };
       drawn = L.geoJSON(layer, {
-        style: (f) => {
-          const code = f.properties.ward_code;
-          const selected = state.wards.includes(code);
-          return { fillColor: scale.colour(f.properties[state.measure]), fillOpacity: faded ? 0.12 : 0.75,
-            color: selected ? '#0b57d0' : '#4a5160', weight: selected ? 4 : faded ? 1.5 : 1,
-            className: `ward${SAFE_CODE.test(code) ? ` ward-${code}` : ''}${selected ? ' selected-ward' : ''}` };
-        },
+        style,
         onEachFeature: (f, l) => {
           const p = f.properties;
           names[p.ward_code] = p.ward_name;
@@ -91,6 +92,15 @@ export function createWardView(map, onWardClick) {
       table();
       $('csv-link').href = api.wardsCsvUrl(state);
       return legendSection(MEASURE_TITLES[state.measure], scale.rows);
+    },
+    /** Restyles the wards for a new selection, keeping the layer (and an open popup). */
+    restyle(state) {
+      if (!drawn) return;
+      drawn.eachLayer((l) => {
+        drawn.resetStyle(l);
+        const el = l.getElement(); // Leaflet sets a path's class once; the selection class is kept here
+        if (el) el.classList.toggle('selected-ward', state.wards.includes(l.feature.properties.ward_code));
+      });
     },
     get fitted() { return fitted; },
   };
