@@ -255,3 +255,33 @@ test('a crafted link cannot break start-up, leave the API allow-list or start an
   assert.equal(await page.evaluate(() => window.__xss), undefined);
   await page.screenshot({ path: join(shots, '10-crafted-link.png') });
 });
+
+test('the page runs under a strict Content-Security-Policy: no inline script or handler is needed', async () => {
+  const csp = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; "
+    + "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+  const violations = [];
+  const onConsole = (m) => { if (/Content Security Policy/i.test(m.text())) violations.push(m.text()); };
+  page.on('console', onConsole);
+  await page.route(`${base}/`, async (route) => {
+    const response = await route.fetch();
+    await route.fulfill({ response, headers: { ...response.headers(), 'content-security-policy': csp } });
+  });
+  try {
+    await open(`${view}&hotspot=gistar&places=repeats`);
+    await page.waitForFunction(() => /cells of/.test(document.getElementById('hotspot-note').textContent));
+    await page.click('path.ward-X05000003', { force: true });
+    await page.waitForSelector('.leaflet-popup-content svg.trend');
+    await page.waitForSelector('#focus-summary .sentence');
+    assert.match(await page.textContent('.legend'), /Getis-Ord Gi\*.*Repeat locations/s);
+    await page.screenshot({ path: join(shots, '11-strict-csp.png') });
+    assert.deepEqual(violations, [], 'the page itself needs nothing the policy forbids');
+    // the policy is in force: an injected inline handler is refused
+    await page.evaluate(() => { const d = document.createElement('div'); d.innerHTML = '<img src="/nowhere.png" onerror="window.__csp=1">'; document.body.append(d); });
+    await page.waitForTimeout(500);
+    assert.equal(await page.evaluate(() => window.__csp), undefined);
+    assert.equal(violations.length, 1, violations.join('\n'));
+  } finally {
+    await page.unroute(`${base}/`);
+    page.off('console', onConsole);
+  }
+});
