@@ -94,24 +94,16 @@ const CHECK = {
     && Number.isInteger(v[2]) && inRange(v[2], RANGES.zoom) ? v : undefined),
 };
 
+/** Hash keys whose text is the value as it is; their state key where it differs. */
+const PLAIN = { boundaries: 'boundaries', dataset: 'dataset', from: 'from', to: 'to', compare: 'compare', measure: 'measure',
+  hotspot: 'hotspot', shape: 'shape', places: 'places', group_by: 'groupBy', rank_by: 'rankBy', cell: 'cell', bandwidth: 'bandwidth',
+  area_id: 'areaId' };
+
 /** Each hash key: the state key it sets and how its text becomes a value (undefined when refused). */
 const HASH = {
-  boundaries: ['boundaries', (s) => s],
-  dataset: ['dataset', (s) => s],
-  from: ['from', (s) => s],
-  to: ['to', (s) => s],
-  compare: ['compare', (s) => s],
-  measure: ['measure', (s) => s],
-  hotspot: ['hotspot', (s) => s],
-  shape: ['shape', (s) => s],
-  places: ['places', (s) => s],
-  group_by: ['groupBy', (s) => s],
-  rank_by: ['rankBy', (s) => s],
-  cell: ['cell', (s) => s],
-  bandwidth: ['bandwidth', (s) => s],
+  ...Object.fromEntries(Object.entries(PLAIN).map(([key, name]) => [key, [name, (s) => s]])),
   wards: ['wards', (s) => s.split(',')],
   poly: ['polygon', decodeRing],
-  area_id: ['areaId', (s) => s],
   map: ['view', (s) => {
     const parts = s.split(',');
     if (parts.length !== 3 || !DECIMAL.test(parts[0]) || !DECIMAL.test(parts[1]) || !/^\d{1,2}$/.test(parts[2])) return undefined;
