@@ -3,8 +3,9 @@ package org.wardheat.http;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.wardheat.HotspotService;
-import org.wardheat.Workspace;
+import org.wardheat.service.HotspotService;
+import org.wardheat.service.LoadedSet;
+import org.wardheat.service.Workspace;
 import org.wardheat.hotspot.CellLayer;
 import org.wardheat.hotspot.Grid;
 import org.wardheat.hotspot.HotspotClassification;
@@ -18,8 +19,9 @@ import org.wardheat.imports.ImportReport;
 import org.wardheat.imports.ImportSource;
 import org.wardheat.imports.IncidentFormat;
 import org.wardheat.output.WardOutput;
+import org.wardheat.store.DatasetInfo;
+import org.wardheat.store.ImportedFile;
 import org.wardheat.store.NotFoundException;
-import org.wardheat.store.Store;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import spark.Request;
@@ -87,9 +89,9 @@ public final class ApiServer {
         http.get("/webjars/*", Webjars::serve);
 
         http.get("/api/config", (req, res) -> json(res, config));
-        http.get("/api/boundaries", (req, res) -> json(res, workspace.store().boundarySets()));
+        http.get("/api/boundaries", (req, res) -> json(res, workspace.store().boundaries().list()));
         http.get("/api/boundaries/:id", (req, res) -> {
-            Workspace.LoadedSet set = workspace.boundarySet(req.params("id"));
+            LoadedSet set = workspace.boundarySet(req.params("id"));
             res.type("application/geo+json");
             return new String(Exporter.bytes(Layers.boundaries(set.info().id(), set.wards()), Exporter.Format.GEOJSON), StandardCharsets.UTF_8);
         });
@@ -121,9 +123,9 @@ public final class ApiServer {
         });
 
         http.get("/api/hotspots/:analysis", this::hotspotLayer);
-        org.wardheat.RepeatService repeatService = new org.wardheat.RepeatService(workspace);
+        org.wardheat.service.RepeatService repeatService = new org.wardheat.service.RepeatService(workspace);
         RecordRoutes records = new RecordRoutes(repeatService);
-        AreaRoutes areas = new AreaRoutes(workspace, new org.wardheat.AreaService(workspace, hotspots, repeatService));
+        AreaRoutes areas = new AreaRoutes(workspace, new org.wardheat.service.AreaService(workspace, hotspots, repeatService));
         http.get("/api/areas", areas::list);
         http.post("/api/areas", areas::save);
         http.put("/api/areas/:id", areas::rename);
@@ -232,7 +234,7 @@ public final class ApiServer {
     CellLayer hotspotResult(Request req) {
         HotspotService.Request r = new HotspotService.Request(required(req, "boundaries"),
                 java.util.Set.copyOf(values(req, "category")), java.util.Set.copyOf(values(req, "dataset")),
-                org.wardheat.analysis.Period.of(required(req, "from"), required(req, "to")),
+                org.wardheat.model.Period.of(required(req, "from"), required(req, "to")),
                 Grid.Shape.parse(param(req, "shape", "square")), decimal(req, "cell"), param(req, "crs", "EPSG:27700"),
                 new HotspotService.Weights("true".equals(req.queryParams("record_weights")), null),
                 req.queryParams("area") == null ? null : org.wardheat.boundaries.AreaReader.read(req.queryParams("area")));
@@ -243,14 +245,14 @@ public final class ApiServer {
             case "kde" -> hotspots.kde(r, decimal(req, "bandwidth"), decimal(req, "adjust") == null ? 1 : decimal(req, "adjust"));
             case "gistar" -> hotspots.gistar(r, adjust, decimal(req, "neighbour_distance"), "true".equals(req.queryParams("weighted")));
             case "change" -> hotspots.change(r, req.queryParams("before") == null ? null
-                    : org.wardheat.analysis.Period.parse(req.queryParams("before")), adjust, hotBin);
+                    : org.wardheat.model.Period.parse(req.queryParams("before")), adjust, hotBin);
             case "classify" -> hotspots.classify(r, switch (param(req, "every", "month")) {
                 case "month" -> 1;
                 case "quarter" -> 3;
                 case "year" -> 12;
                 default -> throw new IllegalArgumentException("every must be month, quarter or year");
             }, HotspotClassification.Thresholds.DEFAULT, adjust);
-            case "evaluate" -> hotspots.evaluate(r, org.wardheat.analysis.Period.parse(required(req, "test")),
+            case "evaluate" -> hotspots.evaluate(r, org.wardheat.model.Period.parse(required(req, "test")),
                     param(req, "method", "kde"), decimal(req, "top_share") == null ? 0.05 : decimal(req, "top_share"),
                     decimal(req, "bandwidth"), adjust, hotBin);
             default -> throw new NotFoundException("no hotspot analysis '" + analysis
@@ -273,14 +275,14 @@ public final class ApiServer {
 
     private List<JsonNode> datasets() throws IOException {
         List<JsonNode> out = new ArrayList<>();
-        for (Store.DatasetInfo d : workspace.store().datasets()) {
+        for (DatasetInfo d : workspace.store().importLog().datasets()) {
             ObjectNode node = WardOutput.JSON.createObjectNode();
             node.put("id", d.id());
             node.put("kind", d.kind());
             node.put("added_at", d.addedAt());
             node.put("incidents", d.incidents());
             ArrayNode files = node.putArray("files");
-            for (Store.ImportedFile f : d.files()) {
+            for (ImportedFile f : d.files()) {
                 ObjectNode file = files.addObject();
                 file.put("source", f.source());
                 file.put("imported_at", f.importedAt());

@@ -1,16 +1,16 @@
 package org.wardheat.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.wardheat.AreaService;
-import org.wardheat.Workspace;
-import org.wardheat.analysis.Period;
+import org.wardheat.service.AreaService;
+import org.wardheat.service.Workspace;
+import org.wardheat.model.Period;
 import org.wardheat.analysis.WardStatistics;
 import org.wardheat.export.Exporter;
 import org.wardheat.export.FeatureTable;
 import org.wardheat.export.Layers;
 import org.wardheat.output.WardOutput;
+import org.wardheat.store.FocusArea;
 import org.wardheat.store.NotFoundException;
-import org.wardheat.store.Store;
 import spark.Request;
 import spark.Response;
 
@@ -53,7 +53,7 @@ final class AreaRoutes {
     Object list(Request req, Response res) throws IOException {
         res.type("application/geo+json");
         java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
-        Exporter.geojson(Layers.focusAreas(workspace.store().focusAreas()), out);
+        Exporter.geojson(Layers.focusAreas(workspace.store().focusAreas().list()), out);
         return out.toString(StandardCharsets.UTF_8);
     }
 
@@ -64,7 +64,7 @@ final class AreaRoutes {
         body.path("wards").forEach(w -> wards.add(w.asText()));
         JsonNode geometry = body.get("geometry");
         AreaService.Area a = areas.resolve(text(body, "boundaries"), wards, geometry == null || geometry.isNull() ? null : geometry.toString(), null);
-        Store.FocusArea saved = areas.save(text(body, "name"), a);
+        FocusArea saved = areas.save(text(body, "name"), a);
         res.status(201);
         return json(res, Map.of("id", saved.id(), "name", saved.name(), "boundaries", saved.boundaries(), "wards", saved.wardCodes()));
     }
@@ -74,14 +74,14 @@ final class AreaRoutes {
         if (name.isBlank() || name.length() > 120) {
             throw new IllegalArgumentException("a focus area needs a name of 1 to 120 characters");
         }
-        if (!workspace.store().renameFocusArea(id(req), name.trim())) {
+        if (!workspace.store().focusAreas().rename(id(req), name.trim())) {
             throw new NotFoundException("no saved focus area " + req.params("id"));
         }
         return json(res, Map.of("id", id(req), "name", name.trim()));
     }
 
     Object delete(Request req, Response res) throws IOException {
-        if (!workspace.store().deleteFocusArea(id(req))) {
+        if (!workspace.store().focusAreas().delete(id(req))) {
             throw new NotFoundException("no saved focus area " + req.params("id"));
         }
         return json(res, Map.of("deleted", id(req)));

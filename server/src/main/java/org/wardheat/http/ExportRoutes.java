@@ -1,6 +1,6 @@
 package org.wardheat.http;
 
-import org.wardheat.Workspace;
+import org.wardheat.service.Workspace;
 import org.wardheat.analysis.WardStatistics;
 import org.wardheat.export.Exporter;
 import org.wardheat.export.FeatureTable;
@@ -45,7 +45,7 @@ final class ExportRoutes {
             case "strategic" -> areas.strategicTable(req);
             case "needles" -> Layers.monthly(records.monthlyTable(req), required(req, "from") + "_" + required(req, "to"));
             case "near-repeat" -> Layers.knox(records.nearRepeatResult(req), required(req, "from") + "_" + required(req, "to"));
-            case "areas" -> Layers.focusAreas(workspace.store().focusAreas());
+            case "areas" -> Layers.focusAreas(workspace.store().focusAreas().list());
             default -> throw new NotFoundException("no layer '" + req.params("layer")
                     + "' to export; there are wards, hotspots, repeats, encampments, strategic, needles, near-repeat and areas");
         };

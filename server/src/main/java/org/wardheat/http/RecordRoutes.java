@@ -1,8 +1,8 @@
 package org.wardheat.http;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-import org.wardheat.RepeatService;
-import org.wardheat.analysis.Period;
+import org.wardheat.service.RepeatService;
+import org.wardheat.model.Period;
 import org.wardheat.output.WardOutput;
 import org.wardheat.repeats.Encampments;
 import org.wardheat.repeats.Outliers;

@@ -1,12 +1,12 @@
-package org.wardheat;
+package org.wardheat.service;
 
 import org.locationtech.jts.algorithm.locate.IndexedPointInAreaLocator;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.Location;
 import org.locationtech.jts.operation.union.UnaryUnionOp;
-import org.wardheat.analysis.IncidentTable;
-import org.wardheat.analysis.Period;
+import org.wardheat.model.IncidentTable;
+import org.wardheat.model.Period;
 import org.wardheat.boundaries.GeoJsonGeometry;
 import org.wardheat.boundaries.Projection;
 import org.wardheat.boundaries.Ward;
@@ -15,8 +15,8 @@ import org.wardheat.hotspot.Grid;
 import org.wardheat.hotspot.PAdjust;
 import org.wardheat.repeats.Outliers;
 import org.wardheat.repeats.Places;
+import org.wardheat.store.FocusArea;
 import org.wardheat.store.NotFoundException;
-import org.wardheat.store.Store;
 
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -58,7 +58,7 @@ public final class AreaService {
      */
     public Area resolve(String boundaries, List<String> wardCodes, String geojson, Long areaId) {
         if (areaId != null) {
-            Store.FocusArea f = workspace.store().focusArea(areaId)
+            FocusArea f = workspace.store().focusAreas().find(areaId)
                     .orElseThrow(() -> new NotFoundException("no saved focus area " + areaId));
             return new Area(f.boundaries(), f.wardCodes(), f.wardCodes().isEmpty() ? f.geometry() : null, f.name());
         }
@@ -91,23 +91,23 @@ public final class AreaService {
         return UnaryUnionOp.union(parts, GeoJsonGeometry.FACTORY);
     }
 
-    public Store.FocusArea save(String name, Area a) {
+    public FocusArea save(String name, Area a) {
         if (name == null || name.isBlank() || name.length() > 120) {
             throw new IllegalArgumentException("a focus area needs a name of 1 to 120 characters");
         }
         if (a.wholeSet()) {
             throw new IllegalArgumentException("choose wards or draw a polygon before saving a focus area");
         }
-        return workspace.store().saveFocusArea(name.trim(), a.boundaries(), a.wardCodes(), outline(a));
+        return workspace.store().focusAreas().save(name.trim(), a.boundaries(), a.wardCodes(), outline(a));
     }
 
     /** Which incidents of the table lie in the area: by ward for ward areas (as the ward counts), else by polygon. */
-    boolean[] members(Area a) {
-        IncidentTable t = workspace.incidents();
-        int[] wardOf = workspace.wardOf(a.boundaries());
+    boolean[] members(Snapshot snap, Area a) {
+        IncidentTable t = snap.incidents();
+        int[] wardOf = snap.wardOf(a.boundaries());
         boolean[] in = new boolean[t.size()];
         if (a.polygon() == null) {
-            List<Ward> wards = workspace.boundarySet(a.boundaries()).wards();
+            List<Ward> wards = snap.boundarySet(a.boundaries()).wards();
             boolean[] chosen = new boolean[wards.size()];
             for (int w = 0; w < wards.size(); w++) {
                 chosen[w] = a.wholeSet() || a.wardCodes().contains(wards.get(w).code());
@@ -132,7 +132,7 @@ public final class AreaService {
      * Null when a ward that contributes has no population figure.
      */
     public Double residents(Area a) {
-        Workspace.LoadedSet set = workspace.boundarySet(a.boundaries());
+        LoadedSet set = workspace.boundarySet(a.boundaries());
         double sum = 0;
         Geometry poly = a.polygon() == null ? null : Projection.transform(a.polygon(), Projection.WGS84, Projection.BNG);
         for (Ward w : set.wards()) {
@@ -215,9 +215,10 @@ public final class AreaService {
 
     private List<CategoryRow> table(Area a, Double residents, Set<String> categories, Set<String> datasets, Period period,
                                     Period comparison) {
-        IncidentTable t = workspace.incidents();
+        Snapshot snap = workspace.snapshot(); // one committed state for the table and the wards
+        IncidentTable t = snap.incidents();
         IncidentTable.Filter filter = t.filter(categories, datasets);
-        boolean[] in = members(a);
+        boolean[] in = members(snap, a);
         TreeMap<String, long[]> counts = new TreeMap<>();
         for (int i = 0; i < t.size(); i++) {
             if (!in[i] || !filter.test(i)) {

@@ -1,4 +1,4 @@
-package org.wardheat.analysis;
+package org.wardheat.model;
 
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
