@@ -81,6 +81,22 @@ public record Period(YearMonth from, YearMonth to) {
         return m.getYear() * 100 + m.getMonthValue();
     }
 
+    /**
+     * This period cut into consecutive runs of {@code monthsPerPeriod} months from its first month; the
+     * last run is shorter when the months do not divide evenly.
+     */
+    public List<Period> split(int monthsPerPeriod) {
+        if (monthsPerPeriod < 1) {
+            throw new IllegalArgumentException("a period is at least one month");
+        }
+        List<Period> periods = new ArrayList<>();
+        for (YearMonth m = from; !m.isAfter(to); m = m.plusMonths(monthsPerPeriod)) {
+            YearMonth end = m.plusMonths(monthsPerPeriod - 1);
+            periods.add(new Period(m, end.isAfter(to) ? to : end));
+        }
+        return periods;
+    }
+
     /** The smallest period holding both. */
     public Period span(Period other) {
         return new Period(from.isBefore(other.from) ? from : other.from, to.isAfter(other.to) ? to : other.to);

@@ -5,7 +5,6 @@ import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.Location;
 import org.locationtech.jts.operation.union.UnaryUnionOp;
-import org.wardheat.model.IncidentTable;
 import org.wardheat.model.Period;
 import org.wardheat.boundaries.GeoJsonGeometry;
 import org.wardheat.boundaries.Projection;
@@ -23,7 +22,6 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.TreeMap;
 
 /**
  * Focus areas (a set of wards, or a drawn polygon): saving them, summarising incidents in them, and the
@@ -92,38 +90,38 @@ public final class AreaService {
     }
 
     public FocusArea save(String name, Area a) {
-        if (name == null || name.isBlank() || name.length() > 120) {
-            throw new IllegalArgumentException("a focus area needs a name of 1 to 120 characters");
-        }
+        String checked = checkName(name);
         if (a.wholeSet()) {
             throw new IllegalArgumentException("choose wards or draw a polygon before saving a focus area");
         }
-        return workspace.store().focusAreas().save(name.trim(), a.boundaries(), a.wardCodes(), outline(a));
+        return workspace.store().focusAreas().save(checked, a.boundaries(), a.wardCodes(), outline(a));
     }
 
-    /** Which incidents of the table lie in the area: by ward for ward areas (as the ward counts), else by polygon. */
-    boolean[] members(Snapshot snap, Area a) {
-        IncidentTable t = snap.incidents();
-        int[] wardOf = snap.wardOf(a.boundaries());
-        boolean[] in = new boolean[t.size()];
-        if (a.polygon() == null) {
-            List<Ward> wards = snap.boundarySet(a.boundaries()).wards();
-            boolean[] chosen = new boolean[wards.size()];
-            for (int w = 0; w < wards.size(); w++) {
-                chosen[w] = a.wholeSet() || a.wardCodes().contains(wards.get(w).code());
-            }
-            for (int i = 0; i < in.length; i++) {
-                in[i] = wardOf[i] >= 0 && chosen[wardOf[i]];
-            }
-            return in;
+    /** The saved focus areas, by name. */
+    public List<FocusArea> saved() {
+        return workspace.store().focusAreas().list();
+    }
+
+    /** Renames a saved area; returns the trimmed name. */
+    public String rename(long id, String name) {
+        String checked = checkName(name);
+        if (!workspace.store().focusAreas().rename(id, checked)) {
+            throw new NotFoundException("no saved focus area " + id);
         }
-        IndexedPointInAreaLocator locator = new IndexedPointInAreaLocator(a.polygon());
-        var env = a.polygon().getEnvelopeInternal();
-        for (int i = 0; i < in.length; i++) {
-            in[i] = t.hasLocation(i) && env.contains(t.lon(i), t.lat(i))
-                    && locator.locate(new Coordinate(t.lon(i), t.lat(i))) != Location.EXTERIOR;
+        return checked;
+    }
+
+    public void delete(long id) {
+        if (!workspace.store().focusAreas().delete(id)) {
+            throw new NotFoundException("no saved focus area " + id);
         }
-        return in;
+    }
+
+    private static String checkName(String name) {
+        if (name == null || name.isBlank() || name.length() > 120) {
+            throw new IllegalArgumentException("a focus area needs a name of 1 to 120 characters");
+        }
+        return name.trim();
     }
 
     /**
@@ -215,35 +213,6 @@ public final class AreaService {
 
     private List<CategoryRow> table(Area a, Double residents, Set<String> categories, Set<String> datasets, Period period,
                                     Period comparison) {
-        Snapshot snap = workspace.snapshot(); // one committed state for the table and the wards
-        IncidentTable t = snap.incidents();
-        IncidentTable.Filter filter = t.filter(categories, datasets);
-        boolean[] in = members(snap, a);
-        TreeMap<String, long[]> counts = new TreeMap<>();
-        for (int i = 0; i < t.size(); i++) {
-            if (!in[i] || !filter.test(i)) {
-                continue;
-            }
-            boolean now = period.contains(t.month(i)), before = comparison.contains(t.month(i));
-            if (now || before) {
-                long[] c = counts.computeIfAbsent(t.category(i), k -> new long[2]);
-                c[0] += now ? 1 : 0;
-                c[1] += before ? 1 : 0;
-            }
-        }
-        List<CategoryRow> rows = new ArrayList<>();
-        long all = 0, allBefore = 0;
-        for (var e : counts.entrySet()) {
-            rows.add(row(e.getKey(), e.getValue()[0], e.getValue()[1], residents));
-            all += e.getValue()[0];
-            allBefore += e.getValue()[1];
-        }
-        rows.add(row("All", all, allBefore, residents));
-        return rows;
-    }
-
-    private static CategoryRow row(String name, long now, long before, Double residents) {
-        return new CategoryRow(name, now, before, now - before, before == 0 ? null : 100.0 * (now - before) / before,
-                residents == null || residents == 0 ? null : 1000.0 * now / residents);
+        return CategoryTable.rows(workspace.snapshot(), a, residents, categories, datasets, period, comparison);
     }
 }

@@ -14,8 +14,6 @@ import org.wardheat.hotspot.PAdjust;
 import org.wardheat.hotspot.Points;
 import org.wardheat.hotspot.PredictiveAccuracy;
 
-import java.time.YearMonth;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -152,7 +150,7 @@ public final class HotspotService {
     public CellLayer classify(Request r, int monthsPerPeriod, HotspotClassification.Thresholds t, PAdjust adjust) {
         Grid grid = grid(r);
         PointSelection.Selected selected = select(r);
-        List<Period> periods = split(r.period(), monthsPerPeriod);
+        List<Period> periods = r.period().split(monthsPerPeriod);
         int[][] neighbours = grid.neighbours(grid.defaultNeighbourDistance());
         GetisOrdGiStar.Result[] results = new GetisOrdGiStar.Result[periods.size()];
         double[] total = new double[grid.size()];
@@ -245,17 +243,5 @@ public final class HotspotService {
     /** The request's incidents from one snapshot of the data, ready to be cut by period. */
     private PointSelection.Selected select(Request r) {
         return points.select(workspace.snapshot(), r, r.area() == null ? null : areas.area(r));
-    }
-
-    static List<Period> split(Period run, int monthsPerPeriod) {
-        if (monthsPerPeriod < 1) {
-            throw new IllegalArgumentException("a period is at least one month");
-        }
-        List<Period> periods = new ArrayList<>();
-        for (YearMonth m = run.from(); !m.isAfter(run.to()); m = m.plusMonths(monthsPerPeriod)) {
-            YearMonth end = m.plusMonths(monthsPerPeriod - 1);
-            periods.add(new Period(m, end.isAfter(run.to()) ? run.to() : end));
-        }
-        return periods;
     }
 }
