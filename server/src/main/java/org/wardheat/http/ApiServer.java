@@ -10,7 +10,9 @@ import org.wardheat.service.AreaService;
 import org.wardheat.service.HotspotService;
 import org.wardheat.service.RepeatService;
 import org.wardheat.service.Workspace;
+import org.wardheat.store.DiskFullException;
 import org.wardheat.store.NotFoundException;
+import org.wardheat.store.StoreBusyException;
 import spark.Response;
 import spark.Service;
 
@@ -19,8 +21,9 @@ import static org.wardheat.http.Params.json;
 /**
  * The HTTP API and the web app: wiring only. Routes are thin: each route class reads parameters (through
  * {@link Params} and {@link Queries}), calls a service, and writes JSON or RFC 7946 GeoJSON (WGS84
- * lon/lat, no crs member). Bad input gets a 4xx with a JSON body {@code {"error": "..."}}; an unexpected
- * failure gets a 500 with no stack trace (it is logged).
+ * lon/lat, no crs member). Bad input gets a 4xx with a JSON body {@code {"error": "..."}}; a busy store a
+ * 503 with {@code Retry-After}; a full disk a 507 saying so; an unexpected failure a 500 with no stack
+ * trace (it is logged).
  */
 public final class ApiServer {
     private static final Logger LOG = LoggerFactory.getLogger(ApiServer.class);
@@ -103,6 +106,14 @@ public final class ApiServer {
         http.exception(BoundaryException.class, (e, req, res) -> error(res, 400, e.getMessage()));
         http.exception(ImportException.class, (e, req, res) -> error(res, 400, e.getMessage()));
         http.exception(NotFoundException.class, (e, req, res) -> error(res, 404, e.getMessage()));
+        http.exception(StoreBusyException.class, (e, req, res) -> {
+            res.header("Retry-After", String.valueOf(StoreBusyException.RETRY_AFTER_SECONDS));
+            error(res, 503, e.getMessage());
+        });
+        http.exception(DiskFullException.class, (e, req, res) -> {
+            LOG.warn("request {} failed: {}", req.pathInfo(), e.getMessage());
+            error(res, 507, e.getMessage());
+        });
         http.exception(java.time.DateTimeException.class, (e, req, res) -> error(res, 400, "bad date: " + e.getMessage()));
         http.exception(Exception.class, (e, req, res) -> {
             LOG.error("request {} failed", req.pathInfo(), e);

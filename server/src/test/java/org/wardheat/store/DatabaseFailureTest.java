@@ -11,12 +11,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Statement;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.wardheat.TestFiles.LAT;
@@ -44,11 +44,7 @@ class DatabaseFailureTest {
     }
 
     private Path rows(String name, int n) throws Exception {
-        StringBuilder csv = new StringBuilder(POLICE_HEADER);
-        for (int i = 0; i < n; i++) {
-            csv.append(row("2022-04", "Drugs", lon(i % 3), LAT + (i % 1000) * 1e-6));
-        }
-        return Files.writeString(dir.resolve(name), csv);
+        return Files.writeString(dir.resolve(name), TestFiles.policeRows("2022-04", n));
     }
 
     private static void insertDataset(java.sql.Connection c, String id) throws java.sql.SQLException {
@@ -152,36 +148,25 @@ class DatabaseFailureTest {
         try (Workspace server = openWithThreeRows(data); Workspace cli = Workspace.open(data)) {
             Path next = rows("next.csv", 10);
             String before = StoreTestHooks.state(server.store());
-            CountDownLatch holding = new CountDownLatch(1), release = new CountDownLatch(1);
-            CompletableFuture<Object> holder = CompletableFuture.supplyAsync(() -> server.store().database().inTransaction(c -> {
-                insertDataset(c, "holder");
-                holding.countDown();
-                try {
-                    assertTrue(release.await(60, TimeUnit.SECONDS));
-                } catch (InterruptedException e) {
-                    throw new IllegalStateException(e);
+            ExecutorService threads = Executors.newFixedThreadPool(2);
+            try (StoreTestHooks.WriteHold holder = new StoreTestHooks.WriteHold(server.store(), "holder")) {
+                long start = System.nanoTime();
+                Future<StoreBusyException> otherProcess = threads.submit(() -> assertThrows(StoreBusyException.class,
+                        () -> cli.importFiles(List.of(next), IncidentFormat.POLICE_UK, "police-uk", null)));
+                Future<StoreBusyException> sameProcess = threads.submit(() -> assertThrows(StoreBusyException.class,
+                        () -> server.importFiles(List.of(next), IncidentFormat.POLICE_UK, "police-uk", null)));
+                assertEquals(3, cli.incidents().size(), "reads go on meanwhile");
+                assertEquals(before, StoreTestHooks.state(cli.store()));
+                for (Throwable busy : List.of(otherProcess.get(60, TimeUnit.SECONDS), sameProcess.get(60, TimeUnit.SECONDS))) {
+                    assertEquals("another import is running on this data directory; retry when it has finished", busy.getMessage());
                 }
-                return null;
-            }));
-            assertTrue(holding.await(30, TimeUnit.SECONDS));
-
-            long start = System.nanoTime();
-            CompletableFuture<Throwable> otherProcess = CompletableFuture.supplyAsync(() -> assertThrows(StoreBusyException.class,
-                    () -> cli.importFiles(List.of(next), IncidentFormat.POLICE_UK, "police-uk", null)));
-            CompletableFuture<Throwable> sameProcess = CompletableFuture.supplyAsync(() -> assertThrows(StoreBusyException.class,
-                    () -> server.importFiles(List.of(next), IncidentFormat.POLICE_UK, "police-uk", null)));
-            assertEquals(3, cli.incidents().size(), "reads go on meanwhile");
-            assertEquals(before, StoreTestHooks.state(cli.store()));
-            for (Throwable busy : List.of(otherProcess.get(60, TimeUnit.SECONDS), sameProcess.get(60, TimeUnit.SECONDS))) {
-                assertEquals("another import is running on this data directory; retry when it has finished", busy.getMessage());
+                double waitedMs = (System.nanoTime() - start) / 1e6;
+                assertTrue(waitedMs >= Database.BUSY_TIMEOUT_MS - 50 && waitedMs < Database.BUSY_TIMEOUT_MS + 10_000, "waited " + waitedMs + " ms");
+                assertTrue(holder.isHolding());
+                assertEquals(before, StoreTestHooks.state(cli.store()), "the busy writes changed nothing");
+            } finally {
+                threads.shutdown();
             }
-            double waitedMs = (System.nanoTime() - start) / 1e6;
-            assertTrue(waitedMs >= Database.BUSY_TIMEOUT_MS - 50 && waitedMs < Database.BUSY_TIMEOUT_MS + 10_000, "waited " + waitedMs + " ms");
-            assertFalse(holder.isDone());
-            assertEquals(before, StoreTestHooks.state(cli.store()), "the busy writes changed nothing");
-
-            release.countDown();
-            holder.get(30, TimeUnit.SECONDS);
             assertEquals(10, cli.importFiles(List.of(next), IncidentFormat.POLICE_UK, "police-uk", null).totals().imported());
             assertEquals(13, server.incidents().size());
         }
@@ -191,26 +176,15 @@ class DatabaseFailureTest {
     void aStoreCanBeOpenedWhileAnotherHoldsTheWriteLock() throws Exception {
         Path data = dir.resolve("data");
         try (Workspace server = openWithThreeRows(data)) {
-            CountDownLatch holding = new CountDownLatch(1), release = new CountDownLatch(1);
-            CompletableFuture<Object> holder = CompletableFuture.supplyAsync(() -> server.store().database().inTransaction(c -> {
-                insertDataset(c, "holder");
-                holding.countDown();
-                try {
-                    assertTrue(release.await(60, TimeUnit.SECONDS));
-                } catch (InterruptedException e) {
-                    throw new IllegalStateException(e);
-                }
-                return null;
-            }));
-            assertTrue(holding.await(30, TimeUnit.SECONDS));
+            StoreTestHooks.WriteHold holder = new StoreTestHooks.WriteHold(server.store(), "holder");
             long start = System.nanoTime();
             try (Workspace cli = Workspace.open(data)) {
                 assertEquals(3, cli.incidents().size());
+                assertTrue(holder.isHolding());
             } finally {
-                release.countDown();
+                holder.close();
             }
             assertTrue(System.nanoTime() - start < TimeUnit.SECONDS.toNanos(3), "opening did not wait for the lock");
-            holder.get(30, TimeUnit.SECONDS);
         }
     }
 }

@@ -2,6 +2,9 @@ package org.wardheat.store;
 
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 /** Test access to the store's failure hooks and to the facts that show a store is unchanged. */
 public final class StoreTestHooks {
@@ -58,5 +61,54 @@ public final class StoreTestHooks {
             }
             return out.toString();
         });
+    }
+
+    /**
+     * An open write transaction on {@code store} (as an import in progress is), held on its own thread until
+     * {@link #close()}, which lets it commit: it adds the dataset {@code id}.
+     */
+    public static final class WriteHold implements AutoCloseable {
+        private final CountDownLatch release = new CountDownLatch(1);
+        private final CompletableFuture<Void> done = new CompletableFuture<>();
+
+        public WriteHold(Store store, String id) throws InterruptedException {
+            CountDownLatch holding = new CountDownLatch(1);
+            Thread holder = new Thread(() -> {
+                try {
+                    store.database().inTransaction(c -> {
+                        try (Statement s = c.createStatement()) {
+                            s.execute("INSERT INTO dataset(id, kind, added_at) VALUES ('" + id + "', 'police-uk', '2026-01-01')");
+                        }
+                        holding.countDown();
+                        try {
+                            if (!release.await(60, TimeUnit.SECONDS)) {
+                                throw new IllegalStateException("never released");
+                            }
+                        } catch (InterruptedException e) {
+                            throw new IllegalStateException(e);
+                        }
+                        return null;
+                    });
+                    done.complete(null);
+                } catch (Throwable e) {
+                    done.completeExceptionally(e);
+                }
+            }, "write-hold");
+            holder.start();
+            if (!holding.await(30, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("could not take the write lock", done.handle((v, e) -> e).getNow(null));
+            }
+        }
+
+        public boolean isHolding() {
+            return !done.isDone();
+        }
+
+        /** Lets the transaction commit, and waits for it. */
+        @Override
+        public void close() throws Exception {
+            release.countDown();
+            done.get(30, TimeUnit.SECONDS);
+        }
     }
 }
