@@ -138,6 +138,7 @@ public final class Database implements Closeable {
         try {
             Connection c = writer();
             try {
+                beginImmediate(c);
                 T result = work.run(c);
                 c.commit();
                 return result;
@@ -151,6 +152,19 @@ public final class Database implements Closeable {
             }
         } finally {
             writeLock.unlock();
+        }
+    }
+
+    /**
+     * Replaces the driver's idle deferred transaction by an immediate one: the write lock is taken now,
+     * waiting up to {@link #BUSY_TIMEOUT_MS} for another connection's write. A deferred transaction that
+     * reads before it writes would instead fail at once, without waiting, when another connection holds the
+     * lock or has written since its read ({@code SQLITE_BUSY_SNAPSHOT}).
+     */
+    private static void beginImmediate(Connection c) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            s.execute("COMMIT"); // the empty transaction the driver began after the last commit or rollback
+            s.execute("BEGIN IMMEDIATE");
         }
     }
 

@@ -138,30 +138,30 @@ class DatabaseFailureTest {
 
     /**
      * Another Workspace on the same data directory (as a CLI import is to the server) holds an open write
-     * transaction. A write from a second Workspace, and a second write from the same Workspace, each wait
-     * {@link Database#BUSY_TIMEOUT_MS} and then fail with the "another import is running" message; reads go on;
+     * transaction. A write from a second Workspace, a second write from the same Workspace, and a write that
+     * reads before it writes each wait {@link Database#BUSY_TIMEOUT_MS} and then fail with the "another import is running" message; reads go on;
      * once the holder commits, writing works again.
      */
     @Test
     void aWriteWhileAnotherHoldsTheStoreFailsAsBusyAfterTheTimeout() throws Exception {
         Path data = dir.resolve("data");
-        try (Workspace server = openWithThreeRows(data); Workspace cli = Workspace.open(data)) {
+        try (Workspace server = openWithThreeRows(data); Workspace cli = Workspace.open(data); Workspace third = Workspace.open(data)) {
             Path next = rows("next.csv", 10);
             String before = StoreTestHooks.state(server.store());
-            ExecutorService threads = Executors.newFixedThreadPool(2);
+            ExecutorService threads = Executors.newFixedThreadPool(3);
             try (StoreTestHooks.WriteHold holder = new StoreTestHooks.WriteHold(server.store(), "holder")) {
-                long start = System.nanoTime();
-                Future<StoreBusyException> otherProcess = threads.submit(() -> assertThrows(StoreBusyException.class,
-                        () -> cli.importFiles(List.of(next), IncidentFormat.POLICE_UK, "police-uk", null)));
-                Future<StoreBusyException> sameProcess = threads.submit(() -> assertThrows(StoreBusyException.class,
-                        () -> server.importFiles(List.of(next), IncidentFormat.POLICE_UK, "police-uk", null)));
+                Path wards = dir.resolve("wards.geojson");
+                List<Future<Long>> writes = List.of(
+                        threads.submit(() -> busyAfterMs(() -> cli.importFiles(List.of(next), IncidentFormat.POLICE_UK, "police-uk", null))),
+                        threads.submit(() -> busyAfterMs(() -> server.importFiles(List.of(next), IncidentFormat.POLICE_UK, "police-uk", null))),
+                        // reads (is the id taken?) before it writes: it waits too, and never fails as a stale snapshot
+                        threads.submit(() -> busyAfterMs(() -> third.addBoundaries("again", wards, null, null))));
                 assertEquals(3, cli.incidents().size(), "reads go on meanwhile");
                 assertEquals(before, StoreTestHooks.state(cli.store()));
-                for (Throwable busy : List.of(otherProcess.get(60, TimeUnit.SECONDS), sameProcess.get(60, TimeUnit.SECONDS))) {
-                    assertEquals("another import is running on this data directory; retry when it has finished", busy.getMessage());
+                for (Future<Long> write : writes) {
+                    long waitedMs = write.get(60, TimeUnit.SECONDS);
+                    assertTrue(waitedMs >= Database.BUSY_TIMEOUT_MS - 50 && waitedMs < Database.BUSY_TIMEOUT_MS + 10_000, "waited " + waitedMs + " ms");
                 }
-                double waitedMs = (System.nanoTime() - start) / 1e6;
-                assertTrue(waitedMs >= Database.BUSY_TIMEOUT_MS - 50 && waitedMs < Database.BUSY_TIMEOUT_MS + 10_000, "waited " + waitedMs + " ms");
                 assertTrue(holder.isHolding());
                 assertEquals(before, StoreTestHooks.state(cli.store()), "the busy writes changed nothing");
             } finally {
@@ -170,6 +170,14 @@ class DatabaseFailureTest {
             assertEquals(10, cli.importFiles(List.of(next), IncidentFormat.POLICE_UK, "police-uk", null).totals().imported());
             assertEquals(13, server.incidents().size());
         }
+    }
+
+    /** Runs a write that must fail as busy; returns how long it waited, in milliseconds. */
+    private static long busyAfterMs(org.junit.jupiter.api.function.Executable write) {
+        long start = System.nanoTime();
+        StoreBusyException busy = assertThrows(StoreBusyException.class, write);
+        assertEquals("another import is running on this data directory; retry when it has finished", busy.getMessage());
+        return (System.nanoTime() - start) / 1_000_000;
     }
 
     @Test
