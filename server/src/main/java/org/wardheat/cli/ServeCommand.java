@@ -3,6 +3,7 @@ package org.wardheat.cli;
 import org.wardheat.Workspace;
 import org.wardheat.demo.DemoBorough;
 import org.wardheat.http.ApiServer;
+import org.wardheat.http.CannotListenException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -34,7 +35,14 @@ final class ServeCommand implements Callable<Integer> {
             DemoBorough.install(ws, dir.resolve("demo-source"));
         }
         ApiServer server = new ApiServer(ws, new ApiServer.WebConfig(tiles.equals("none") ? null : tiles, attribution, demo));
-        int actual = server.start(port);
+        int actual;
+        try {
+            actual = server.start(port);
+        } catch (CannotListenException e) {
+            ws.close();
+            System.err.println("wardheat: error: " + e.getMessage());
+            return 1;
+        }
         System.out.println("wardheat is running at http://localhost:" + actual + "/  (data: " + dir.toAbsolutePath() + ")");
         CountDownLatch stop = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

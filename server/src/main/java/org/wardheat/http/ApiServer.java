@@ -26,8 +26,8 @@ import spark.Request;
 import spark.Response;
 import spark.Service;
 
-import javax.servlet.MultipartConfigElement;
-import javax.servlet.http.Part;
+import jakarta.servlet.MultipartConfigElement;
+import jakarta.servlet.http.Part;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -65,15 +65,42 @@ public final class ApiServer {
         this.config = config;
     }
 
-    /** Starts listening on {@code port} (0 for any free port) and returns the port. */
+    /** Starts listening on {@code port} (0 for any free port) on all interfaces and returns the port. */
     public int start(int port) {
-        http = Service.ignite().port(port);
+        return start("0.0.0.0", port);
+    }
+
+    /**
+     * Starts listening on {@code host:port} (port 0 for any free port) and returns the port.
+     *
+     * @throws CannotListenException when the port is taken; nothing is started then
+     */
+    public int start(String host, int port) {
+        EmbeddedJetty jetty = new EmbeddedJetty(host, port, HttpLimits.DEFAULT, handler -> handler);
+        int actual;
+        try {
+            actual = jetty.open();
+        } catch (java.io.IOException e) {
+            jetty.closeUnused();
+            throw new CannotListenException(host, port, e);
+        }
+        Object serverId = new Object();
+        spark.embeddedserver.EmbeddedServers.add(serverId, new spark.embeddedserver.jetty.EmbeddedJettyFactory(jetty));
+        java.util.concurrent.atomic.AtomicReference<Exception> failure = new java.util.concurrent.atomic.AtomicReference<>();
+        http = Service.ignite().ipAddress(host).port(actual);
+        http.embeddedServerIdentifier(serverId);
+        http.initExceptionHandler(failure::set);
         http.staticFiles.location("/public");
         http.staticFiles.expireTime(60);
         routes();
         http.init();
         http.awaitInitialization();
-        return http.port();
+        if (failure.get() != null) {
+            jetty.closeUnused();
+            throw new IllegalStateException("the web server did not start: " + failure.get().getMessage(), failure.get());
+        }
+        LOG.info("listening on {}:{} (Jetty {})", host, actual, org.eclipse.jetty.util.Jetty.VERSION);
+        return actual;
     }
 
     public void stop() {
@@ -141,7 +168,7 @@ public final class ApiServer {
 
         http.notFound((req, res) -> {
             res.type("application/json");
-            return "{\"error\":\"no such resource: " + req.pathInfo().replace("\"", "") + "\"}";
+            return errorBody("no such resource: " + req.uri());
         });
         http.exception(IllegalArgumentException.class, (e, req, res) -> error(res, 400, e.getMessage()));
         http.exception(BoundaryException.class, (e, req, res) -> error(res, 400, e.getMessage()));
@@ -149,7 +176,7 @@ public final class ApiServer {
         http.exception(NotFoundException.class, (e, req, res) -> error(res, 404, e.getMessage()));
         http.exception(java.time.DateTimeException.class, (e, req, res) -> error(res, 400, "bad date: " + e.getMessage()));
         http.exception(Exception.class, (e, req, res) -> {
-            LOG.error("request {} failed", req.pathInfo(), e);
+            LOG.error("request {} failed", req.uri(), e);
             error(res, 500, "internal error: " + e.getClass().getSimpleName());
         });
     }
@@ -347,8 +374,13 @@ public final class ApiServer {
     private static void error(Response res, int status, String message) {
         res.status(status);
         res.type("application/json");
+        res.body(errorBody(message == null ? "bad request" : message));
+    }
+
+    /** {@code {"error": message}}, escaped. */
+    static String errorBody(String message) {
         ObjectNode body = WardOutput.JSON.createObjectNode();
-        body.put("error", message == null ? "bad request" : message);
-        res.body(body.toString());
+        body.put("error", message);
+        return body.toString();
     }
 }

@@ -1,0 +1,18 @@
+package org.wardheat.http;
+
+import java.net.BindException;
+
+/** The server could not listen on its address: the port is taken, or the host is not one of this machine's. */
+public final class CannotListenException extends RuntimeException {
+    public CannotListenException(String host, int port, Exception cause) {
+        super(message(host, port, cause), cause);
+    }
+
+    private static String message(String host, int port, Exception cause) {
+        String reason = String.valueOf(cause.getMessage());
+        if (cause instanceof BindException && reason.toLowerCase(java.util.Locale.ROOT).contains("in use")) {
+            return "port " + port + " is in use; choose another with --port";
+        }
+        return "cannot listen on " + host + ":" + port + ": " + reason + "; choose another --host or --port";
+    }
+}
