@@ -48,12 +48,12 @@ import java.util.Map;
  */
 public final class ApiServer {
     private static final Logger LOG = LoggerFactory.getLogger(ApiServer.class);
-    private static final long MAX_UPLOAD_BYTES = 512L << 20;
 
     private final Workspace workspace;
     private final HotspotService hotspots;
     private final WebConfig config;
     private Service http;
+    private volatile long uploadBytes = HttpLimits.DEFAULT.uploadBytes();
 
     /** Settings the web app reads from {@code /api/config}. */
     public record WebConfig(String tileUrl, String tileAttribution, boolean demo) {
@@ -65,42 +65,30 @@ public final class ApiServer {
         this.config = config;
     }
 
-    /** Starts listening on {@code port} (0 for any free port) on all interfaces and returns the port. */
+    /** Starts listening on {@code 127.0.0.1:port} (0 for any free port) and returns the port. */
     public int start(int port) {
-        return start("0.0.0.0", port);
+        return start(ServerSettings.loopback(port));
     }
 
     /**
-     * Starts listening on {@code host:port} (port 0 for any free port) and returns the port.
+     * Starts listening as {@code settings} say and returns the port.
      *
-     * @throws CannotListenException when the port is taken; nothing is started then
+     * @throws CannotListenException when the port is taken or the host is not this machine's; nothing is started then
      */
-    public int start(String host, int port) {
-        EmbeddedJetty jetty = new EmbeddedJetty(host, port, HttpLimits.DEFAULT, handler -> handler);
-        int actual;
-        try {
-            actual = jetty.open();
-        } catch (java.io.IOException e) {
-            jetty.closeUnused();
-            throw new CannotListenException(host, port, e);
-        }
-        Object serverId = new Object();
-        spark.embeddedserver.EmbeddedServers.add(serverId, new spark.embeddedserver.jetty.EmbeddedJettyFactory(jetty));
-        java.util.concurrent.atomic.AtomicReference<Exception> failure = new java.util.concurrent.atomic.AtomicReference<>();
-        http = Service.ignite().ipAddress(host).port(actual);
-        http.embeddedServerIdentifier(serverId);
-        http.initExceptionHandler(failure::set);
+    public int start(ServerSettings settings) {
+        uploadBytes = settings.limits().uploadBytes();
+        EmbeddedJetty jetty = EmbeddedJetty.bind(settings, config.tileUrl());
+        http = jetty.service();
         http.staticFiles.location("/public");
         http.staticFiles.expireTime(60);
         routes();
-        http.init();
-        http.awaitInitialization();
-        if (failure.get() != null) {
-            jetty.closeUnused();
-            throw new IllegalStateException("the web server did not start: " + failure.get().getMessage(), failure.get());
-        }
-        LOG.info("listening on {}:{} (Jetty {})", host, actual, org.eclipse.jetty.util.Jetty.VERSION);
-        return actual;
+        jetty.start();
+        return jetty.port();
+    }
+
+    /** The spark service, for tests that add a route of their own. */
+    Service service() {
+        return http;
     }
 
     public void stop() {
@@ -188,7 +176,7 @@ public final class ApiServer {
         Path tmp = Files.createTempDirectory("wardheat-upload");
         try {
             req.raw().setAttribute("org.eclipse.jetty.multipartConfig",
-                    new MultipartConfigElement(tmp.toString(), MAX_UPLOAD_BYTES, MAX_UPLOAD_BYTES, 1 << 20));
+                    new MultipartConfigElement(tmp.toString(), uploadBytes, uploadBytes, 1 << 20));
             List<ImportSource> sources = new ArrayList<>();
             int n = 0;
             for (Part part : req.raw().getParts()) {

@@ -9,8 +9,12 @@ public final class CannotListenException extends RuntimeException {
     }
 
     private static String message(String host, int port, Exception cause) {
-        String reason = String.valueOf(cause.getMessage());
-        if (cause instanceof BindException && reason.toLowerCase(java.util.Locale.ROOT).contains("in use")) {
+        Throwable root = cause;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause(); // Jetty wraps the BindException in an IOException("Failed to bind to ...")
+        }
+        String reason = String.valueOf(root.getMessage());
+        if (root instanceof BindException && reason.toLowerCase(java.util.Locale.ROOT).contains("in use")) {
             return "port " + port + " is in use; choose another with --port";
         }
         return "cannot listen on " + host + ":" + port + ": " + reason + "; choose another --host or --port";

@@ -15,13 +15,16 @@ import java.nio.charset.StandardCharsets;
 /**
  * Every error Jetty answers itself — a bad request line or URI, headers over the limit, a refusal by the
  * request guards, a failure escaping a route (including {@code Error}s such as {@code OutOfMemoryError}) —
- * as {@code {"error": "..."}} in JSON, whatever the method or {@code Accept} header, never with a stack trace.
+ * as {@code {"error": "..."}} in JSON with the {@link SecurityHeaders}, whatever the method or {@code Accept} header, never with a stack trace.
  * Failures (5xx with a cause) are logged with their stack trace; the response names only the kind.
  */
 final class JsonErrorHandler extends ErrorHandler {
     private static final Logger LOG = LoggerFactory.getLogger(JsonErrorHandler.class);
 
-    JsonErrorHandler() {
+    private final SecurityHeaders headers;
+
+    JsonErrorHandler(SecurityHeaders headers) {
+        this.headers = headers;
         setShowStacks(false);
         setShowCauses(false);
     }
@@ -48,6 +51,7 @@ final class JsonErrorHandler extends ErrorHandler {
         } else {
             text = message == null || (cause != null && message.equals(cause.toString())) ? HttpStatus.getMessage(code) : message;
         }
+        headers.apply(response.getHeaders());
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
         response.write(true, ByteBuffer.wrap(ApiServer.errorBody(text).getBytes(StandardCharsets.UTF_8)), callback);
     }
