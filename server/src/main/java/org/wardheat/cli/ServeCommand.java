@@ -2,6 +2,7 @@ package org.wardheat.cli;
 
 import org.wardheat.Workspace;
 import org.wardheat.demo.DemoBorough;
+import org.wardheat.http.AnalysisPool;
 import org.wardheat.http.ApiServer;
 import org.wardheat.http.CannotListenException;
 import org.wardheat.http.HttpLimits;
@@ -31,6 +32,9 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--max-upload-mb", defaultValue = "512", paramLabel = "MB",
             description = "Largest upload accepted by the page's import, in MiB (default: 512).")
     long maxUploadMb;
+    @Option(names = "--analysis-seconds", defaultValue = "60", paramLabel = "S",
+            description = "Running time allowed to one analysis before it is stopped (default: 60).")
+    int analysisSeconds;
     @Option(names = "--demo", description = "Load the embedded synthetic demo borough (generated on first run).")
     boolean demo;
     @Option(names = "--tiles", defaultValue = "https://tile.openstreetmap.org/{z}/{x}/{y}.png",
@@ -44,7 +48,12 @@ final class ServeCommand implements Callable<Integer> {
         if (maxUploadMb < 1 || maxUploadMb > 65536) {
             throw new IllegalArgumentException("--max-upload-mb must be between 1 and 65536, not " + maxUploadMb);
         }
-        ServerSettings settings = new ServerSettings(host, port, allowedHosts, HttpLimits.DEFAULT.withUploadBytes(maxUploadMb << 20));
+        if (analysisSeconds < 1 || analysisSeconds > 86_400) {
+            throw new IllegalArgumentException("--analysis-seconds must be between 1 and 86400, not " + analysisSeconds);
+        }
+        AnalysisPool.Settings pool = AnalysisPool.Settings.defaults();
+        ServerSettings settings = new ServerSettings(host, port, allowedHosts, HttpLimits.DEFAULT.withUploadBytes(maxUploadMb << 20),
+                new AnalysisPool.Settings(pool.threads(), pool.queue(), java.time.Duration.ofSeconds(analysisSeconds)));
         Path dir = dataDir != null ? dataDir : Path.of(demo ? "demo-data" : "data");
         Workspace ws = Workspace.open(dir);
         if (demo) {

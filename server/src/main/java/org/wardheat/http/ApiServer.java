@@ -54,6 +54,7 @@ public final class ApiServer {
     private final WebConfig config;
     private Service http;
     private volatile long uploadBytes = HttpLimits.DEFAULT.uploadBytes();
+    private AnalysisPool analyses;
 
     /** Settings the web app reads from {@code /api/config}. */
     public record WebConfig(String tileUrl, String tileAttribution, boolean demo) {
@@ -77,7 +78,14 @@ public final class ApiServer {
      */
     public int start(ServerSettings settings) {
         uploadBytes = settings.limits().uploadBytes();
-        EmbeddedJetty jetty = EmbeddedJetty.bind(settings, config.tileUrl());
+        analyses = new AnalysisPool(settings.analyses());
+        EmbeddedJetty jetty;
+        try {
+            jetty = EmbeddedJetty.bind(settings, config.tileUrl(), analyses);
+        } catch (RuntimeException e) {
+            analyses.close();
+            throw e;
+        }
         http = jetty.service();
         http.staticFiles.location("/public");
         http.staticFiles.expireTime(60);
@@ -95,6 +103,9 @@ public final class ApiServer {
         if (http != null) {
             http.stop();
             http.awaitStop();
+        }
+        if (analyses != null) {
+            analyses.close();
         }
     }
 
@@ -163,6 +174,9 @@ public final class ApiServer {
         http.exception(ImportException.class, (e, req, res) -> error(res, 400, e.getMessage()));
         http.exception(NotFoundException.class, (e, req, res) -> error(res, 404, e.getMessage()));
         http.exception(java.time.DateTimeException.class, (e, req, res) -> error(res, 400, "bad date: " + e.getMessage()));
+        http.exception(org.wardheat.Cancellation.CancelledException.class, (e, req, res) -> error(res, 503,
+                "the analysis ran past its time budget of " + analyses.settings().budget().toSeconds()
+                        + " s and was stopped; choose a shorter period, a smaller area or fewer simulations"));
         http.exception(Exception.class, (e, req, res) -> {
             LOG.error("request {} failed", req.uri(), e);
             error(res, 500, "internal error: " + e.getClass().getSimpleName());

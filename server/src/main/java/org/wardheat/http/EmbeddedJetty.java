@@ -23,8 +23,8 @@ import java.util.function.UnaryOperator;
 /**
  * The Jetty 12 server under spark, built here rather than by spark: one plain HTTP/1.1 connector on
  * {@code host:port} with the {@link HttpLimits}, no {@code Server} header, no trust in {@code X-Forwarded-*}
- * headers, the {@link JsonErrorHandler} for errors Jetty answers itself, and the {@link RequestGuard} wrapped
- * around spark's servlet context. {@link #bind} opens the port before spark starts, so a busy port fails
+ * headers, the {@link JsonErrorHandler} for errors Jetty answers itself, and the {@link RequestGuard} and
+ * {@link PooledAnalyses} wrapped around spark's servlet context. {@link #bind} opens the port before spark starts, so a busy port fails
  * there, quietly, and port 0 resolves to the real port. Spark takes the server once through {@link #create}.
  */
 final class EmbeddedJetty implements JettyServerFactory {
@@ -65,16 +65,16 @@ final class EmbeddedJetty implements JettyServerFactory {
     }
 
     /**
-     * Builds the server for {@code settings}, binds its port and returns it with a spark service for the caller's
+     * Builds the server for {@code settings}, expensive analyses running in {@code pool}, binds its port and returns it with a spark service for the caller's
      * routes; {@link #start()} then starts it.
      *
      * @throws CannotListenException when the port is taken or the address is not this machine's
      */
-    static EmbeddedJetty bind(ServerSettings settings, String tileUrl) {
+    static EmbeddedJetty bind(ServerSettings settings, String tileUrl, AnalysisPool pool) {
         SecurityHeaders headers = new SecurityHeaders(tileUrl);
         AllowedHosts hosts = AllowedHosts.of(settings.host(), settings.allowedHosts());
         EmbeddedJetty jetty = new EmbeddedJetty(settings.host(), settings.port(), settings.limits(), headers,
-                next -> new RequestGuard(next, headers, hosts, settings.limits()));
+                next -> new RequestGuard(new PooledAnalyses(next, pool), headers, hosts, settings.limits()));
         try {
             jetty.connector.open();
         } catch (IOException e) {

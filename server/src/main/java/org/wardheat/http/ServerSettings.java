@@ -9,8 +9,10 @@ import java.util.List;
  * @param port         the TCP port, 0 for any free one
  * @param allowedHosts host names the {@code Host} header may carry besides localhost, 127.0.0.1, ::1 and {@code host}
  * @param limits       the HTTP limits
+ * @param analyses     the pool the expensive analyses run in
  */
-public record ServerSettings(String host, int port, List<String> allowedHosts, HttpLimits limits) {
+public record ServerSettings(String host, int port, List<String> allowedHosts, HttpLimits limits,
+                             AnalysisPool.Settings analyses) {
 
     public ServerSettings {
         if (host == null || host.isBlank()) {
@@ -22,12 +24,16 @@ public record ServerSettings(String host, int port, List<String> allowedHosts, H
         allowedHosts = List.copyOf(allowedHosts);
     }
 
-    /** {@code 127.0.0.1:port} with the default limits. */
+    /** {@code 127.0.0.1:port} with the default limits and analysis pool. */
     public static ServerSettings loopback(int port) {
-        return new ServerSettings("127.0.0.1", port, List.of(), HttpLimits.DEFAULT);
+        return new ServerSettings("127.0.0.1", port, List.of(), HttpLimits.DEFAULT, AnalysisPool.Settings.defaults());
     }
 
     public ServerSettings withLimits(HttpLimits other) {
-        return new ServerSettings(host, port, allowedHosts, other);
+        return new ServerSettings(host, port, allowedHosts, other, analyses);
+    }
+
+    public ServerSettings withAnalyses(AnalysisPool.Settings other) {
+        return new ServerSettings(host, port, allowedHosts, limits, other);
     }
 }

@@ -66,6 +66,7 @@ public final class NearRepeat {
         org.wardheat.hotspot.CellIndex index = new org.wardheat.hotspot.CellIndex(x, y, Math.max(1, maxDistance));
         IntList first = new IntList(), second = new IntList(), band = new IntList();
         for (int i = 0; i < n; i++) {
+            org.wardheat.Cancellation.check();
             for (int j : index.within(x[i], y[i], maxDistance)) {
                 if (j > i) {
                     first.add(i);
@@ -80,6 +81,7 @@ public final class NearRepeat {
         SplittableRandom random = new SplittableRandom(p.seed());
         int[] shuffled = t.clone();
         for (int s = 0; s < p.simulations(); s++) {
+            org.wardheat.Cancellation.check();
             for (int i = n - 1; i > 0; i--) { // Fisher-Yates
                 int j = random.nextInt(i + 1);
                 int tmp = shuffled[i];

@@ -107,6 +107,7 @@ public final class Places {
         Arrays.fill(cluster, -1);
         int next = 0;
         for (int k = 0; k < n; k++) {
+            org.wardheat.Cancellation.check();
             if (cluster[k] != -1) {
                 continue;
             }
@@ -121,6 +122,7 @@ public final class Places {
                 queue.add(j);
             }
             while (!queue.isEmpty()) {
+                org.wardheat.Cancellation.check();
                 int j = queue.poll();
                 if (cluster[j] != -1 && cluster[j] != -2) {
                     continue;
