@@ -11,8 +11,9 @@ import java.util.Arrays;
 import java.util.concurrent.Callable;
 
 @Command(name = "near-repeat", description = {
-        "Knox test for near repeats (as the Near Repeat Calculator): spatial bands in metres after 'same location',",
-        "temporal bands in days (months for police.uk data), dates permuted --simulations times (seeded)."})
+        "Knox test for near repeats (as the Near Repeat Calculator): spatial bands in metres after 'same location'",
+        "(0 m; each band is over the previous limit up to and including its own), temporal bands in days, or in",
+        "months after a 'same month' band for police.uk data; dates permuted --simulations times (seeded)."})
 final class NearRepeatCommand implements Callable<Integer> {
     @Mixin
     RecordOptions options;
@@ -20,7 +21,7 @@ final class NearRepeatCommand implements Callable<Integer> {
     String bands;
     @Option(names = "--time-width", description = "Temporal band width in days, or months for month-only data (default: 14 days or 1 month).")
     Integer width;
-    @Option(names = "--time-bands", description = "How many temporal bands (default: 5 of days or 6 of months).")
+    @Option(names = "--time-bands", description = "How many temporal bands of --time-width (default: 5 of days, or 6 of months after the same-month band).")
     Integer timeBands;
     @Option(names = "--simulations", defaultValue = "999")
     int simulations;
