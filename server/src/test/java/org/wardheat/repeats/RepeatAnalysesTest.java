@@ -63,6 +63,29 @@ class RepeatAnalysesTest {
         assertEquals(12, Outliers.without(r, flags).size());
     }
 
+    /**
+     * Two finds of 2 needles at the steps every month, January to June, and in April also a sealed bag of
+     * 600 there. By hand: the median record is 2, so the bag (600 >= 10 x 2 and >= 20) is a record outlier.
+     * Without it April's total at the steps is 4, the place's usual month: April's two ordinary finds are
+     * not outliers (before, April's total of 604 flagged them too, and April without outliers showed 0).
+     */
+    @Test
+    void aRecordOutlierDoesNotMakeItsPlaceMonthAnOutlier() {
+        List<IncidentRecord> r = new ArrayList<>();
+        for (int m = 1; m <= 6; m++) {
+            r.add(rec(String.format("2020-%02d-01", m), 0.5, 51.2, "Steps", 2));
+            r.add(rec(String.format("2020-%02d-02", m), 0.5, 51.2, "Steps", 2));
+        }
+        r.add(rec("2020-04-20", 0.5, 51.2, "Steps", 600));
+        String[] flags = Outliers.flag(r, Places.group(r, Places.Rule.LABEL, 0, 0), Outliers.Rules.DEFAULT);
+        assertEquals("record of 600 against a median record of 2", flags[12]);
+        assertNull(flags[6], "April 1st: an ordinary find");
+        assertNull(flags[7], "April 2nd: an ordinary find");
+        List<IncidentRecord> kept = Outliers.without(r, flags);
+        assertEquals(12, kept.size());
+        assertEquals(2, kept.stream().filter(x -> x.month() == 202004).count(), "April keeps its 2 finds");
+    }
+
     @Test
     void monthlyTableFromDecemberToNovember() {
         List<IncidentRecord> r = List.of(rec("2018-12-03", 0, 0, "a", 5), rec("2019-11-30", 0, 0, "a", 2),
