@@ -18,8 +18,10 @@ import java.util.Map;
  *   <li>{@link Rule#LABEL}: the same normalised location label ({@link Labels}); records without a label
  *       fall back to their coordinates;</li>
  *   <li>{@link Rule#DISTANCE}: DBSCAN in British National Grid metres: points with at least
- *       {@code minPoints} others within {@code metres} are cores, and clusters grow through cores;
- *       points in no cluster are places of their own.</li>
+ *       {@code minPoints} points within {@code metres}, counting the point itself (the usual DBSCAN
+ *       convention, as scikit-learn's {@code min_samples}), are cores, and clusters grow through cores;
+ *       points in no cluster are places of their own. With the default 2, two finds at one spot are
+ *       one place.</li>
  * </ul>
  * Records without a location and without a label are left out (counted by the caller).
  */
@@ -46,7 +48,8 @@ public final class Places {
 
     /**
      * @param metres    the DBSCAN radius (for {@link Rule#DISTANCE})
-     * @param minPoints DBSCAN's minimum neighbours for a core point (for {@link Rule#DISTANCE})
+     * @param minPoints DBSCAN's minimum points within {@code metres} of a core point, itself included, at
+     *                  least 1 (for {@link Rule#DISTANCE})
      */
     public static List<Place> group(List<IncidentRecord> records, Rule rule, double metres, int minPoints) {
         return switch (rule) {
@@ -84,6 +87,9 @@ public final class Places {
         if (!(metres > 0)) {
             throw new IllegalArgumentException("the grouping distance must be more than 0 metres, not " + metres);
         }
+        if (minPoints < 1) {
+            throw new IllegalArgumentException("the minimum points of a DBSCAN core (the point itself included) must be at least 1, not " + minPoints);
+        }
         List<Integer> located = new ArrayList<>();
         for (int i = 0; i < records.size(); i++) {
             if (records.get(i).hasLocation()) {
@@ -111,7 +117,7 @@ public final class Places {
                 continue;
             }
             int[] nb = index.within(x[k], y[k], metres);
-            if (nb.length - 1 < minPoints) {
+            if (nb.length < minPoints) { // nb holds the point itself
                 continue; // not a core point: noise unless a cluster reaches it
             }
             int id = next++;
@@ -127,7 +133,7 @@ public final class Places {
                 }
                 cluster[j] = id;
                 int[] nbj = index.within(x[j], y[j], metres);
-                if (nbj.length - 1 >= minPoints) {
+                if (nbj.length >= minPoints) {
                     for (int m : nbj) {
                         if (cluster[m] == -1) {
                             queue.add(m);

@@ -45,6 +45,26 @@ class RepeatAnalysesTest {
         assertEquals(2, dbscan.size());
     }
 
+    /**
+     * DBSCAN's minimum points count the point itself. By hand, 20 m radius: two finds at one spot have 2
+     * points each within 20 m, so with 2 they are cores and one place (before, counting only the others,
+     * they stayed two places); three points 15 m apart in a row (ends 30 m apart): the middle has 3, the
+     * ends 2, so with 3 the middle is a core and the ends join it, and with 4 there is no core: 3 places.
+     */
+    @Test
+    void dbscanMinimumPointsCountThePointItself() {
+        List<IncidentRecord> spot = List.of(rec("2020-01-01", 0.5, 51.2, null, 1), rec("2020-01-02", 0.5, 51.2, null, 1));
+        assertEquals(List.of(List.of(0, 1)), Places.group(spot, Places.Rule.DISTANCE, 20, 2).stream().map(Places.Place::members).toList());
+        assertEquals(2, Places.group(spot, Places.Rule.DISTANCE, 20, 3).size());
+        double step = 15 / (111_320 * Math.cos(Math.toRadians(51.2))); // about 15 m of longitude at 51.2° N
+        List<IncidentRecord> row = List.of(rec("2020-01-01", 0.5, 51.2, null, 1), rec("2020-01-02", 0.5 + step, 51.2, null, 1),
+                rec("2020-01-03", 0.5 + 2 * step, 51.2, null, 1));
+        assertEquals(List.of(List.of(0, 1, 2)), Places.group(row, Places.Rule.DISTANCE, 20, 3).stream().map(Places.Place::members).toList());
+        assertEquals(3, Places.group(row, Places.Rule.DISTANCE, 20, 4).size());
+        assertEquals(1, Places.group(spot, Places.Rule.DISTANCE, 20, 1).size());
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> Places.group(spot, Places.Rule.DISTANCE, 20, 0));
+    }
+
     @Test
     void outliersAreRecordsOrPlaceMonthsFarAboveUsual() {
         List<IncidentRecord> r = new ArrayList<>();
