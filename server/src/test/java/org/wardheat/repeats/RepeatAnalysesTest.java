@@ -120,20 +120,68 @@ class RepeatAnalysesTest {
         assertEquals("2019", MonthlyTable.build(r, 1, "count").rows().get(1).label());
     }
 
+    private static IncidentRecord stay(long id, String start, String end, String label) {
+        int month = Integer.parseInt(start.substring(0, 4)) * 100 + Integer.parseInt(start.substring(5, 7));
+        return new IncidentRecord(id, "encampments", month, start, end, "Unauthorised encampment", 0.5, 51.2, label, 1, null);
+    }
+
+    /**
+     * By hand, as of 1 March 2024: 3rd-5th May = 3 days; 10th June, same day = 1; open from 29 December 2023
+     * = 3 days in 2023 (29-31 Dec) + 31 (Jan) + 29 (Feb, leap year) + 1 (1 Mar) = 61 in 2024, a 64-day stay.
+     * 2023: 3 arrivals at 2 places, 3 + 1 + 3 = 7 days, average (3 + 1 + 64) / 3 whole stays. 2024: no arrival,
+     * 61 days carried over. (Before, the open stay's days after 31 December were lost and the average was 7/3.)
+     */
     @Test
-    void encampmentDaysCountBothEndsAndOpenOnesStopAtTheYearEnd() {
-        IncidentRecord a = new IncidentRecord(1, "encampments", 202305, "2023-05-03", "2023-05-05", "Unauthorised encampment", 0.5, 51.2, "Rec ground", 1, null);
-        IncidentRecord b = new IncidentRecord(2, "encampments", 202306, "2023-06-10", "2023-06-10", "Unauthorised encampment", 0.5, 51.2, "rec ground", 1, null);
-        IncidentRecord open = new IncidentRecord(3, "encampments", 202312, "2023-12-29", null, "Unauthorised encampment", 0.6, 51.3, "Lay-by", 1, null);
+    void encampmentDaysCountBothEndsAndOpenOnesAreSplitAtTheYearEnd() {
+        IncidentRecord a = stay(1, "2023-05-03", "2023-05-05", "Rec ground");
+        IncidentRecord b = stay(2, "2023-06-10", "2023-06-10", "rec ground");
+        IncidentRecord open = stay(3, "2023-12-29", null, "Lay-by");
         List<Encampments.Year> years = Encampments.summarise(List.of(a, b, open), 1, LocalDate.of(2024, 3, 1));
+        assertEquals(2, years.size());
         Encampments.Year y = years.get(0);
         assertEquals("2023", y.label());
         assertEquals(3, y.encampments());
         assertEquals(2, y.locations(), "Rec ground and rec ground are one place");
-        assertEquals(List.of(3L, 1L, 3L), y.stays().stream().map(Encampments.Stay::days).toList(), "3rd-5th = 3; same day = 1; open 29th-31st = 3");
+        assertEquals(List.of(3L, 1L, 64L), y.stays().stream().map(Encampments.Stay::days).toList(), "3rd-5th = 3; same day = 1; open 29 Dec - 1 Mar = 64");
         assertEquals(7, y.totalDays());
-        assertEquals(7 / 3.0, y.averageDays(), 1e-12);
+        assertEquals(68 / 3.0, y.averageDays(), 1e-12);
         assertEquals(1, y.open());
+        Encampments.Year next = years.get(1);
+        assertEquals("2024", next.label());
+        assertEquals(0, next.encampments());
+        assertEquals(61, next.totalDays());
+        assertEquals(0, next.averageDays());
         assertEquals(2, Encampments.summarise(List.of(open), 1, LocalDate.of(2023, 12, 30)).get(0).totalDays(), "as of the 30th");
+    }
+
+    /** A closed stay from 30 December to 2 January: 2 days in each year, 4 in all (before: all 4 in the arrival year). */
+    @Test
+    void aClosedStayAcrossTheYearEndIsSplitAsAnOpenOne() {
+        List<Encampments.Year> years = Encampments.summarise(List.of(stay(1, "2022-12-30", "2023-01-02", "Lay-by")), 1, LocalDate.of(2024, 1, 1));
+        assertEquals(List.of("2022", "2023"), years.stream().map(Encampments.Year::label).toList());
+        assertEquals(List.of(2L, 2L), years.stream().map(Encampments.Year::totalDays).toList());
+        assertEquals(4, years.get(0).stays().get(0).days());
+        assertEquals(1, years.get(0).encampments());
+        assertEquals(0, years.get(1).encampments());
+        // the same stay, still open as of 2 January, gives the same days
+        List<Encampments.Year> open = Encampments.summarise(List.of(stay(1, "2022-12-30", null, "Lay-by")), 1, LocalDate.of(2023, 1, 2));
+        assertEquals(List.of(2L, 2L), open.stream().map(Encampments.Year::totalDays).toList());
+        // Dec-to-Nov years: 30 Dec to 2 Jan lies within the year from December 2022
+        List<Encampments.Year> decNov = Encampments.summarise(List.of(stay(1, "2022-12-30", "2023-01-02", "Lay-by")), 12, LocalDate.of(2024, 1, 1));
+        assertEquals(1, decNov.size());
+        assertEquals(4, decNov.get(0).totalDays());
+    }
+
+    /** An open encampment arriving after --as-of has not begun by then: 0 days, still an encampment (was 1 day). */
+    @Test
+    void anOpenEncampmentArrivingAfterAsOfCountsNoDays() {
+        List<Encampments.Year> years = Encampments.summarise(List.of(stay(1, "2023-05-03", "2023-05-05", "Rec ground"),
+                stay(2, "2023-06-10", null, "Lay-by")), 1, LocalDate.of(2023, 6, 1));
+        assertEquals(1, years.size());
+        assertEquals(2, years.get(0).encampments());
+        assertEquals(List.of(3L, 0L), years.get(0).stays().stream().map(Encampments.Stay::days).toList());
+        assertEquals(3, years.get(0).totalDays());
+        assertEquals(1.5, years.get(0).averageDays(), 1e-12);
+        assertEquals(1, years.get(0).open());
     }
 }
