@@ -11,9 +11,9 @@ import java.util.Arrays;
 import java.util.concurrent.Callable;
 
 @Command(name = "near-repeat", description = {
-        "Knox test for near repeats (as the Near Repeat Calculator): spatial bands in metres after 'same location'",
-        "(0 m; each band is over the previous limit up to and including its own), temporal bands in days, or in",
-        "months after a 'same month' band for police.uk data; dates permuted --simulations times (seeded)."})
+        "Knox test for near repeats (as the Near Repeat Calculator), dates permuted --simulations times (seeded).",
+        "Spatial bands: 'same location' (0 m), then each --bands limit in metres, over the previous one up to and including its own.",
+        "Temporal bands: --time-width days, or for month-only police.uk data a 'same month' band and then --time-width months."})
 final class NearRepeatCommand implements Callable<Integer> {
     @Mixin
     RecordOptions options;
