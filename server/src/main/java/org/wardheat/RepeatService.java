@@ -214,7 +214,7 @@ public final class RepeatService {
     }
 
     public List<Encampments.Year> encampments(Selection s, int firstMonth, LocalDate asOf) {
-        return Encampments.summarise(select(s).records(), firstMonth, asOf);
+        return Encampments.summarise(select(s).records(), firstMonth, asOf, s.period().to().atEndOfMonth());
     }
 
     /**

@@ -22,9 +22,9 @@ import java.util.TreeSet;
  *   <li>An encampment belongs to the year in which it arrived: that year counts it, its location, and
  *       its whole stay in the average days in situ ({@link Stay#days()}).</li>
  *   <li>Total days of disruption are split across years, for open and closed stays alike: each year
- *       counts the days in situ that fall in it. A stay from 30 December to 2 January gives 2 days to
- *       each year; a year in which no encampment arrived but one stayed on has a row with 0 encampments
- *       and its days.</li>
+ *       counts the days in situ that fall in it, up to {@code until} (the end of the analysed period). A
+ *       stay from 30 December to 2 January gives 2 days to each year; a year of the period in which no
+ *       encampment arrived but one stayed on has a row with 0 encampments and its days.</li>
  *   <li>Locations are distinct by normalised label, or by coordinates where there is no label.</li>
  * </ul>
  */
@@ -51,8 +51,10 @@ public final class Encampments {
     /**
      * @param firstMonth the month years start in (1 for calendar years)
      * @param asOf       the date open encampments are counted to
+     * @param until      the last day whose days in situ count in the years' totals (the end of the
+     *                   analysed period); whole stays ({@link Stay#days()}) are not cut
      */
-    public static List<Year> summarise(List<IncidentRecord> records, int firstMonth, LocalDate asOf) {
+    public static List<Year> summarise(List<IncidentRecord> records, int firstMonth, LocalDate asOf, LocalDate until) {
         TreeMap<YearMonth, List<Stay>> arrivals = new TreeMap<>();
         TreeMap<YearMonth, Set<String>> places = new TreeMap<>();
         TreeMap<YearMonth, Long> daysInYear = new TreeMap<>();
@@ -69,11 +71,14 @@ public final class Encampments {
                     .add(new Stay(r.location(), r.date(), r.endDate(), days, isOpen, r.extra(), r.lon(), r.lat()));
             String label = Labels.normalise(r.location());
             places.computeIfAbsent(arrival, y -> new HashSet<>()).add(label != null ? label : Places.coordinateKey(r));
-            for (YearMonth y = arrival; days > 0 && !y.atDay(1).isAfter(e); y = y.plusMonths(12)) {
+            LocalDate last = e.isBefore(until) ? e : until;
+            for (YearMonth y = arrival; !y.atDay(1).isAfter(last); y = y.plusMonths(12)) {
                 LocalDate from = s.isAfter(y.atDay(1)) ? s : y.atDay(1);
                 LocalDate yearEnd = y.plusMonths(11).atEndOfMonth();
-                LocalDate to = e.isBefore(yearEnd) ? e : yearEnd;
-                daysInYear.merge(y, ChronoUnit.DAYS.between(from, to) + 1, Long::sum);
+                LocalDate to = last.isBefore(yearEnd) ? last : yearEnd;
+                if (!to.isBefore(from)) {
+                    daysInYear.merge(y, ChronoUnit.DAYS.between(from, to) + 1, Long::sum);
+                }
             }
         }
         TreeSet<YearMonth> years = new TreeSet<>(arrivals.keySet());

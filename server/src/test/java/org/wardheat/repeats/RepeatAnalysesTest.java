@@ -136,7 +136,7 @@ class RepeatAnalysesTest {
         IncidentRecord a = stay(1, "2023-05-03", "2023-05-05", "Rec ground");
         IncidentRecord b = stay(2, "2023-06-10", "2023-06-10", "rec ground");
         IncidentRecord open = stay(3, "2023-12-29", null, "Lay-by");
-        List<Encampments.Year> years = Encampments.summarise(List.of(a, b, open), 1, LocalDate.of(2024, 3, 1));
+        List<Encampments.Year> years = Encampments.summarise(List.of(a, b, open), 1, LocalDate.of(2024, 3, 1), END_2024);
         assertEquals(2, years.size());
         Encampments.Year y = years.get(0);
         assertEquals("2023", y.label());
@@ -151,23 +151,30 @@ class RepeatAnalysesTest {
         assertEquals(0, next.encampments());
         assertEquals(61, next.totalDays());
         assertEquals(0, next.averageDays());
-        assertEquals(2, Encampments.summarise(List.of(open), 1, LocalDate.of(2023, 12, 30)).get(0).totalDays(), "as of the 30th");
+        assertEquals(2, Encampments.summarise(List.of(open), 1, LocalDate.of(2023, 12, 30), END_2024).get(0).totalDays(), "as of the 30th");
+        // a period ending in December 2023 counts the days up to its end only; the stays stay whole
+        List<Encampments.Year> to2023 = Encampments.summarise(List.of(a, b, open), 1, LocalDate.of(2024, 3, 1), LocalDate.of(2023, 12, 31));
+        assertEquals(List.of("2023"), to2023.stream().map(Encampments.Year::label).toList());
+        assertEquals(7, to2023.get(0).totalDays());
+        assertEquals(68 / 3.0, to2023.get(0).averageDays(), 1e-12);
     }
+
+    private static final LocalDate END_2024 = LocalDate.of(2024, 12, 31);
 
     /** A closed stay from 30 December to 2 January: 2 days in each year, 4 in all (before: all 4 in the arrival year). */
     @Test
     void aClosedStayAcrossTheYearEndIsSplitAsAnOpenOne() {
-        List<Encampments.Year> years = Encampments.summarise(List.of(stay(1, "2022-12-30", "2023-01-02", "Lay-by")), 1, LocalDate.of(2024, 1, 1));
+        List<Encampments.Year> years = Encampments.summarise(List.of(stay(1, "2022-12-30", "2023-01-02", "Lay-by")), 1, LocalDate.of(2024, 1, 1), END_2024);
         assertEquals(List.of("2022", "2023"), years.stream().map(Encampments.Year::label).toList());
         assertEquals(List.of(2L, 2L), years.stream().map(Encampments.Year::totalDays).toList());
         assertEquals(4, years.get(0).stays().get(0).days());
         assertEquals(1, years.get(0).encampments());
         assertEquals(0, years.get(1).encampments());
         // the same stay, still open as of 2 January, gives the same days
-        List<Encampments.Year> open = Encampments.summarise(List.of(stay(1, "2022-12-30", null, "Lay-by")), 1, LocalDate.of(2023, 1, 2));
+        List<Encampments.Year> open = Encampments.summarise(List.of(stay(1, "2022-12-30", null, "Lay-by")), 1, LocalDate.of(2023, 1, 2), END_2024);
         assertEquals(List.of(2L, 2L), open.stream().map(Encampments.Year::totalDays).toList());
         // Dec-to-Nov years: 30 Dec to 2 Jan lies within the year from December 2022
-        List<Encampments.Year> decNov = Encampments.summarise(List.of(stay(1, "2022-12-30", "2023-01-02", "Lay-by")), 12, LocalDate.of(2024, 1, 1));
+        List<Encampments.Year> decNov = Encampments.summarise(List.of(stay(1, "2022-12-30", "2023-01-02", "Lay-by")), 12, LocalDate.of(2024, 1, 1), END_2024);
         assertEquals(1, decNov.size());
         assertEquals(4, decNov.get(0).totalDays());
     }
@@ -176,7 +183,7 @@ class RepeatAnalysesTest {
     @Test
     void anOpenEncampmentArrivingAfterAsOfCountsNoDays() {
         List<Encampments.Year> years = Encampments.summarise(List.of(stay(1, "2023-05-03", "2023-05-05", "Rec ground"),
-                stay(2, "2023-06-10", null, "Lay-by")), 1, LocalDate.of(2023, 6, 1));
+                stay(2, "2023-06-10", null, "Lay-by")), 1, LocalDate.of(2023, 6, 1), END_2024);
         assertEquals(1, years.size());
         assertEquals(2, years.get(0).encampments());
         assertEquals(List.of(3L, 0L), years.get(0).stays().stream().map(Encampments.Stay::days).toList());
