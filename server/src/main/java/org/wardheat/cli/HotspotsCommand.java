@@ -1,8 +1,8 @@
 package org.wardheat.cli;
 
-import org.wardheat.HotspotService;
-import org.wardheat.Workspace;
-import org.wardheat.analysis.Period;
+import org.wardheat.service.HotspotService;
+import org.wardheat.service.Workspace;
+import org.wardheat.model.Period;
 import org.wardheat.hotspot.CellLayer;
 import org.wardheat.hotspot.Grid;
 import org.wardheat.hotspot.HarmWeights;

@@ -1,8 +1,8 @@
 package org.wardheat.cli;
 
-import org.wardheat.RepeatService;
-import org.wardheat.Workspace;
-import org.wardheat.analysis.Period;
+import org.wardheat.service.RepeatService;
+import org.wardheat.service.Workspace;
+import org.wardheat.model.Period;
 import org.wardheat.output.CsvWriter;
 import org.wardheat.repeats.Outliers;
 import org.wardheat.repeats.Places;

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import org.wardheat.model.Incident;
 
 /**
  * Unauthorised encampments per year: how many, at how many distinct locations, average days in situ
@@ -54,11 +55,11 @@ public final class Encampments {
      * @param until      the last day whose days in situ count in the years' totals (the end of the
      *                   analysed period); whole stays ({@link Stay#days()}) are not cut
      */
-    public static List<Year> summarise(List<IncidentRecord> records, int firstMonth, LocalDate asOf, LocalDate until) {
+    public static List<Year> summarise(List<Incident> records, int firstMonth, LocalDate asOf, LocalDate until) {
         TreeMap<YearMonth, List<Stay>> arrivals = new TreeMap<>();
         TreeMap<YearMonth, Set<String>> places = new TreeMap<>();
         TreeMap<YearMonth, Long> daysInYear = new TreeMap<>();
-        for (IncidentRecord r : records) {
+        for (Incident r : records) {
             if (r.date() == null) {
                 continue; // a month-only record has no duration; the caller reports them
             }

@@ -10,14 +10,15 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.wardheat.model.Incident;
 
 class RepeatAnalysesTest {
     private static long ids;
 
-    static IncidentRecord rec(String date, double lon, double lat, String label, double weight) {
+    static Incident rec(String date, double lon, double lat, String label, double weight) {
         int month = Integer.parseInt(date.substring(0, 4)) * 100 + Integer.parseInt(date.substring(5, 7));
-        return new IncidentRecord(ids++, "needle-finds", month, date.length() == 10 ? date : null, null, "Needle find",
-                lon, lat, label, weight, null);
+        return new Incident(ids++, "needle-finds", month, date.length() == 10 ? date : null, null, "Needle find",
+                null, lon, lat, label, null, null, weight, null);
     }
 
     @Test
@@ -29,7 +30,7 @@ class RepeatAnalysesTest {
 
     @Test
     void groupingByCoordinatesLabelAndDistance() {
-        List<IncidentRecord> r = List.of(
+        List<Incident> r = List.of(
                 rec("2020-01-01", 0.5, 51.2, "River Steps", 1),
                 rec("2020-01-02", 0.5, 51.2, "river steps", 1),
                 rec("2020-01-03", 0.5001, 51.2, "On or near River Steps", 1),   // about 7 m east
@@ -53,11 +54,11 @@ class RepeatAnalysesTest {
      */
     @Test
     void dbscanMinimumPointsCountThePointItself() {
-        List<IncidentRecord> spot = List.of(rec("2020-01-01", 0.5, 51.2, null, 1), rec("2020-01-02", 0.5, 51.2, null, 1));
+        List<Incident> spot = List.of(rec("2020-01-01", 0.5, 51.2, null, 1), rec("2020-01-02", 0.5, 51.2, null, 1));
         assertEquals(List.of(List.of(0, 1)), Places.group(spot, Places.Rule.DISTANCE, 20, 2).stream().map(Places.Place::members).toList());
         assertEquals(2, Places.group(spot, Places.Rule.DISTANCE, 20, 3).size());
         double step = 15 / (111_320 * Math.cos(Math.toRadians(51.2))); // about 15 m of longitude at 51.2° N
-        List<IncidentRecord> row = List.of(rec("2020-01-01", 0.5, 51.2, null, 1), rec("2020-01-02", 0.5 + step, 51.2, null, 1),
+        List<Incident> row = List.of(rec("2020-01-01", 0.5, 51.2, null, 1), rec("2020-01-02", 0.5 + step, 51.2, null, 1),
                 rec("2020-01-03", 0.5 + 2 * step, 51.2, null, 1));
         assertEquals(List.of(List.of(0, 1, 2)), Places.group(row, Places.Rule.DISTANCE, 20, 3).stream().map(Places.Place::members).toList());
         assertEquals(3, Places.group(row, Places.Rule.DISTANCE, 20, 4).size());
@@ -67,7 +68,7 @@ class RepeatAnalysesTest {
 
     @Test
     void outliersAreRecordsOrPlaceMonthsFarAboveUsual() {
-        List<IncidentRecord> r = new ArrayList<>();
+        List<Incident> r = new ArrayList<>();
         for (int m = 1; m <= 6; m++) {
             r.add(rec(String.format("2020-%02d-01", m), 0.5, 51.2, "Steps", 2));
             r.add(rec(String.format("2020-%02d-02", m), 0.5, 51.2, "Steps", 2));
@@ -91,7 +92,7 @@ class RepeatAnalysesTest {
      */
     @Test
     void aRecordOutlierDoesNotMakeItsPlaceMonthAnOutlier() {
-        List<IncidentRecord> r = new ArrayList<>();
+        List<Incident> r = new ArrayList<>();
         for (int m = 1; m <= 6; m++) {
             r.add(rec(String.format("2020-%02d-01", m), 0.5, 51.2, "Steps", 2));
             r.add(rec(String.format("2020-%02d-02", m), 0.5, 51.2, "Steps", 2));
@@ -101,14 +102,14 @@ class RepeatAnalysesTest {
         assertEquals("record of 600 against a median record of 2", flags[12]);
         assertNull(flags[6], "April 1st: an ordinary find");
         assertNull(flags[7], "April 2nd: an ordinary find");
-        List<IncidentRecord> kept = Outliers.without(r, flags);
+        List<Incident> kept = Outliers.without(r, flags);
         assertEquals(12, kept.size());
         assertEquals(2, kept.stream().filter(x -> x.month() == 202004).count(), "April keeps its 2 finds");
     }
 
     @Test
     void monthlyTableFromDecemberToNovember() {
-        List<IncidentRecord> r = List.of(rec("2018-12-03", 0, 0, "a", 5), rec("2019-11-30", 0, 0, "a", 2),
+        List<Incident> r = List.of(rec("2018-12-03", 0, 0, "a", 5), rec("2019-11-30", 0, 0, "a", 2),
                 rec("2019-12-01", 0, 0, "a", 1), rec("2020-01", 0, 0, "a", 4));
         MonthlyTable.Table t = MonthlyTable.build(r, 12, "count");
         assertEquals(List.of("Dec", "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov"), t.monthNames());
@@ -120,9 +121,9 @@ class RepeatAnalysesTest {
         assertEquals("2019", MonthlyTable.build(r, 1, "count").rows().get(1).label());
     }
 
-    private static IncidentRecord stay(long id, String start, String end, String label) {
+    private static Incident stay(long id, String start, String end, String label) {
         int month = Integer.parseInt(start.substring(0, 4)) * 100 + Integer.parseInt(start.substring(5, 7));
-        return new IncidentRecord(id, "encampments", month, start, end, "Unauthorised encampment", 0.5, 51.2, label, 1, null);
+        return new Incident(id, "encampments", month, start, end, "Unauthorised encampment", null, 0.5, 51.2, label, null, null, 1, null);
     }
 
     /**
@@ -133,9 +134,9 @@ class RepeatAnalysesTest {
      */
     @Test
     void encampmentDaysCountBothEndsAndOpenOnesAreSplitAtTheYearEnd() {
-        IncidentRecord a = stay(1, "2023-05-03", "2023-05-05", "Rec ground");
-        IncidentRecord b = stay(2, "2023-06-10", "2023-06-10", "rec ground");
-        IncidentRecord open = stay(3, "2023-12-29", null, "Lay-by");
+        Incident a = stay(1, "2023-05-03", "2023-05-05", "Rec ground");
+        Incident b = stay(2, "2023-06-10", "2023-06-10", "rec ground");
+        Incident open = stay(3, "2023-12-29", null, "Lay-by");
         List<Encampments.Year> years = Encampments.summarise(List.of(a, b, open), 1, LocalDate.of(2024, 3, 1), END_2024);
         assertEquals(2, years.size());
         Encampments.Year y = years.get(0);
