@@ -8,7 +8,7 @@ import org.wardheat.boundaries.Projection;
 import org.wardheat.hotspot.Grid;
 import org.wardheat.hotspot.KernelDensity;
 import org.wardheat.hotspot.Points;
-import org.wardheat.repeats.IncidentRecord;
+import org.wardheat.model.Incident;
 import org.wardheat.repeats.NearRepeat;
 import org.wardheat.repeats.Places;
 
@@ -31,9 +31,9 @@ class CancellationTest {
                 Grid.Shape.SQUARE, 100.0, Projection.BNG);
         Points points = new Points(new double[]{451_000, 451_100}, new double[]{301_000, 301_050}, new double[]{1, 1});
         NearRepeat.Parameters bands = new NearRepeat.Parameters(new double[]{100, 200}, 7, 2, "days", 99, 7);
-        List<IncidentRecord> records = new ArrayList<>();
+        List<Incident> records = new ArrayList<>();
         for (int i = 0; i < 10; i++) {
-            records.add(new IncidentRecord(i, "d", 202201, null, null, "c", 0.5 + i * 1e-5, 51.2, "x", 1, null));
+            records.add(new Incident(i, "d", 202201, null, null, "c", null, 0.5 + i * 1e-5, 51.2, "x", null, null, 1, null));
         }
         assertEquals(1, Places.group(records, Places.Rule.DISTANCE, 50, 3).size(), "uninterrupted: one place");
 

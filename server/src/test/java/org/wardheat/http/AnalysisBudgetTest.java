@@ -6,7 +6,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.wardheat.Cancellation;
-import org.wardheat.Workspace;
+import org.wardheat.service.Workspace;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -79,6 +79,14 @@ class AnalysisBudgetTest {
         assertTrue(stopped.body().contains("ran past its time budget of 1 s"), stopped.body());
         assertTrue(ms >= 900 && ms < 10_000, ms + " ms");
         AnalysisPoolTest.waitFor(() -> spinning.get() == 0);
+        // the worker is free once the stopped analysis's response is written (a moment after the route returned)
+        AnalysisPoolTest.waitFor(() -> {
+            try {
+                return get("/api/near-repeat?boundaries=x").statusCode() != 503;
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
         HttpResponse<String> after = get("/api/near-repeat?boundaries=x");
         assertTrue(after.statusCode() == 400 || after.statusCode() == 404, "the pool runs the next analysis: " + after.body());
     }

@@ -7,7 +7,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.wardheat.TestFiles;
-import org.wardheat.Workspace;
+import org.wardheat.service.Workspace;
 import org.wardheat.imports.IncidentFormat;
 
 import java.net.URI;

@@ -7,7 +7,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.wardheat.TestFiles;
-import org.wardheat.Workspace;
+import org.wardheat.service.Workspace;
 import org.wardheat.imports.IncidentFormat;
 
 import java.net.ServerSocket;
@@ -103,11 +103,11 @@ class HttpHardeningTest {
     }
 
     static int datasets() {
-        return ws.store().datasets().size();
+        return ws.store().importLog().datasets().size();
     }
 
     static int areas() {
-        return ws.store().focusAreas().size();
+        return ws.store().focusAreas().list().size();
     }
 
     static void assertSecurityHeaders(java.util.function.Function<String, String> header, String where) {
@@ -194,7 +194,7 @@ class HttpHardeningTest {
         HttpResponse<String> rename = send(to("/api/areas/" + id).header("Origin", EVIL).header("Content-Type", "application/json")
                 .PUT(HttpRequest.BodyPublishers.ofString("{\"name\":\"Pwned\"}")));
         assertEquals(403, rename.statusCode());
-        assertTrue(ws.store().focusAreas().stream().anyMatch(a -> a.id() == id && a.name().equals("Mine")), "still there, unrenamed");
+        assertTrue(ws.store().focusAreas().list().stream().anyMatch(a -> a.id() == id && a.name().equals("Mine")), "still there, unrenamed");
         assertEquals(200, send(to("/api/areas/" + id).header("Sec-Fetch-Site", "same-origin").DELETE()).statusCode());
     }
 
