@@ -26,7 +26,7 @@ final class RepeatsCommand implements Callable<Integer> {
     String groupBy;
     @Option(names = "--distance", defaultValue = "50", description = "Metres, for --group-by distance (DBSCAN radius; default: ${DEFAULT-VALUE}).")
     double metres;
-    @Option(names = "--min-points", defaultValue = "2", description = "DBSCAN: neighbours a core point needs (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--min-points", defaultValue = "2", description = "DBSCAN: points within --distance a core point needs, counting itself (default: ${DEFAULT-VALUE}: two finds at one spot are one place).")
     int minPoints;
     @Option(names = "--by", defaultValue = "records", description = "Rank by records (incidents) or count (summed, e.g. needles).")
     String by;

@@ -31,6 +31,8 @@ public final class ApiServer {
     private final Workspace workspace;
     private final WebConfig config;
     private Service http;
+    private AnalysisPool analyses;
+    private long uploadBytes = HttpLimits.DEFAULT.uploadBytes();
 
     /** Settings the web app reads from {@code /api/config}. */
     public record WebConfig(String tileUrl, String tileAttribution, boolean demo) {
@@ -41,21 +43,46 @@ public final class ApiServer {
         this.config = config;
     }
 
-    /** Starts listening on {@code port} (0 for any free port) and returns the port. */
+    /** Starts listening on {@code 127.0.0.1:port} (0 for any free port) and returns the port. */
     public int start(int port) {
-        http = Service.ignite().port(port);
+        return start(ServerSettings.loopback(port));
+    }
+
+    /**
+     * Starts listening as {@code settings} say and returns the port.
+     *
+     * @throws CannotListenException when the port is taken or the host is not this machine's; nothing is started then
+     */
+    public int start(ServerSettings settings) {
+        uploadBytes = settings.limits().uploadBytes();
+        analyses = new AnalysisPool(settings.analyses());
+        EmbeddedJetty jetty;
+        try {
+            jetty = EmbeddedJetty.bind(settings, config.tileUrl(), analyses);
+        } catch (RuntimeException e) {
+            analyses.close();
+            throw e;
+        }
+        http = jetty.service();
         http.staticFiles.location("/public");
         http.staticFiles.expireTime(60);
         routes();
-        http.init();
-        http.awaitInitialization();
-        return http.port();
+        jetty.start();
+        return jetty.port();
+    }
+
+    /** The spark service, for tests that add a route of their own. */
+    Service service() {
+        return http;
     }
 
     public void stop() {
         if (http != null) {
             http.stop();
             http.awaitStop();
+        }
+        if (analyses != null) {
+            analyses.close();
         }
     }
 
@@ -69,7 +96,7 @@ public final class ApiServer {
         RecordRoutes records = new RecordRoutes(repeatService);
         AreaRoutes areas = new AreaRoutes(areaService);
         ExportRoutes exports = new ExportRoutes(workspace, hotspotService, repeatService, areaService);
-        ImportRoutes imports = new ImportRoutes(workspace);
+        ImportRoutes imports = new ImportRoutes(workspace, uploadBytes);
 
         http.get("/webjars/*", Webjars::serve);
         http.get("/api/config", (req, res) -> json(res, config));
@@ -100,7 +127,7 @@ public final class ApiServer {
 
         http.notFound((req, res) -> {
             res.type("application/json");
-            return "{\"error\":\"no such resource: " + req.pathInfo().replace("\"", "") + "\"}";
+            return errorBody("no such resource: " + req.uri());
         });
         http.exception(IllegalArgumentException.class, (e, req, res) -> error(res, 400, e.getMessage()));
         http.exception(BoundaryException.class, (e, req, res) -> error(res, 400, e.getMessage()));
@@ -115,8 +142,11 @@ public final class ApiServer {
             error(res, 507, e.getMessage());
         });
         http.exception(java.time.DateTimeException.class, (e, req, res) -> error(res, 400, "bad date: " + e.getMessage()));
+        http.exception(org.wardheat.Cancellation.CancelledException.class, (e, req, res) -> error(res, 503,
+                "the analysis ran past its time budget of " + analyses.settings().budget().toSeconds()
+                        + " s and was stopped; choose a shorter period, a smaller area or fewer simulations"));
         http.exception(Exception.class, (e, req, res) -> {
-            LOG.error("request {} failed", req.pathInfo(), e);
+            LOG.error("request {} failed", req.uri(), e);
             error(res, 500, "internal error: " + e.getClass().getSimpleName());
         });
     }
@@ -124,8 +154,13 @@ public final class ApiServer {
     private static void error(Response res, int status, String message) {
         res.status(status);
         res.type("application/json");
+        res.body(errorBody(message == null ? "bad request" : message));
+    }
+
+    /** {@code {"error": message}}, escaped. */
+    static String errorBody(String message) {
         ObjectNode body = WardOutput.JSON.createObjectNode();
-        body.put("error", message == null ? "bad request" : message);
-        res.body(body.toString());
+        body.put("error", message);
+        return body.toString();
     }
 }
