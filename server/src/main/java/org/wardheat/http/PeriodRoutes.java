@@ -1,6 +1,6 @@
 package org.wardheat.http;
 
-import org.wardheat.analysis.Period;
+import org.wardheat.model.Period;
 import org.wardheat.analysis.WardStatistics;
 import spark.Request;
 import spark.Response;
@@ -20,9 +20,9 @@ final class PeriodRoutes {
     }
 
     static Object periods(Request req, Response res) throws IOException {
-        WardStatistics.Query q = WardStatistics.Query.of(List.of(), List.of(), ApiServer.required(req, "from"),
-                ApiServer.required(req, "to"), req.queryParams("compare"), null);
-        return ApiServer.json(res, Map.of("period", months(q.period()), "comparison", months(q.comparison())));
+        WardStatistics.Query q = WardStatistics.Query.of(List.of(), List.of(), Params.required(req, "from"),
+                Params.required(req, "to"), req.queryParams("compare"), null);
+        return Params.json(res, Map.of("period", months(q.period()), "comparison", months(q.comparison())));
     }
 
     private static Map<String, String> months(Period p) {

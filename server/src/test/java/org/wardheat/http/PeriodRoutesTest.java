@@ -6,7 +6,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.wardheat.Workspace;
+import org.wardheat.service.Workspace;
 
 import java.net.URI;
 import java.net.http.HttpClient;
