@@ -3,7 +3,7 @@
 // Screenshots of each step go to web/e2e/screenshots/. Run: node --test (from web/e2e), or ./run-tests.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -27,7 +27,8 @@ before(async () => {
 
 after(async () => {
   if (browser) await browser.close();
-  if (server) server.kill();
+  if (server && server.exitCode === null) await new Promise((resolve) => { server.once('exit', resolve); server.kill(); });
+  if (data) rmSync(data, { recursive: true, force: true });
 });
 
 const wards = () => page.locator('.leaflet-overlay-pane path.ward');

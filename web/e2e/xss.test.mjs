@@ -75,7 +75,7 @@ before(async () => {
 
 after(async () => {
   if (browser) await browser.close();
-  if (server) server.kill();
+  if (server && server.exitCode === null) await new Promise((resolve) => { server.once('exit', resolve); server.kill(); });
   if (data && !process.env.KEEP) rmSync(data, { recursive: true, force: true });
 });
 
