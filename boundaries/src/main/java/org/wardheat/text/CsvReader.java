@@ -63,6 +63,14 @@ public final class CsvReader implements Closeable {
         this(new StrictDecoder(in, charset), limits);
     }
 
+    /**
+     * A reader of {@code in}'s text decoded strictly in {@code charset}: a byte not valid in it throws
+     * {@link java.io.CharConversionException} naming the byte; for text given to {@link #CsvReader(Reader)}.
+     */
+    public static Reader strictText(InputStream in, Charset charset) {
+        return new StrictDecoder(in, charset);
+    }
+
     /** The 1-based line on which the record last returned (or refused) by {@link #next()} starts. */
     public int line() {
         return recordLine;

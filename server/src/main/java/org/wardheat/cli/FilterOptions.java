@@ -1,6 +1,6 @@
 package org.wardheat.cli;
 
-import org.wardheat.analysis.Period;
+import org.wardheat.model.Period;
 import picocli.CommandLine.Option;
 
 import java.util.List;

@@ -1,10 +1,11 @@
 package org.wardheat.cli;
 
-import org.wardheat.HotspotService;
-import org.wardheat.Workspace;
-import org.wardheat.analysis.Period;
+import org.wardheat.service.HotspotService;
+import org.wardheat.service.Workspace;
+import org.wardheat.model.Period;
 import org.wardheat.hotspot.CellLayer;
 import org.wardheat.hotspot.Grid;
+import org.wardheat.hotspot.HarmWeights;
 import org.wardheat.hotspot.HotspotClassification;
 import org.wardheat.hotspot.PAdjust;
 import org.wardheat.export.Exporter;
@@ -16,7 +17,6 @@ import picocli.CommandLine.Option;
 
 import java.io.OutputStream;
 import java.nio.file.Path;
-import java.util.Map;
 import java.util.concurrent.Callable;
 
 @Command(name = "hotspots", description = "Hotspot surfaces on a grid in metres: kde, gistar, change, classify, evaluate.",
@@ -40,8 +40,11 @@ final class HotspotsCommand {
         String crs;
         @Option(names = "--record-weights", description = "Weight each incident by its record's count (e.g. needles in a find).")
         boolean recordWeights;
-        @Option(names = "--harm-weights", paramLabel = "CSV", description = "A CSV of category,weight: each incident weighs its category's weight.")
+        @Option(names = "--harm-weights", paramLabel = "CSV", description = {"A CSV of category,weight (a header row is optional): each incident weighs its category's weight.",
+                "A category analysed but missing from the file is an error listing them, unless --default-weight is given."})
         Path harmWeights;
+        @Option(names = "--default-weight", paramLabel = "W", description = "With --harm-weights: the weight of categories the file does not name.")
+        Double defaultWeight;
         @Option(names = "--area", paramLabel = "GEOJSON", description = "Analyse this polygon (lon/lat GeoJSON) instead of the whole boundary set.")
         Path area;
         @Option(names = "--format", defaultValue = "csv", description = "csv or geojson (default: ${DEFAULT-VALUE}).")
@@ -55,8 +58,14 @@ final class HotspotsCommand {
                     area == null ? null : org.wardheat.boundaries.AreaReader.read(area));
         }
 
-        private Map<String, Double> harm() {
-            return harmWeights == null ? null : org.wardheat.imports.HarmWeights.read(harmWeights);
+        private HarmWeights harm() throws Exception {
+            if (harmWeights == null) {
+                if (defaultWeight != null) {
+                    throw new IllegalArgumentException("--default-weight needs --harm-weights");
+                }
+                return null;
+            }
+            return HarmWeights.read(harmWeights, defaultWeight);
         }
 
         int write(CellLayer layer) throws Exception {

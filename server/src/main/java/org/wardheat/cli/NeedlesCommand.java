@@ -1,7 +1,7 @@
 package org.wardheat.cli;
 
-import org.wardheat.RepeatService;
-import org.wardheat.Workspace;
+import org.wardheat.service.RepeatService;
+import org.wardheat.service.Workspace;
 import org.wardheat.repeats.MonthlyTable;
 import org.wardheat.repeats.Outliers;
 import picocli.CommandLine.Command;

@@ -1,6 +1,6 @@
 package org.wardheat.cli;
 
-import org.wardheat.RepeatService;
+import org.wardheat.service.RepeatService;
 import org.wardheat.output.CsvWriter;
 import org.wardheat.output.WardOutput;
 import picocli.CommandLine.Mixin;

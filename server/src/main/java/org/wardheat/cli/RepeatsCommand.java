@@ -1,8 +1,8 @@
 package org.wardheat.cli;
 
-import org.wardheat.RepeatService;
-import org.wardheat.Workspace;
-import org.wardheat.analysis.Period;
+import org.wardheat.service.RepeatService;
+import org.wardheat.service.Workspace;
+import org.wardheat.model.Period;
 import org.wardheat.output.CsvWriter;
 import org.wardheat.repeats.Outliers;
 import org.wardheat.repeats.Places;
@@ -26,7 +26,7 @@ final class RepeatsCommand implements Callable<Integer> {
     String groupBy;
     @Option(names = "--distance", defaultValue = "50", description = "Metres, for --group-by distance (DBSCAN radius; default: ${DEFAULT-VALUE}).")
     double metres;
-    @Option(names = "--min-points", defaultValue = "2", description = "DBSCAN: neighbours a core point needs (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--min-points", defaultValue = "2", description = "DBSCAN: points within --distance a core point needs, counting itself (default: ${DEFAULT-VALUE}: two finds at one spot are one place).")
     int minPoints;
     @Option(names = "--by", defaultValue = "records", description = "Rank by records (incidents) or count (summed, e.g. needles).")
     String by;

@@ -3,11 +3,10 @@ package org.wardheat.imports;
 import org.wardheat.text.BoundedInput;
 import org.wardheat.text.InputLimits;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
+import org.wardheat.store.ImportWriter;
+
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -37,31 +36,16 @@ final class ImportBounds {
      *
      * @throws ImportException when {@code dataset} is new and the store already has the most datasets
      */
-    static ImportBounds begin(Connection db, String dataset, InputLimits limits) throws SQLException {
+    static ImportBounds begin(ImportWriter writer, String dataset, InputLimits limits) {
         ImportBounds b = new ImportBounds(limits, dataset);
-        boolean exists = false;
-        int datasets = 0;
-        try (PreparedStatement ps = db.prepareStatement("SELECT id FROM dataset"); ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-                datasets++;
-                exists |= rs.getString(1).equals(dataset);
-            }
-        }
-        if (!exists && datasets >= limits.maxDatasets()) {
-            throw new ImportException("the store already holds " + datasets + " datasets, the most it may (limit"
+        Map<String, Set<String>> stored = writer.categoriesByDataset();
+        if (!stored.containsKey(dataset) && stored.size() >= limits.maxDatasets()) {
+            throw new ImportException("the store already holds " + stored.size() + " datasets, the most it may (limit"
                     + " InputLimits.MAX_DATASETS = " + limits.maxDatasets() + "); import into an existing dataset;"
                     + " nothing was imported");
         }
-        try (PreparedStatement ps = db.prepareStatement("SELECT dataset, category FROM incident GROUP BY dataset, category");
-             ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-                String category = rs.getString(2);
-                b.allCategories.add(category);
-                if (rs.getString(1).equals(dataset)) {
-                    b.datasetCategories.add(category);
-                }
-            }
-        }
+        stored.values().forEach(b.allCategories::addAll);
+        b.datasetCategories.addAll(stored.getOrDefault(dataset, Set.of()));
         return b;
     }
 

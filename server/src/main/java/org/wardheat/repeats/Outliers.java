@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.wardheat.model.Incident;
 
 /**
  * Flags records and place-months far above their usual level, so totals can be given with and without
@@ -16,6 +17,8 @@ import java.util.Map;
  *       place's monthly totals (over the months it has records, at least 3 of them), and at least
  *       {@code minimum}.</li>
  * </ul>
+ * Place-month totals leave out records already flagged as record outliers, so one 600-needle bag does
+ * not make the ordinary finds of its place and month outliers too.
  */
 public final class Outliers {
     public record Rules(double recordFactor, double placeFactor, double minimum) {
@@ -32,9 +35,9 @@ public final class Outliers {
     }
 
     /** A flag per record: why it is an outlier, or null. */
-    public static String[] flag(List<IncidentRecord> records, List<Places.Place> places, Rules rules) {
+    public static String[] flag(List<Incident> records, List<Places.Place> places, Rules rules) {
         String[] why = new String[records.size()];
-        double[] w = records.stream().mapToDouble(IncidentRecord::weight).toArray();
+        double[] w = records.stream().mapToDouble(Incident::weight).toArray();
         double median = median(w);
         for (int i = 0; i < w.length; i++) {
             if (w[i] >= rules.minimum() && w[i] >= rules.recordFactor() * median) {
@@ -44,15 +47,20 @@ public final class Outliers {
         for (Places.Place p : places) {
             Map<Integer, Double> byMonth = new HashMap<>();
             for (int i : p.members()) {
-                byMonth.merge(records.get(i).month(), records.get(i).weight(), Double::sum);
+                if (why[i] == null) { // record outliers are not part of the place's usual level
+                    byMonth.merge(records.get(i).month(), records.get(i).weight(), Double::sum);
+                }
             }
             if (byMonth.size() < 3) {
                 continue;
             }
             double m = median(byMonth.values().stream().mapToDouble(Double::doubleValue).toArray());
             for (int i : p.members()) {
+                if (why[i] != null) {
+                    continue;
+                }
                 double total = byMonth.get(records.get(i).month());
-                if (why[i] == null && total >= rules.minimum() && total >= rules.placeFactor() * m) {
+                if (total >= rules.minimum() && total >= rules.placeFactor() * m) {
                     why[i] = "place-month of " + fmt(total) + " against the place's median month of " + fmt(m);
                 }
             }
@@ -75,8 +83,8 @@ public final class Outliers {
     }
 
     /** The records not flagged. */
-    public static List<IncidentRecord> without(List<IncidentRecord> records, String[] flags) {
-        List<IncidentRecord> kept = new ArrayList<>();
+    public static List<Incident> without(List<Incident> records, String[] flags) {
+        List<Incident> kept = new ArrayList<>();
         for (int i = 0; i < records.size(); i++) {
             if (flags[i] == null) {
                 kept.add(records.get(i));

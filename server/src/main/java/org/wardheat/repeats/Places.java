@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.wardheat.model.Incident;
 
 /**
  * Groups incidents into places. Three rules:
@@ -18,8 +19,10 @@ import java.util.Map;
  *   <li>{@link Rule#LABEL}: the same normalised location label ({@link Labels}); records without a label
  *       fall back to their coordinates;</li>
  *   <li>{@link Rule#DISTANCE}: DBSCAN in British National Grid metres: points with at least
- *       {@code minPoints} others within {@code metres} are cores, and clusters grow through cores;
- *       points in no cluster are places of their own.</li>
+ *       {@code minPoints} points within {@code metres}, counting the point itself (the usual DBSCAN
+ *       convention, as scikit-learn's {@code min_samples}), are cores, and clusters grow through cores;
+ *       points in no cluster are places of their own. With the default 2, two finds at one spot are
+ *       one place.</li>
  * </ul>
  * Records without a location and without a label are left out (counted by the caller).
  */
@@ -46,9 +49,10 @@ public final class Places {
 
     /**
      * @param metres    the DBSCAN radius (for {@link Rule#DISTANCE})
-     * @param minPoints DBSCAN's minimum neighbours for a core point (for {@link Rule#DISTANCE})
+     * @param minPoints DBSCAN's minimum points within {@code metres} of a core point, itself included, at
+     *                  least 1 (for {@link Rule#DISTANCE})
      */
-    public static List<Place> group(List<IncidentRecord> records, Rule rule, double metres, int minPoints) {
+    public static List<Place> group(List<Incident> records, Rule rule, double metres, int minPoints) {
         return switch (rule) {
             case COORDINATES -> byKey(records, r -> r.hasLocation() ? coordinateKey(r) : null);
             case LABEL -> byKey(records, r -> {
@@ -60,10 +64,10 @@ public final class Places {
     }
 
     private interface KeyOf {
-        String key(IncidentRecord r);
+        String key(Incident r);
     }
 
-    private static List<Place> byKey(List<IncidentRecord> records, KeyOf keyOf) {
+    private static List<Place> byKey(List<Incident> records, KeyOf keyOf) {
         Map<String, List<Integer>> groups = new LinkedHashMap<>();
         for (int i = 0; i < records.size(); i++) {
             String k = keyOf.key(records.get(i));
@@ -76,13 +80,16 @@ public final class Places {
         return places;
     }
 
-    static String coordinateKey(IncidentRecord r) {
+    static String coordinateKey(Incident r) {
         return String.format(Locale.ROOT, "point:%.6f,%.6f", r.lon(), r.lat());
     }
 
-    private static List<Place> dbscan(List<IncidentRecord> records, double metres, int minPoints) {
+    private static List<Place> dbscan(List<Incident> records, double metres, int minPoints) {
         if (!(metres > 0)) {
             throw new IllegalArgumentException("the grouping distance must be more than 0 metres, not " + metres);
+        }
+        if (minPoints < 1) {
+            throw new IllegalArgumentException("the minimum points of a DBSCAN core (the point itself included) must be at least 1, not " + minPoints);
         }
         List<Integer> located = new ArrayList<>();
         for (int i = 0; i < records.size(); i++) {
@@ -102,16 +109,17 @@ public final class Places {
             x[k] = xy[2 * k];
             y[k] = xy[2 * k + 1];
         }
-        org.wardheat.hotspot.CellIndex index = new org.wardheat.hotspot.CellIndex(x, y, metres);
+        org.wardheat.geom.PointIndex index = new org.wardheat.geom.PointIndex(x, y, metres);
         int[] cluster = new int[n];
         Arrays.fill(cluster, -1);
         int next = 0;
         for (int k = 0; k < n; k++) {
+            org.wardheat.Cancellation.check();
             if (cluster[k] != -1) {
                 continue;
             }
             int[] nb = index.within(x[k], y[k], metres);
-            if (nb.length - 1 < minPoints) {
+            if (nb.length < minPoints) { // nb holds the point itself
                 continue; // not a core point: noise unless a cluster reaches it
             }
             int id = next++;
@@ -121,13 +129,14 @@ public final class Places {
                 queue.add(j);
             }
             while (!queue.isEmpty()) {
+                org.wardheat.Cancellation.check();
                 int j = queue.poll();
                 if (cluster[j] != -1 && cluster[j] != -2) {
                     continue;
                 }
                 cluster[j] = id;
                 int[] nbj = index.within(x[j], y[j], metres);
-                if (nbj.length - 1 >= minPoints) {
+                if (nbj.length >= minPoints) {
                     for (int m : nbj) {
                         if (cluster[m] == -1) {
                             queue.add(m);

@@ -7,7 +7,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.wardheat.TestFiles;
-import org.wardheat.Workspace;
+import org.wardheat.service.Workspace;
 import org.wardheat.imports.IncidentFormat;
 
 import java.net.URI;
@@ -183,6 +183,7 @@ class ApiServerTest {
         HttpResponse<String> knox = get("/api/near-repeat?dataset=needle-finds&from=2022-01&to=2022-12&simulations=19");
         assertEquals(200, knox.statusCode(), knox.body());
         assertEquals("same location", JSON.readTree(knox.body()).get("spaceBands").get(0).asText());
+        assertTrue(JSON.readTree(knox.body()).get("cells").get(0).get(0).has("significant"), "the page reads the server's flag");
         assertEquals(400, get("/api/near-repeat?from=2022-01&to=2022-12&bands=x").statusCode());
         assertEquals(400, get("/api/encampments?from=2022-01&to=2022-12&as_of=yesterday").statusCode());
         assertEquals(400, upload("preset=bins", "x.csv", "a\n1\n").statusCode());
@@ -212,10 +213,11 @@ class ApiServerTest {
         assertTrue(get("/api/strategic?area_id=" + id + "&from=2022-01&to=2022-02&format=csv").body()
                 .startsWith("category,this_period,last_period,difference,change_pct,rate_per_1000,period,comparison\r\n"));
         HttpResponse<String> renamed = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/api/areas/" + id))
-                .PUT(HttpRequest.BodyPublishers.ofString("{\"name\":\"Westside\"}")).build(), HttpResponse.BodyHandlers.ofString());
+                .header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString("{\"name\":\"Westside\"}")).build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(200, renamed.statusCode());
         assertTrue(get("/api/areas").body().contains("Westside"));
-        assertEquals(400, HTTP.send(HttpRequest.newBuilder(URI.create(base + "/api/areas")).POST(HttpRequest.BodyPublishers.ofString("{oops"))
+        assertEquals(400, HTTP.send(HttpRequest.newBuilder(URI.create(base + "/api/areas")).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{oops"))
                 .build(), HttpResponse.BodyHandlers.ofString()).statusCode());
         assertEquals(200, HTTP.send(HttpRequest.newBuilder(URI.create(base + "/api/areas/" + id)).DELETE().build(),
                 HttpResponse.BodyHandlers.ofString()).statusCode());
@@ -253,6 +255,6 @@ class ApiServerTest {
         assertEquals(4, report.get("files").get(0).get("problems").get(0).get("line").asInt());
         HttpResponse<String> notMultipart = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/api/import"))
                 .POST(HttpRequest.BodyPublishers.ofString("x")).build(), HttpResponse.BodyHandlers.ofString());
-        assertEquals(400, notMultipart.statusCode());
+        assertEquals(415, notMultipart.statusCode(), "a body that is not multipart is refused before the route");
     }
 }

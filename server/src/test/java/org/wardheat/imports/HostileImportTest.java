@@ -5,7 +5,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.wardheat.TestFiles;
-import org.wardheat.Workspace;
+import org.wardheat.service.Workspace;
 import org.wardheat.cli.Main;
 import org.wardheat.http.ApiServer;
 import org.wardheat.store.Store;

@@ -3,6 +3,7 @@ package org.wardheat.imports;
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import org.wardheat.boundaries.UkExtent;
+import org.wardheat.model.Incident;
 import org.wardheat.text.CsvReader;
 import org.wardheat.text.Header;
 import org.wardheat.text.InputLimits;

@@ -1,0 +1,178 @@
+package org.wardheat.model;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * All stored incidents held in memory, column by column, for fast analysis: month ({@code yyyymm}),
+ * category and dataset (as indexes into dictionaries), WGS84 longitude/latitude (NaN when without
+ * location) and weight. Immutable once loaded.
+ */
+public final class IncidentTable {
+    private final int size;
+    private final int[] month;
+    private final short[] category;
+    private final short[] dataset;
+    private final double[] lon;
+    private final double[] lat;
+    private final double[] weight;
+    private final List<String> categories;
+    private final List<String> datasets;
+
+    private IncidentTable(int size, int[] month, short[] category, short[] dataset, double[] lon, double[] lat,
+                          double[] weight, List<String> categories, List<String> datasets) {
+        this.size = size;
+        this.month = month;
+        this.category = category;
+        this.dataset = dataset;
+        this.lon = lon;
+        this.lat = lat;
+        this.weight = weight;
+        this.categories = List.copyOf(categories);
+        this.datasets = List.copyOf(datasets);
+    }
+
+    /** Builds a table row by row; the store's incident aggregate loads it with this, tests build their own. */
+    public static final class Builder {
+        private int size;
+        private int[] month = new int[1024];
+        private short[] category = new short[1024];
+        private short[] dataset = new short[1024];
+        private double[] lon = new double[1024];
+        private double[] lat = new double[1024];
+        private double[] weight = new double[1024];
+        private final List<String> categories = new ArrayList<>();
+        private final Map<String, Short> categoryIds = new HashMap<>();
+        private final List<String> datasets = new ArrayList<>();
+        private final Map<String, Short> datasetIds = new HashMap<>();
+
+        public Builder add(int yyyymm, String categoryName, String datasetName, double lonDeg, double latDeg, double w) {
+            if (size == month.length) {
+                int n = size * 2;
+                month = Arrays.copyOf(month, n);
+                category = Arrays.copyOf(category, n);
+                dataset = Arrays.copyOf(dataset, n);
+                lon = Arrays.copyOf(lon, n);
+                lat = Arrays.copyOf(lat, n);
+                weight = Arrays.copyOf(weight, n);
+            }
+            month[size] = yyyymm;
+            category[size] = id(categoryName, categories, categoryIds);
+            dataset[size] = id(datasetName, datasets, datasetIds);
+            lon[size] = lonDeg;
+            lat[size] = latDeg;
+            weight[size] = w;
+            size++;
+            return this;
+        }
+
+        private static short id(String name, List<String> names, Map<String, Short> ids) {
+            Short id = ids.get(name);
+            if (id == null) {
+                if (names.size() == Short.MAX_VALUE) {
+                    throw new IllegalStateException("more than " + Short.MAX_VALUE + " distinct categories or datasets");
+                }
+                id = (short) names.size();
+                names.add(name);
+                ids.put(name, id);
+            }
+            return id;
+        }
+
+        public IncidentTable build() {
+            return new IncidentTable(size, Arrays.copyOf(month, size), Arrays.copyOf(category, size),
+                    Arrays.copyOf(dataset, size), Arrays.copyOf(lon, size), Arrays.copyOf(lat, size),
+                    Arrays.copyOf(weight, size), categories, datasets);
+        }
+    }
+
+    public int size() {
+        return size;
+    }
+
+    public int month(int i) {
+        return month[i];
+    }
+
+    public String category(int i) {
+        return categories.get(category[i]);
+    }
+
+    public double lon(int i) {
+        return lon[i];
+    }
+
+    public double lat(int i) {
+        return lat[i];
+    }
+
+    public double weight(int i) {
+        return weight[i];
+    }
+
+    public boolean hasLocation(int i) {
+        return !Double.isNaN(lon[i]);
+    }
+
+    /** The distinct category names, in first-seen order. */
+    public List<String> categories() {
+        return categories;
+    }
+
+    public List<String> datasets() {
+        return datasets;
+    }
+
+    /**
+     * A row filter for the named categories and datasets; an empty set means all.
+     *
+     * @throws IllegalArgumentException naming an unknown category or dataset and listing the known ones
+     */
+    public Filter filter(Set<String> categoryNames, Set<String> datasetNames) {
+        return new Filter(mask(categoryNames, categories, "category"), mask(datasetNames, datasets, "dataset"));
+    }
+
+    private static boolean[] mask(Set<String> wanted, List<String> names, String what) {
+        boolean[] mask = new boolean[Math.max(1, names.size())];
+        if (wanted == null || wanted.isEmpty()) {
+            Arrays.fill(mask, true);
+            return mask;
+        }
+        for (String w : wanted) {
+            int i = indexIgnoringCase(names, w);
+            if (i < 0) {
+                throw new IllegalArgumentException("unknown " + what + " '" + w + "'; known: " + names);
+            }
+            mask[i] = true;
+        }
+        return mask;
+    }
+
+    private static int indexIgnoringCase(List<String> names, String w) {
+        for (int i = 0; i < names.size(); i++) {
+            if (names.get(i).equalsIgnoreCase(w.trim())) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** Which rows count, by category and dataset. */
+    public final class Filter {
+        private final boolean[] categoryMask;
+        private final boolean[] datasetMask;
+
+        private Filter(boolean[] categoryMask, boolean[] datasetMask) {
+            this.categoryMask = categoryMask;
+            this.datasetMask = datasetMask;
+        }
+
+        public boolean test(int i) {
+            return categoryMask[category[i]] && datasetMask[dataset[i]];
+        }
+    }
+}
