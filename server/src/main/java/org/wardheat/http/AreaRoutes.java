@@ -53,7 +53,7 @@ final class AreaRoutes {
     Object list(Request req, Response res) throws IOException {
         res.type("application/geo+json");
         java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
-        Exporter.geojson(Layers.focusAreas(workspace.store().focusAreas()), out);
+        Exporter.geojson(Layers.focusAreas(workspace.store().focusAreas()), Map.of(), out);
         return out.toString(StandardCharsets.UTF_8);
     }
 

@@ -32,7 +32,7 @@ final class ExportRoutes {
     }
 
     Object export(Request req, Response res) throws Exception {
-        Exporter.Format format = Exporter.Format.parse(param(req, "format", "geojson"));
+        Exporter.Format format = org.wardheat.query.Values.choice("format", param(req, "format", "geojson"), org.wardheat.query.Values.words(Exporter.Format.values()));
         FeatureTable table = switch (req.params("layer")) {
             case "wards" -> {
                 String set = required(req, "boundaries");

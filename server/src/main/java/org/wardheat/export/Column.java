@@ -1,0 +1,90 @@
+package org.wardheat.export;
+
+import java.math.BigDecimal;
+import java.math.MathContext;
+
+/**
+ * A column of a {@link FeatureTable}: its name, its declared type and its one rounding rule. Values are
+ * converted and rounded once, when a row is added, so every format (CSV, GeoJSON, GeoPackage) writes the
+ * same value, and {@link #text(Number)} gives every format the same digits.
+ *
+ * @param name   the column name, e.g. {@code rate_per_1000}
+ * @param type   text, whole number or decimal
+ * @param digits for {@link Type#REAL}: decimal places, or significant digits when {@code significant};
+ *               negative for no rounding
+ */
+public record Column(String name, Type type, int digits, boolean significant) {
+    public enum Type { TEXT, INTEGER, REAL }
+
+    public static Column text(String name) {
+        return new Column(name, Type.TEXT, -1, false);
+    }
+
+    public static Column integer(String name) {
+        return new Column(name, Type.INTEGER, -1, false);
+    }
+
+    /** A decimal rounded half up to {@code places} decimal places. */
+    public static Column decimal(String name, int places) {
+        return new Column(name, Type.REAL, places, false);
+    }
+
+    /** A decimal rounded to {@code digits} significant digits (for values of any magnitude, e.g. densities). */
+    public static Column significant(String name, int digits) {
+        return new Column(name, Type.REAL, digits, true);
+    }
+
+    /**
+     * The value as this column stores it: text as {@link String}; whole numbers as {@link Long}; decimals as
+     * rounded {@link Double}; {@code null}, NaN and infinities as {@code null}.
+     *
+     * @throws IllegalArgumentException when a number column is given text (a programming error)
+     */
+    public Object normalise(Object value) {
+        if (value == null) {
+            return null;
+        }
+        if (type == Type.TEXT) {
+            return value.toString();
+        }
+        if (value instanceof Boolean b) {
+            return type == Type.INTEGER ? (Object) (b ? 1L : 0L) : (Object) (b ? 1.0 : 0.0);
+        }
+        if (!(value instanceof Number n)) {
+            throw new IllegalArgumentException("column " + name + " holds numbers, not '" + value + "'");
+        }
+        double d = n.doubleValue();
+        if (Double.isNaN(d) || Double.isInfinite(d)) {
+            return null;
+        }
+        if (type == Type.INTEGER) {
+            return n instanceof Long || n instanceof Integer || n instanceof Short ? n.longValue() : Math.round(d);
+        }
+        return round(d);
+    }
+
+    private double round(double d) {
+        if (digits < 0 || d == 0) {
+            return d;
+        }
+        if (significant) {
+            return new BigDecimal(d).round(new MathContext(digits)).doubleValue();
+        }
+        return BigDecimal.valueOf(d).setScale(digits, java.math.RoundingMode.HALF_UP).doubleValue();
+    }
+
+    /**
+     * The one text of a number in every format: whole numbers without a decimal point ({@code 2}, not
+     * {@code 2.0}), others in plain decimal notation without trailing zeros ({@code 0.0001}, not {@code 1.0E-4}).
+     */
+    public static String text(Number n) {
+        if (n instanceof Long || n instanceof Integer || n instanceof Short) {
+            return n.toString();
+        }
+        double d = n.doubleValue();
+        if (d == Math.rint(d) && Math.abs(d) < 1e15) {
+            return Long.toString((long) d);
+        }
+        return BigDecimal.valueOf(d).stripTrailingZeros().toPlainString();
+    }
+}
