@@ -1,15 +1,16 @@
 package org.wardheat.cli;
 
-import org.wardheat.RepeatService;
 import org.wardheat.Workspace;
+import org.wardheat.query.Analyses;
+import org.wardheat.query.EncampmentsQuery;
+import org.wardheat.query.Values;
 import org.wardheat.repeats.Encampments;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-import java.time.LocalDate;
-import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 @Command(name = "encampments", description = "Unauthorised encampments.", subcommands = {EncampmentsCommand.Summary.class})
@@ -22,7 +23,7 @@ final class EncampmentsCommand {
     static final class Summary implements Callable<Integer> {
         @Mixin
         RecordOptions options;
-        @Option(names = "--first-month", defaultValue = "1")
+        @Option(names = "--first-month", defaultValue = "" + EncampmentsQuery.DEFAULT_FIRST_MONTH)
         int firstMonth;
         @Option(names = "--as-of", paramLabel = "YYYY-MM-DD", description = "Count open encampments to this date (default: today).")
         String asOf;
@@ -31,29 +32,18 @@ final class EncampmentsCommand {
 
         @Override
         public Integer call() throws Exception {
-            if (options.filter.datasets == null) {
-                options.filter.datasets = List.of("encampments");
-            }
-            LocalDate until = asOf == null ? LocalDate.now() : LocalDate.parse(asOf);
+            String format = options.output.format("csv", "json", "geojson", "gpkg");
+            EncampmentsQuery q = new EncampmentsQuery(options.selection(), firstMonth, asOf == null ? null : Values.date("as_of", asOf));
             try (Workspace ws = options.data.open()) {
-                List<Encampments.Year> years = new RepeatService(ws).encampments(options.selection(), firstMonth, until);
-                return options.write(years, csv -> {
-                    if (list) {
-                        csv.row(Arrays.asList("year", "location", "start", "end", "days", "open", "details"));
-                        for (Encampments.Year y : years) {
-                            for (Encampments.Stay s : y.stays()) {
-                                csv.row(Arrays.asList(y.label(), s.location(), s.start(), s.end(), s.days(), s.open() ? "open" : "", s.extra()));
-                            }
-                        }
-                    } else {
-                        csv.row(Arrays.asList("year", "encampments", "locations", "average_days", "total_days", "open"));
-                        for (Encampments.Year y : years) {
-                            csv.row(Arrays.asList(y.label(), y.encampments(), y.locations(), Math.round(y.averageDays() * 10) / 10.0,
-                                    y.totalDays(), y.open()));
-                        }
-                    }
-                });
+                Analyses analyses = Analyses.of(ws);
+                List<Encampments.Year> years = analyses.encampments(q);
+                if (format.equals("json")) {
+                    options.output.json(years);
+                } else {
+                    options.output.table(analyses.encampmentsTable(q, list, years), format, Map.of());
+                }
             }
+            return 0;
         }
     }
 }

@@ -35,6 +35,11 @@ public final class Values {
     private Values() {
     }
 
+    /** True for a plain decimal ({@code 12}, {@code -1.5}, {@code .5}): no hex, exponent, suffix, NaN or infinity. */
+    public static boolean isPlainDecimal(String text) {
+        return text != null && DECIMAL.matcher(text.trim()).matches();
+    }
+
     /** A plain decimal number. */
     public static double number(String parameter, String text, String expected) {
         String t = text == null ? "" : text.trim();
