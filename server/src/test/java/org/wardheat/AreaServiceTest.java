@@ -4,9 +4,13 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.wardheat.analysis.Period;
+import org.wardheat.model.Period;
 import org.wardheat.imports.IncidentFormat;
-import org.wardheat.store.Store;
+import org.wardheat.service.AreaService;
+import org.wardheat.service.HotspotService;
+import org.wardheat.service.RepeatService;
+import org.wardheat.service.Workspace;
+import org.wardheat.store.FocusArea;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -75,7 +79,7 @@ class AreaServiceTest {
 
     @Test
     void savedAreasSurviveReopeningAndCanBeRenamedAndDeleted() {
-        Store.FocusArea saved = areas.save("Task force 1", areas.resolve("three", List.of("E05000001", "E05000002"), null, null));
+        FocusArea saved = areas.save("Task force 1", areas.resolve("three", List.of("E05000001", "E05000002"), null, null));
         ws.close();
         ws = Workspace.open(dir.resolve("data"));
         areas = new AreaService(ws, new HotspotService(ws), new RepeatService(ws));
@@ -83,10 +87,10 @@ class AreaServiceTest {
         assertEquals("Task force 1", again.name());
         assertEquals(List.of("E05000001", "E05000002"), again.wardCodes());
         assertEquals(3, areas.table(again, Set.of(), Set.of(), NOW, NOW.previous()).get(2).count());
-        assertTrue(ws.store().renameFocusArea(saved.id(), "Town centre"));
-        assertEquals("Town centre", ws.store().focusAreas().get(0).name());
-        assertTrue(ws.store().deleteFocusArea(saved.id()));
-        assertTrue(ws.store().focusAreas().isEmpty());
+        assertTrue(ws.store().focusAreas().rename(saved.id(), "Town centre"));
+        assertEquals("Town centre", ws.store().focusAreas().list().get(0).name());
+        assertTrue(ws.store().focusAreas().delete(saved.id()));
+        assertTrue(ws.store().focusAreas().list().isEmpty());
         assertThrows(IllegalArgumentException.class, () -> areas.save("x", areas.resolve("three", List.of(), null, null)), "nothing chosen");
         assertThrows(IllegalArgumentException.class, () -> areas.resolve("three", List.of("E05999999"), null, null));
     }

@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import org.wardheat.service.Workspace;
 
 /**
  * Real police.uk and ONS files from {@code ../shared/data/real} (skipped when absent): per-ward counts

@@ -17,6 +17,7 @@ import static org.wardheat.TestFiles.LAT;
 import static org.wardheat.TestFiles.POLICE_HEADER;
 import static org.wardheat.TestFiles.lon;
 import static org.wardheat.TestFiles.row;
+import org.wardheat.service.Workspace;
 
 class StorePersistenceTest {
     @TempDir
@@ -44,7 +45,7 @@ class StorePersistenceTest {
             assertEquals(before.wards(), after.wards());
             assertEquals(before.totals(), after.totals());
             assertEquals(0.25, after.ward("E05000003").ratePer1000());
-            assertEquals(1, ws.store().datasets().get(0).files().size());
+            assertEquals(1, ws.store().importLog().datasets().get(0).files().size());
         }
     }
 
@@ -53,17 +54,17 @@ class StorePersistenceTest {
         Path data = dir.resolve("data");
         try (Workspace ws = Workspace.open(data)) {
             ws.addBoundaries("three", TestFiles.threeWards(dir), null, null);
-            org.junit.jupiter.api.Assertions.assertThrows(OutOfMemoryError.class, () -> ws.store().inTransaction(c -> {
+            org.junit.jupiter.api.Assertions.assertThrows(OutOfMemoryError.class, () -> ws.store().database().inTransaction(c -> {
                 try (var s = c.createStatement()) {
                     s.execute("INSERT INTO dataset(id, kind, added_at) VALUES ('half', 'police-uk', '2026-01-01')");
                 }
                 throw new OutOfMemoryError("simulated: a 3 GB line");
             }));
             // the next read must not commit the half-done write
-            assertEquals(0, ws.store().datasets().size());
+            assertEquals(0, ws.store().importLog().datasets().size());
         }
         try (Workspace ws = Workspace.open(data)) {
-            assertEquals(0, ws.store().datasets().size(), "nothing of the failed transaction is stored");
+            assertEquals(0, ws.store().importLog().datasets().size(), "nothing of the failed transaction is stored");
         }
     }
 
@@ -108,7 +109,7 @@ class StorePersistenceTest {
         p.destroyForcibly().waitFor();
         try (Workspace ws = Workspace.open(data)) {
             assertEquals(0, ws.incidents().size());
-            assertTrue(ws.store().datasets().isEmpty());
+            assertTrue(ws.store().importLog().datasets().isEmpty());
             assertEquals(1_500_000, ws.importFiles(List.of(file), IncidentFormat.POLICE_UK, "police-uk", null).totals().imported());
         }
     }

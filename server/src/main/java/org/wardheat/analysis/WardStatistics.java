@@ -9,6 +9,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.wardheat.model.IncidentTable;
+import org.wardheat.model.Period;
 
 /**
  * Per-ward counts for a period and a comparison period: count, rate per 1,000 residents, share of the

@@ -1,7 +1,7 @@
 package org.wardheat.cli;
 
-import org.wardheat.Workspace;
-import org.wardheat.analysis.IncidentTable;
+import org.wardheat.service.Workspace;
+import org.wardheat.model.IncidentTable;
 import org.wardheat.boundaries.WardIndex;
 import org.wardheat.imports.ImportReport;
 import org.wardheat.imports.IncidentFormat;

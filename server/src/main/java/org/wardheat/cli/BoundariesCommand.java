@@ -1,8 +1,8 @@
 package org.wardheat.cli;
 
-import org.wardheat.Workspace;
+import org.wardheat.service.Workspace;
 import org.wardheat.boundaries.BoundaryReader;
-import org.wardheat.store.Store;
+import org.wardheat.store.BoundarySetInfo;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -50,7 +50,7 @@ final class BoundariesCommand {
         @Override
         public Integer call() {
             try (Workspace ws = data.open()) {
-                for (Store.BoundarySetInfo b : ws.store().boundarySets()) {
+                for (BoundarySetInfo b : ws.store().boundaries().list()) {
                     System.out.printf("%s\t%d wards\t%d with population\t%s\t%s%n", b.id(), b.wards(),
                             b.wardsWithPopulation(), b.source(), b.sourceCrs());
                 }

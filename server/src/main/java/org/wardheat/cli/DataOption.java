@@ -1,6 +1,6 @@
 package org.wardheat.cli;
 
-import org.wardheat.Workspace;
+import org.wardheat.service.Workspace;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;

@@ -1,7 +1,8 @@
 package org.wardheat.cli;
 
-import org.wardheat.Workspace;
-import org.wardheat.store.Store;
+import org.wardheat.service.Workspace;
+import org.wardheat.store.DatasetInfo;
+import org.wardheat.store.ImportedFile;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
@@ -15,9 +16,9 @@ final class DatasetsCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         try (Workspace ws = data.open()) {
-            for (Store.DatasetInfo d : ws.store().datasets()) {
+            for (DatasetInfo d : ws.store().importLog().datasets()) {
                 System.out.printf("%s (%s): %,d incidents from %d files%n", d.id(), d.kind(), d.incidents(), d.files().size());
-                for (Store.ImportedFile f : d.files()) {
+                for (ImportedFile f : d.files()) {
                     System.out.printf("  %s  imported %s%n", f.source(), f.importedAt());
                 }
             }

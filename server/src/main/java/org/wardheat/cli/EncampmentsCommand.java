@@ -1,6 +1,6 @@
 package org.wardheat.cli;
 
-import org.wardheat.Workspace;
+import org.wardheat.service.Workspace;
 import org.wardheat.query.Analyses;
 import org.wardheat.query.EncampmentsQuery;
 import org.wardheat.query.Values;

@@ -1,6 +1,6 @@
 package org.wardheat.cli;
 
-import org.wardheat.Workspace;
+import org.wardheat.service.Workspace;
 import org.wardheat.export.Exporter;
 import org.wardheat.export.Layers;
 import org.wardheat.hotspot.CellLayer;

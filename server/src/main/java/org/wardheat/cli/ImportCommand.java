@@ -1,6 +1,6 @@
 package org.wardheat.cli;
 
-import org.wardheat.Workspace;
+import org.wardheat.service.Workspace;
 import org.wardheat.imports.ImportReport;
 import org.wardheat.imports.ColumnMapping;
 import org.wardheat.query.ImportOptions;

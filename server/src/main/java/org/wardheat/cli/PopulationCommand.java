@@ -1,6 +1,6 @@
 package org.wardheat.cli;
 
-import org.wardheat.Workspace;
+import org.wardheat.service.Workspace;
 import org.wardheat.boundaries.WardPopulation;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

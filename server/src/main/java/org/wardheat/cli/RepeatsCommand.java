@@ -1,7 +1,7 @@
 package org.wardheat.cli;
 
-import org.wardheat.RepeatService;
-import org.wardheat.Workspace;
+import org.wardheat.service.RepeatService;
+import org.wardheat.service.Workspace;
 import org.wardheat.query.Analyses;
 import org.wardheat.query.RepeatsQuery;
 import org.wardheat.query.Values;

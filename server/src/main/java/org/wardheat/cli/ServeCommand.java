@@ -1,6 +1,6 @@
 package org.wardheat.cli;
 
-import org.wardheat.Workspace;
+import org.wardheat.service.Workspace;
 import org.wardheat.demo.DemoBorough;
 import org.wardheat.http.ApiServer;
 import picocli.CommandLine.Command;

@@ -1,7 +1,7 @@
 package org.wardheat.cli;
 
-import org.wardheat.AreaService;
-import org.wardheat.Workspace;
+import org.wardheat.service.AreaService;
+import org.wardheat.service.Workspace;
 import org.wardheat.query.Analyses;
 import org.wardheat.query.AreaQuery;
 import org.wardheat.query.Filter;

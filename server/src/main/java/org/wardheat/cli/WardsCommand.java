@@ -1,6 +1,6 @@
 package org.wardheat.cli;
 
-import org.wardheat.Workspace;
+import org.wardheat.service.Workspace;
 import org.wardheat.analysis.WardStatistics;
 import org.wardheat.output.WardOutput;
 import org.wardheat.query.Analyses;

@@ -6,7 +6,7 @@ import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.geom.Polygon;
 import org.locationtech.jts.triangulate.VoronoiDiagramBuilder;
-import org.wardheat.Workspace;
+import org.wardheat.service.Workspace;
 import org.wardheat.boundaries.GeoJsonGeometry;
 import org.wardheat.boundaries.Projection;
 import org.wardheat.imports.IncidentFormat;
@@ -95,7 +95,7 @@ public final class DemoBorough {
         if (!Files.exists(boundaries)) {
             new DemoBorough().write(dir);
         }
-        if (ws.store().boundarySet(BOUNDARIES).isEmpty()) {
+        if (ws.store().boundaries().find(BOUNDARIES).isEmpty()) {
             ws.addBoundaries(BOUNDARIES, boundaries, null, null);
             ws.addPopulationCsv(BOUNDARIES, dir.resolve("wardheath-population.csv"));
         }

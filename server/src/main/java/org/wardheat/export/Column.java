@@ -6,7 +6,7 @@ import java.math.MathContext;
 /**
  * A column of a {@link FeatureTable}: its name, its declared type and its one rounding rule. Values are
  * converted and rounded once, when a row is added, so every format (CSV, GeoJSON, GeoPackage) writes the
- * same value, and {@link #text(Number)} gives every format the same digits.
+ * same value, and {@link org.wardheat.output.Numbers#text(Number)} gives every format the same digits.
  *
  * @param name   the column name, e.g. {@code rate_per_1000}
  * @param type   text, whole number or decimal
@@ -71,20 +71,5 @@ public record Column(String name, Type type, int digits, boolean significant) {
             return new BigDecimal(d).round(new MathContext(digits)).doubleValue();
         }
         return BigDecimal.valueOf(d).setScale(digits, java.math.RoundingMode.HALF_UP).doubleValue();
-    }
-
-    /**
-     * The one text of a number in every format: whole numbers without a decimal point ({@code 2}, not
-     * {@code 2.0}), others in plain decimal notation without trailing zeros ({@code 0.0001}, not {@code 1.0E-4}).
-     */
-    public static String text(Number n) {
-        if (n instanceof Long || n instanceof Integer || n instanceof Short) {
-            return n.toString();
-        }
-        double d = n.doubleValue();
-        if (d == Math.rint(d) && Math.abs(d) < 1e15) {
-            return Long.toString((long) d);
-        }
-        return BigDecimal.valueOf(d).stripTrailingZeros().toPlainString();
     }
 }

@@ -19,7 +19,6 @@ import mil.nga.geopackage.features.user.FeatureDao;
 import mil.nga.geopackage.features.user.FeatureRow;
 import mil.nga.geopackage.features.user.FeatureTableMetadata;
 import mil.nga.geopackage.geom.GeoPackageGeometryData;
-import mil.nga.geopackage.srs.SpatialReferenceSystem;
 import mil.nga.sf.GeometryType;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
@@ -57,7 +56,7 @@ import java.util.TreeSet;
  *   <li>GeoPackage: written with the NGA GeoPackage library: a feature table in EPSG:4326 with a
  *       {@code geom} column, or an attributes table for a table without geometry; columns typed as declared.</li>
  * </ul>
- * Numbers have the same digits in CSV and GeoJSON ({@link Column#text(Number)}).
+ * Numbers have the same digits in CSV and GeoJSON ({@link org.wardheat.output.Numbers#text(Number)}).
  */
 public final class Exporter {
     /** The JSON settings of every JSON answer (dates as ISO text). */
@@ -162,7 +161,7 @@ public final class Exporter {
         if (v == null) {
             g.writeNull();
         } else if (v instanceof Number n) {
-            g.writeNumber(Column.text(n));
+            g.writeNumber(org.wardheat.output.Numbers.text(n));
         } else {
             g.writeString(v.toString());
         }
@@ -207,19 +206,18 @@ public final class Exporter {
                     attributes(gp, t);
                 }
             }
-        } catch (RuntimeException | java.sql.SQLException e) {
+        } catch (RuntimeException e) {
             throw new IOException("cannot write the GeoPackage: " + e.getMessage(), e);
         }
     }
 
-    private static void features(GeoPackage gp, FeatureTable t) throws IOException, java.sql.SQLException {
-        SpatialReferenceSystem srs = gp.getSpatialReferenceSystemDao().getOrCreateCode("EPSG", SRS_ID);
+    private static void features(GeoPackage gp, FeatureTable t) throws IOException {
         GeometryColumns gc = new GeometryColumns();
         gc.setId(new TableColumnKey(t.name(), "geom"));
         gc.setGeometryType(GeometryType.fromName(geometryType(t)));
         gc.setZ((byte) 0);
         gc.setM((byte) 0);
-        gc.setSrs(srs);
+        gc.setSrsId(SRS_ID); // every GeoPackage has the EPSG:4326 row
         List<FeatureColumn> columns = new ArrayList<>();
         for (Column c : t.columns()) {
             columns.add(FeatureColumn.createColumn(c.name(), dataType(c)));

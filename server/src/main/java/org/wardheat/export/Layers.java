@@ -2,8 +2,8 @@ package org.wardheat.export;
 
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Geometry;
-import org.wardheat.AreaService;
-import org.wardheat.RepeatService;
+import org.wardheat.service.AreaService;
+import org.wardheat.service.RepeatService;
 import org.wardheat.analysis.WardStatistics;
 import org.wardheat.boundaries.GeoJsonGeometry;
 import org.wardheat.boundaries.Projection;
@@ -12,7 +12,7 @@ import org.wardheat.hotspot.CellLayer;
 import org.wardheat.repeats.Encampments;
 import org.wardheat.repeats.MonthlyTable;
 import org.wardheat.repeats.NearRepeat;
-import org.wardheat.store.Store;
+import org.wardheat.store.FocusArea;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -200,10 +200,10 @@ public final class Layers {
         return b.build();
     }
 
-    public static FeatureTable focusAreas(List<Store.FocusArea> areas) {
+    public static FeatureTable focusAreas(List<FocusArea> areas) {
         FeatureTable.Builder b = FeatureTable.builder("focus-areas", integer("id"), text("name"), text("boundaries"), text("wards"),
                 text("updated_at"));
-        for (Store.FocusArea a : areas) {
+        for (FocusArea a : areas) {
             b.add(a.geometry(), a.id(), a.name(), a.boundaries(), String.join(",", a.wardCodes()), a.updatedAt());
         }
         return b.build();

@@ -18,6 +18,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.wardheat.geom.PointIndex;
 
 /**
  * Square or hexagonal cells over an area, built with GeoTools {@link Grids} in a projected metric CRS
@@ -51,7 +52,7 @@ public final class Grid {
     private final double[] cy;
     private final Geometry[] cells;
     private final double[] area;
-    private final CellIndex index;
+    private final PointIndex index;
 
     private Grid(Shape shape, Size size, String crs, List<double[]> centres, List<Geometry> cells) {
         this.shape = shape;
@@ -67,7 +68,7 @@ public final class Grid {
             cy[i] = centres.get(i)[1];
             area[i] = this.cells[i].getArea();
         }
-        this.index = new CellIndex(cx, cy, size.metres());
+        this.index = new PointIndex(cx, cy, size.metres());
     }
 
     /**
@@ -247,7 +248,7 @@ public final class Grid {
     }
 
     /** The index of cell centres, for searches within a radius. */
-    public CellIndex index() {
+    public PointIndex index() {
         return index;
     }
 

@@ -1,58 +1,62 @@
 package org.wardheat.http;
 
-import org.wardheat.Workspace;
-import org.wardheat.analysis.WardStatistics;
 import org.wardheat.export.Exporter;
 import org.wardheat.export.FeatureTable;
 import org.wardheat.export.Layers;
+import org.wardheat.query.Analyses;
+import org.wardheat.service.AreaService;
 import org.wardheat.store.NotFoundException;
 import spark.Request;
 import spark.Response;
 
-import static org.wardheat.http.ApiServer.param;
-import static org.wardheat.http.ApiServer.required;
+import java.io.IOException;
+import java.util.Map;
 
 /**
- * {@code GET /api/export/{layer}?format=geojson|csv|gpkg&...}: every layer and table as a download
- * named after what it holds and when. Layers: {@code wards}, {@code hotspots} (with {@code analysis=}),
- * {@code repeats}, {@code encampments}, {@code strategic}, {@code needles}, {@code near-repeat}, {@code areas}; each takes its own route's
- * parameters.
+ * {@code GET /api/export/{layer}?format=geojson|csv|gpkg&...}: every table and layer as a download named
+ * after what it holds and when, built by {@link Analyses} from the query {@link QueryBinder} reads (the
+ * same record and the same table as the command line, so the CSV is the same bytes). Layers: {@code wards},
+ * {@code hotspots} (with {@code analysis=}, default gistar), {@code repeats}, {@code encampments} (each one),
+ * {@code encampment-years}, {@code strategic}, {@code needles}, {@code near-repeat}, {@code areas}.
+ * {@code /api/wards.csv} is {@code /api/export/wards?format=csv}.
  */
 final class ExportRoutes {
-    private final Workspace workspace;
-    private final ApiServer api;
-    private final RecordRoutes records;
-    private final AreaRoutes areas;
+    /** The layers, for the message that names them. */
+    static final String LAYERS = "wards, hotspots, repeats, encampments, encampment-years, strategic, needles, near-repeat and areas";
 
-    ExportRoutes(Workspace workspace, ApiServer api, RecordRoutes records, AreaRoutes areas) {
-        this.workspace = workspace;
-        this.api = api;
-        this.records = records;
+    private final Analyses analyses;
+    private final AreaService areas;
+
+    ExportRoutes(Analyses analyses, AreaService areas) {
+        this.analyses = analyses;
         this.areas = areas;
     }
 
-    Object export(Request req, Response res) throws Exception {
-        Exporter.Format format = org.wardheat.query.Values.choice("format", param(req, "format", "geojson"), org.wardheat.query.Values.words(Exporter.Format.values()));
-        FeatureTable table = switch (req.params("layer")) {
-            case "wards" -> {
-                String set = required(req, "boundaries");
-                WardStatistics.Result r = workspace.wardStatistics(set, ApiServer.wardQuery(req));
-                yield Layers.wards(r, workspace.boundarySet(set).wards(), set);
-            }
-            case "hotspots" -> Layers.cells(api.hotspotResult(req));
-            case "repeats" -> Layers.repeats(records.repeatResult(req), param(req, "dataset", "all"));
-            case "encampments" -> Layers.encampments(records.encampmentYears(req), required(req, "from") + "_" + required(req, "to"));
-            case "strategic" -> areas.strategicTable(req);
-            case "needles" -> Layers.monthly(records.monthlyTable(req), required(req, "from") + "_" + required(req, "to"));
-            case "near-repeat" -> Layers.knox(records.nearRepeatResult(req), required(req, "from") + "_" + required(req, "to"));
-            case "areas" -> Layers.focusAreas(workspace.store().focusAreas());
-            default -> throw new NotFoundException("no layer '" + req.params("layer")
-                    + "' to export; there are wards, hotspots, repeats, encampments, strategic, needles, near-repeat and areas");
+    Object export(Request req, Response res) throws IOException {
+        return send(req, res, req.params("layer"), QueryBinder.format(req, Exporter.Format.GEOJSON));
+    }
+
+    /** {@code /api/wards.csv}: the ward table as CSV, the same download as {@code /api/export/wards?format=csv}. */
+    Object wardsCsv(Request req, Response res) throws IOException {
+        return send(req, res, "wards", Exporter.Format.CSV);
+    }
+
+    private byte[] send(Request req, Response res, String layer, Exporter.Format format) throws IOException {
+        return Replies.table(res, table(req, layer), format, Map.of(), true);
+    }
+
+    FeatureTable table(Request req, String layer) {
+        return switch (layer) {
+            case "wards" -> analyses.wardsTable(QueryBinder.wards(req));
+            case "hotspots" -> analyses.hotspotTable(QueryBinder.hotspotAnalysis(req, QueryBinder.text(req, "analysis", "gistar")));
+            case "repeats" -> analyses.repeatsTable(QueryBinder.repeats(req));
+            case "encampments" -> analyses.encampmentsTable(QueryBinder.encampments(req), true);
+            case "encampment-years" -> analyses.encampmentsTable(QueryBinder.encampments(req), false);
+            case "strategic" -> analyses.strategicTable(QueryBinder.strategic(req));
+            case "needles" -> analyses.needlesTable(QueryBinder.needles(req));
+            case "near-repeat" -> analyses.nearRepeatTable(QueryBinder.nearRepeat(req));
+            case "areas" -> Layers.focusAreas(areas.saved());
+            default -> throw new NotFoundException("no layer '" + layer + "' to export; there are " + LAYERS);
         };
-        byte[] bytes = Exporter.bytes(table, format);
-        res.type(format.mediaType);
-        res.header("Content-Disposition", "attachment; filename=\"" + table.name() + "." + format.extension + "\"");
-        res.raw().setContentLength(bytes.length);
-        return bytes;
     }
 }

@@ -2,6 +2,7 @@ package org.wardheat.imports;
 
 import org.wardheat.boundaries.Projection;
 import org.wardheat.boundaries.UkExtent;
+import org.wardheat.model.Incident;
 import org.wardheat.text.Header;
 
 import java.time.DateTimeException;

@@ -3,6 +3,9 @@ package org.wardheat.imports;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.wardheat.boundaries.WardIndex;
+import org.wardheat.model.Incident;
+import org.wardheat.store.ImportWriter;
+import org.wardheat.store.ImportedFile;
 import org.wardheat.store.Store;
 import org.wardheat.text.CsvReader;
 import org.wardheat.text.Header;
@@ -14,11 +17,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
-import java.sql.Savepoint;
-import java.sql.Types;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -34,8 +32,6 @@ import java.util.Optional;
  */
 public final class Importer {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String INSERT = "INSERT INTO incident (dataset, file_id, line, month, date, end_date, category,"
-            + " crime_id, lon, lat, location, lsoa, outcome, weight, extra) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
 
     private final Store store;
 
@@ -52,12 +48,12 @@ public final class Importer {
      */
     public ImportReport importSources(List<ImportSource> sources, IncidentFormat format, String dataset,
                                       WardIndex boundaries, String boundariesName) {
-        return store.inTransaction(db -> {
-            Store.ensureDataset(db, dataset, format.kind());
+        return store.incidents().importing(writer -> {
+            writer.ensureDataset(dataset, format.kind());
             List<ImportReport.FileReport> files = new ArrayList<>();
             ImportReport.Counts totals = new ImportReport.Counts(0, 0, 0, 0, 0);
             for (ImportSource source : sources) {
-                ImportReport.FileReport report = importOne(db, source, format, dataset, boundaries);
+                ImportReport.FileReport report = importOne(writer, source, format, dataset, boundaries);
                 files.add(report);
                 totals = totals.plus(report.counts());
             }
@@ -65,28 +61,24 @@ public final class Importer {
         });
     }
 
-    private ImportReport.FileReport importOne(Connection db, ImportSource source, IncidentFormat format, String dataset,
-                                              WardIndex boundaries) throws SQLException {
+    private ImportReport.FileReport importOne(ImportWriter writer, ImportSource source, IncidentFormat format, String dataset,
+                                              WardIndex boundaries) {
         // One pass: the content is hashed while it is parsed; if the hash shows it was imported before,
-        // everything this file wrote is rolled back to the savepoint.
-        Savepoint start = db.setSavepoint();
-        long fileId = Store.logImport(db, dataset, source.name(), "pending-" + System.nanoTime());
+        // everything this file wrote is taken back.
+        writer.beginFile(dataset, source.name());
         MessageDigest digest = sha256();
         long read = 0, imported = 0, outside = 0, noLocation = 0, rejected = 0;
         int minMonth = Integer.MAX_VALUE, maxMonth = Integer.MIN_VALUE;
         List<RowProblem> problems = new ArrayList<>();
         int line = 0;
         try (InputStream in = new DigestInputStream(source.open(), digest);
-             CsvReader csv = new CsvReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-             PreparedStatement insert = db.prepareStatement(INSERT);
-             PreparedStatement problem = db.prepareStatement("INSERT INTO import_problem VALUES (?,?,?,?)")) {
+             CsvReader csv = new CsvReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
             String[] head = csv.next();
             if (head == null) {
                 throw new ImportException(source.name() + ": the file is empty");
             }
             Header header = new Header(head);
             RowParser parser = format.parserFor(header, source.name());
-            int batch = 0;
             for (String[] row = csv.next(); row != null; row = csv.next()) {
                 line = csv.line();
                 if (row.length == 1 && row[0].isBlank()) {
@@ -105,11 +97,7 @@ public final class Importer {
                     if (problems.size() < ImportReport.MAX_PROBLEMS) {
                         problems.add(p);
                     }
-                    problem.setLong(1, fileId);
-                    problem.setInt(2, p.line());
-                    problem.setString(3, p.field());
-                    problem.setString(4, p.reason());
-                    problem.addBatch();
+                    writer.reject(p.line(), p.field(), p.reason());
                     continue;
                 }
                 if (!incident.hasLocation()) {
@@ -121,15 +109,8 @@ public final class Importer {
                 }
                 minMonth = Math.min(minMonth, incident.month());
                 maxMonth = Math.max(maxMonth, incident.month());
-                bind(insert, dataset, fileId, line, incident);
-                insert.addBatch();
-                if (++batch == 10_000) {
-                    insert.executeBatch();
-                    batch = 0;
-                }
+                writer.add(line, incident);
             }
-            insert.executeBatch();
-            problem.executeBatch();
         } catch (CsvReader.CsvException e) {
             throw new ImportException(source.name() + ": " + e.getMessage(), e);
         } catch (IOException e) {
@@ -137,47 +118,22 @@ public final class Importer {
                     + " (" + e.getMessage() + "); nothing was imported", e);
         }
         String sha = HexFormat.of().formatHex(digest.digest());
-        Optional<Store.ImportedFile> earlier = Store.findImport(db, dataset, sha);
+        Optional<ImportedFile> earlier = writer.endFile(sha);
         if (earlier.isPresent()) {
-            db.rollback(start);
             return new ImportReport.FileReport(source.name(), sha, true,
                     earlier.get().source() + " at " + earlier.get().importedAt(),
                     new ImportReport.Counts(0, 0, 0, 0, 0), null, null, List.of());
         }
-        db.releaseSavepoint(start);
         ImportReport.FileReport report = new ImportReport.FileReport(source.name(), sha, false, null,
                 new ImportReport.Counts(read, imported, outside, noLocation, rejected),
-                minMonth == Integer.MAX_VALUE ? null : org.wardheat.analysis.Period.text(minMonth),
-                maxMonth == Integer.MIN_VALUE ? null : org.wardheat.analysis.Period.text(maxMonth), List.copyOf(problems));
+                minMonth == Integer.MAX_VALUE ? null : org.wardheat.model.Period.text(minMonth),
+                maxMonth == Integer.MIN_VALUE ? null : org.wardheat.model.Period.text(maxMonth), List.copyOf(problems));
         try {
-            Store.setImportReport(db, fileId, sha, JSON.writeValueAsString(report));
+            writer.setReport(sha, JSON.writeValueAsString(report));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
         return report;
-    }
-
-    private static void bind(PreparedStatement ps, String dataset, long fileId, int line, Incident i) throws SQLException {
-        ps.setString(1, dataset);
-        ps.setLong(2, fileId);
-        ps.setInt(3, line);
-        ps.setInt(4, i.month());
-        ps.setString(5, i.date());
-        ps.setString(6, i.endDate());
-        ps.setString(7, i.category());
-        ps.setString(8, i.crimeId());
-        if (i.hasLocation()) {
-            ps.setDouble(9, i.lon());
-            ps.setDouble(10, i.lat());
-        } else {
-            ps.setNull(9, Types.REAL);
-            ps.setNull(10, Types.REAL);
-        }
-        ps.setString(11, i.location());
-        ps.setString(12, i.lsoa());
-        ps.setString(13, i.outcome());
-        ps.setDouble(14, i.weight());
-        ps.setString(15, i.extra());
     }
 
     private static MessageDigest sha256() {

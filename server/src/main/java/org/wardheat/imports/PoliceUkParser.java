@@ -1,5 +1,6 @@
 package org.wardheat.imports;
 
+import org.wardheat.model.Incident;
 import org.wardheat.text.Header;
 
 import java.util.ArrayList;

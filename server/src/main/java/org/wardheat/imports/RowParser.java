@@ -1,5 +1,7 @@
 package org.wardheat.imports;
 
+import org.wardheat.model.Incident;
+
 /** Turns one CSV record into an {@link Incident}, or rejects it with the field and reason. */
 public interface RowParser {
     /**

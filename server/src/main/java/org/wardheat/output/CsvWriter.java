@@ -7,7 +7,7 @@ import java.util.List;
 /**
  * Writes CSV (RFC 4180, CRLF line ends). Text cells that start with {@code =}, {@code +}, {@code -} or
  * {@code @} get a leading apostrophe so spreadsheets show them rather than run them; numbers are written
- * as numbers ({@link org.wardheat.export.Column#text}), and {@code null} as an empty cell.
+ * as numbers ({@link Numbers#text}), and {@code null} as an empty cell.
  */
 public final class CsvWriter {
     private final Writer out;
@@ -36,7 +36,7 @@ public final class CsvWriter {
             return "";
         }
         if (value instanceof Number n) {
-            return org.wardheat.export.Column.text(n);
+            return org.wardheat.output.Numbers.text(n);
         }
         String s = value.toString();
         if (!s.isEmpty() && "=+-@".indexOf(s.charAt(0)) >= 0) {

@@ -2,10 +2,10 @@ package org.wardheat.query;
 
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
-import org.wardheat.AreaService;
-import org.wardheat.HotspotService;
-import org.wardheat.RepeatService;
-import org.wardheat.Workspace;
+import org.wardheat.service.AreaService;
+import org.wardheat.service.HotspotService;
+import org.wardheat.service.RepeatService;
+import org.wardheat.service.Workspace;
 import org.wardheat.analysis.WardStatistics;
 import org.wardheat.boundaries.GeoJsonGeometry;
 import org.wardheat.boundaries.Projection;

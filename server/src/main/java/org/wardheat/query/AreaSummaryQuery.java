@@ -1,6 +1,6 @@
 package org.wardheat.query;
 
-import org.wardheat.analysis.Period;
+import org.wardheat.model.Period;
 
 /**
  * The focus-area summary. HTTP {@code /api/area-summary}.

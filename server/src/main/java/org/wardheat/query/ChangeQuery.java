@@ -1,6 +1,6 @@
 package org.wardheat.query;
 
-import org.wardheat.analysis.Period;
+import org.wardheat.model.Period;
 import org.wardheat.hotspot.PAdjust;
 
 /**

@@ -1,6 +1,6 @@
 package org.wardheat.query;
 
-import org.wardheat.analysis.Period;
+import org.wardheat.model.Period;
 
 import java.time.YearMonth;
 import java.util.Collection;

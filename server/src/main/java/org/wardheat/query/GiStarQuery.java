@@ -27,7 +27,7 @@ public record GiStarQuery(HotspotQuery on, PAdjust pAdjust, Double neighbourDist
     public void validateCell(double cellMetres, double extentMetres) {
         if (neighbourDistanceMetres != null) {
             Limits.NEIGHBOUR_METRES.atMost(Limits.MAX_NEIGHBOUR_CELLS * cellMetres, Limits.MAX_NEIGHBOUR_CELLS + " × the "
-                    + org.wardheat.export.Column.text(cellMetres) + " m cell size").check("neighbour_distance", neighbourDistanceMetres);
+                    + org.wardheat.output.Numbers.text(cellMetres) + " m cell size").check("neighbour_distance", neighbourDistanceMetres);
         }
     }
 }

@@ -2,7 +2,7 @@ package org.wardheat.query;
 
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
-import org.wardheat.HotspotService;
+import org.wardheat.service.HotspotService;
 import org.wardheat.hotspot.Grid;
 
 import java.util.Map;
@@ -56,7 +56,7 @@ public record HotspotQuery(String boundaries, Filter filter, Grid.Shape shape, D
             Limits.CELL_METRES.atMost(Math.max(longer, Limits.CELL_METRES.min()), "the longer side of the area's extent")
                     .check("cell", cellMetres);
             if (cellMetres < byCount) {
-                throw new InvalidParameterException("cell", org.wardheat.export.Column.text(cellMetres) + " m gives more than "
+                throw new InvalidParameterException("cell", org.wardheat.output.Numbers.text(cellMetres) + " m gives more than "
                         + Limits.MAX_CELLS + " cells over this area (" + Math.round(projected.getWidth() / 1000) + " × "
                         + Math.round(projected.getHeight() / 1000) + " km); expected at least " + (long) Math.ceil(byCount) + " metres");
             }

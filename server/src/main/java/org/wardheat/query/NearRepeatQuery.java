@@ -24,7 +24,7 @@ public record NearRepeatQuery(RecordSelection select, double[] bandsMetres, Inte
 
     public void validate(DataMonths data) {
         select.validate(data);
-        Values.increasing("bands", java.util.Arrays.stream(bandsMetres).mapToObj(org.wardheat.export.Column::text)
+        Values.increasing("bands", java.util.Arrays.stream(bandsMetres).mapToObj(org.wardheat.output.Numbers::text)
                 .collect(java.util.stream.Collectors.joining(",")), Limits.BAND_METRES, Limits.MAX_SPATIAL_BANDS);
         if (timeWidth != null) {
             Limits.TIME_WIDTH.check("time_width", timeWidth);

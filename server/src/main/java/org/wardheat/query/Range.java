@@ -1,6 +1,5 @@
 package org.wardheat.query;
 
-import org.wardheat.export.Column;
 
 /**
  * The allowed values of one numeric parameter: {@code min} to {@code max}, each end included or not,
@@ -27,14 +26,14 @@ public record Range(double min, boolean minOpen, double max, String unit, String
 
     /** E.g. "metres above 0 and at most 1000", "a whole number from 1 to 9999". */
     public String describe() {
-        return unit + (minOpen ? " above " : " from ") + Column.text(min) + (minOpen ? " and at most " : " to ") + Column.text(max)
+        return unit + (minOpen ? " above " : " from ") + org.wardheat.output.Numbers.text(min) + (minOpen ? " and at most " : " to ") + org.wardheat.output.Numbers.text(max)
                 + (note == null ? "" : " (" + note + ")");
     }
 
     /** @return {@code v} when it is in range */
     public double check(String parameter, double v) {
         if (!contains(v)) {
-            throw new InvalidParameterException(parameter, Column.text(v) + " is out of range; expected " + describe());
+            throw new InvalidParameterException(parameter, org.wardheat.output.Numbers.text(v) + " is out of range; expected " + describe());
         }
         return v;
     }

@@ -1,7 +1,7 @@
 package org.wardheat.query;
 
 import org.locationtech.jts.geom.Geometry;
-import org.wardheat.RepeatService;
+import org.wardheat.service.RepeatService;
 
 /**
  * Which records a record-level analysis reads (repeats, needles, encampments, near repeats).

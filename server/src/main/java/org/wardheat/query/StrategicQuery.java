@@ -1,6 +1,6 @@
 package org.wardheat.query;
 
-import org.wardheat.analysis.Period;
+import org.wardheat.model.Period;
 
 /**
  * The strategic-assessment table: every category, this period against the comparison period. CLI

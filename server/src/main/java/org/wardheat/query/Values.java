@@ -6,7 +6,7 @@ import org.geotools.referencing.CRS;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.io.ParseException;
 import org.locationtech.jts.io.geojson.GeoJsonReader;
-import org.wardheat.analysis.Period;
+import org.wardheat.model.Period;
 import org.wardheat.boundaries.AreaReader;
 
 import javax.measure.Unit;

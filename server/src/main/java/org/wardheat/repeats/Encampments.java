@@ -8,6 +8,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeMap;
+import org.wardheat.model.Incident;
 
 /**
  * Unauthorised encampments per year: how many, at how many distinct locations, average days in situ
@@ -33,9 +34,9 @@ public final class Encampments {
      * @param firstMonth the month years start in (1 for calendar years)
      * @param asOf       the date open encampments are counted to at the latest
      */
-    public static List<Year> summarise(List<IncidentRecord> records, int firstMonth, LocalDate asOf) {
-        TreeMap<YearMonth, List<IncidentRecord>> byYear = new TreeMap<>();
-        for (IncidentRecord r : records) {
+    public static List<Year> summarise(List<Incident> records, int firstMonth, LocalDate asOf) {
+        TreeMap<YearMonth, List<Incident>> byYear = new TreeMap<>();
+        for (Incident r : records) {
             if (r.date() == null) {
                 continue; // a month-only record has no duration; the caller reports them
             }
@@ -50,7 +51,7 @@ public final class Encampments {
             Set<String> places = new HashSet<>();
             long total = 0;
             int open = 0;
-            for (IncidentRecord r : list) {
+            for (Incident r : list) {
                 LocalDate s = LocalDate.parse(r.date());
                 boolean isOpen = r.endDate() == null;
                 LocalDate e = isOpen ? cap : LocalDate.parse(r.endDate());

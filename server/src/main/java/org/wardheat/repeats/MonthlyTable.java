@@ -4,6 +4,7 @@ import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeMap;
+import org.wardheat.model.Incident;
 
 /**
  * A table of monthly totals, one row per year that starts in {@code firstMonth} (e.g. 12: December to
@@ -23,7 +24,7 @@ public final class MonthlyTable {
     /**
      * @param measure {@code count} sums the records' counts (needles); {@code records} counts records (finds)
      */
-    public static Table build(List<IncidentRecord> records, int firstMonth, String measure) {
+    public static Table build(List<Incident> records, int firstMonth, String measure) {
         if (firstMonth < 1 || firstMonth > 12) {
             throw new IllegalArgumentException("the first month of the year is 1 to 12, not " + firstMonth);
         }
@@ -33,7 +34,7 @@ public final class MonthlyTable {
             default -> throw new IllegalArgumentException("measure must be count or records, not '" + measure + "'");
         };
         TreeMap<YearMonth, double[]> rows = new TreeMap<>();
-        for (IncidentRecord r : records) {
+        for (Incident r : records) {
             YearMonth m = YearMonth.of(r.month() / 100, r.month() % 100);
             YearMonth start = yearStart(m, firstMonth);
             rows.computeIfAbsent(start, s -> new double[12])[(int) start.until(m, java.time.temporal.ChronoUnit.MONTHS)] += count ? r.weight() : 1;

@@ -63,7 +63,7 @@ public final class NearRepeat {
         int tBands = p.temporalBands();
         double maxDistance = p.spatialBands()[p.spatialBands().length - 1];
         // the spatial band of every close pair is fixed; only times move in the permutations
-        org.wardheat.hotspot.CellIndex index = new org.wardheat.hotspot.CellIndex(x, y, Math.max(1, maxDistance));
+        org.wardheat.geom.PointIndex index = new org.wardheat.geom.PointIndex(x, y, Math.max(1, maxDistance));
         IntList first = new IntList(), second = new IntList(), band = new IntList();
         for (int i = 0; i < n; i++) {
             for (int j : index.within(x[i], y[i], maxDistance)) {

@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.wardheat.model.Incident;
 
 /**
  * Flags records and place-months far above their usual level, so totals can be given with and without
@@ -32,9 +33,9 @@ public final class Outliers {
     }
 
     /** A flag per record: why it is an outlier, or null. */
-    public static String[] flag(List<IncidentRecord> records, List<Places.Place> places, Rules rules) {
+    public static String[] flag(List<Incident> records, List<Places.Place> places, Rules rules) {
         String[] why = new String[records.size()];
-        double[] w = records.stream().mapToDouble(IncidentRecord::weight).toArray();
+        double[] w = records.stream().mapToDouble(Incident::weight).toArray();
         double median = median(w);
         for (int i = 0; i < w.length; i++) {
             if (w[i] >= rules.minimum() && w[i] >= rules.recordFactor() * median) {
@@ -75,8 +76,8 @@ public final class Outliers {
     }
 
     /** The records not flagged. */
-    public static List<IncidentRecord> without(List<IncidentRecord> records, String[] flags) {
-        List<IncidentRecord> kept = new ArrayList<>();
+    public static List<Incident> without(List<Incident> records, String[] flags) {
+        List<Incident> kept = new ArrayList<>();
         for (int i = 0; i < records.size(); i++) {
             if (flags[i] == null) {
                 kept.add(records.get(i));

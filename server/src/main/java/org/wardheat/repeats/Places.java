@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.wardheat.model.Incident;
 
 /**
  * Groups incidents into places. Three rules:
@@ -48,7 +49,7 @@ public final class Places {
      * @param metres    the DBSCAN radius (for {@link Rule#DISTANCE})
      * @param minPoints DBSCAN's minimum neighbours for a core point (for {@link Rule#DISTANCE})
      */
-    public static List<Place> group(List<IncidentRecord> records, Rule rule, double metres, int minPoints) {
+    public static List<Place> group(List<Incident> records, Rule rule, double metres, int minPoints) {
         return switch (rule) {
             case COORDINATES -> byKey(records, r -> r.hasLocation() ? coordinateKey(r) : null);
             case LABEL -> byKey(records, r -> {
@@ -60,10 +61,10 @@ public final class Places {
     }
 
     private interface KeyOf {
-        String key(IncidentRecord r);
+        String key(Incident r);
     }
 
-    private static List<Place> byKey(List<IncidentRecord> records, KeyOf keyOf) {
+    private static List<Place> byKey(List<Incident> records, KeyOf keyOf) {
         Map<String, List<Integer>> groups = new LinkedHashMap<>();
         for (int i = 0; i < records.size(); i++) {
             String k = keyOf.key(records.get(i));
@@ -76,11 +77,11 @@ public final class Places {
         return places;
     }
 
-    static String coordinateKey(IncidentRecord r) {
+    static String coordinateKey(Incident r) {
         return String.format(Locale.ROOT, "point:%.6f,%.6f", r.lon(), r.lat());
     }
 
-    private static List<Place> dbscan(List<IncidentRecord> records, double metres, int minPoints) {
+    private static List<Place> dbscan(List<Incident> records, double metres, int minPoints) {
         if (!(metres > 0)) {
             throw new IllegalArgumentException("the grouping distance must be more than 0 metres, not " + metres);
         }
@@ -102,7 +103,7 @@ public final class Places {
             x[k] = xy[2 * k];
             y[k] = xy[2 * k + 1];
         }
-        org.wardheat.hotspot.CellIndex index = new org.wardheat.hotspot.CellIndex(x, y, metres);
+        org.wardheat.geom.PointIndex index = new org.wardheat.geom.PointIndex(x, y, metres);
         int[] cluster = new int[n];
         Arrays.fill(cluster, -1);
         int next = 0;

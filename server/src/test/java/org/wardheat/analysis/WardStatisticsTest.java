@@ -14,6 +14,8 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import org.wardheat.model.IncidentTable;
+import org.wardheat.model.Period;
 
 /** Ward statistics on a case small enough to check by hand (the expected values are worked out in comments). */
 class WardStatisticsTest {

@@ -77,6 +77,7 @@ class MainTest {
         assertEquals(1, run("boundaries", "add", "--id", "x", bad.toString()));
         assertEquals("wardheat: error: bad.geojson: the FeatureCollection has no features, so no ward polygons\n", err.toString());
         assertEquals(2, run("wards", "--from", "2022-01"), "usage errors exit 2");
-        assertEquals(1, run("wards", "--boundaries", "x", "--from", "2022-01", "--to", "2022-02", "--format", "xml"));
+        assertEquals(2, run("wards", "--boundaries", "x", "--from", "2022-01", "--to", "2022-02", "--format", "xml"), "a value out of range is a usage error");
+        assertTrue(err.toString().endsWith("wardheat: error: --format: 'xml' is not allowed; expected csv, json, geojson, gpkg\n"), err.toString());
     }
 }

@@ -2,7 +2,7 @@ package org.wardheat.demo;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.wardheat.Workspace;
+import org.wardheat.service.Workspace;
 import org.wardheat.analysis.WardStatistics;
 
 import java.nio.file.Files;
@@ -33,7 +33,7 @@ class DemoBoroughTest {
             DemoBorough.install(ws, dir.resolve("source")); // a second start adds nothing
             assertEquals(20, ws.boundarySet(DemoBorough.BOUNDARIES).wards().size());
             assertEquals("EPSG:27700", ws.boundarySet(DemoBorough.BOUNDARIES).info().sourceCrs());
-            var datasets = ws.store().datasets();
+            var datasets = ws.store().importLog().datasets();
             assertEquals(24, datasets.get(0).files().size());
 
             WardStatistics.Result violence = ws.wardStatistics(DemoBorough.BOUNDARIES,
@@ -52,23 +52,23 @@ class DemoBoroughTest {
             }
 
             // needle finds and encampments: the planted tables come out exactly
-            org.wardheat.RepeatService repeats = new org.wardheat.RepeatService(ws);
-            var side = repeats.topPerPeriod(new org.wardheat.RepeatService.Selection(java.util.Set.of("needle-finds"), null,
-                            org.wardheat.analysis.Period.of("2023-01", "2024-12"), DemoBorough.BOUNDARIES, null, null),
+            org.wardheat.service.RepeatService repeats = new org.wardheat.service.RepeatService(ws);
+            var side = repeats.topPerPeriod(new org.wardheat.service.RepeatService.Selection(java.util.Set.of("needle-finds"), null,
+                            org.wardheat.model.Period.of("2023-01", "2024-12"), DemoBorough.BOUNDARIES, null, null),
                     org.wardheat.repeats.Places.Rule.LABEL, 0, 0, "records", 4,
-                    List.of(org.wardheat.analysis.Period.of("2023-01", "2023-12"), org.wardheat.analysis.Period.of("2024-01", "2024-12")),
+                    List.of(org.wardheat.model.Period.of("2023-01", "2023-12"), org.wardheat.model.Period.of("2024-01", "2024-12")),
                     org.wardheat.repeats.Outliers.Rules.DEFAULT, false);
             assertEquals(List.of("River Steps 250", "Station Underpass 120", "Mill Lane car park 40", "St Mary's churchyard 30"),
                     side.get("2023-01:2023-12").stream().map(p -> p.label() + " " + p.records()).toList());
             assertEquals(List.of("River Steps 344", "Station Underpass 90", "Mill Lane car park 60", "St Mary's churchyard 25"),
                     side.get("2024-01:2024-12").stream().map(p -> p.label() + " " + p.records()).toList());
-            var needles = repeats.repeats(new org.wardheat.RepeatService.Selection(java.util.Set.of("needle-finds"), null,
-                            org.wardheat.analysis.Period.of("2024-01", "2024-12"), null, null, null),
+            var needles = repeats.repeats(new org.wardheat.service.RepeatService.Selection(java.util.Set.of("needle-finds"), null,
+                            org.wardheat.model.Period.of("2024-01", "2024-12"), null, null, null),
                     org.wardheat.repeats.Places.Rule.LABEL, 0, 0, "count", 5, List.of(), org.wardheat.repeats.Outliers.Rules.DEFAULT, false);
             assertEquals(2, needles.outlierRecords(), "the two sealed bags");
             assertEquals(1500, needles.count() - needles.countWithoutOutliers());
-            var years = repeats.encampments(new org.wardheat.RepeatService.Selection(java.util.Set.of("encampments"), null,
-                    org.wardheat.analysis.Period.of("2023-01", "2024-12"), null, null, null), 1, java.time.LocalDate.of(2025, 1, 31));
+            var years = repeats.encampments(new org.wardheat.service.RepeatService.Selection(java.util.Set.of("encampments"), null,
+                    org.wardheat.model.Period.of("2023-01", "2024-12"), null, null, null), 1, java.time.LocalDate.of(2025, 1, 31));
             assertEquals(List.of("2023: 9 at 4, 0 open", "2024: 12 at 4, 1 open"),
                     years.stream().map(y -> y.label() + ": " + y.encampments() + " at " + y.locations() + ", " + y.open() + " open").toList());
 

@@ -6,6 +6,7 @@ import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import org.wardheat.geom.PointIndex;
 
 class GetisOrdGiStarTest {
     /**
@@ -53,7 +54,7 @@ class GetisOrdGiStarTest {
             nn[i] = Double.parseDouble(counts.get(i)[2]);
             x[i] = Double.parseDouble(counts.get(i)[3]);
         }
-        CellIndex index = new CellIndex(e, nn, 250);
+        PointIndex index = new PointIndex(e, nn, 250);
         int[][] nb = new int[n][];
         for (int i = 0; i < n; i++) {
             nb[i] = index.within(e[i], nn[i], 250 * Math.sqrt(2) * (1 + 1e-6));

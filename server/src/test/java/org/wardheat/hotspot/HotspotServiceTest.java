@@ -5,9 +5,9 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.wardheat.HotspotService;
-import org.wardheat.Workspace;
-import org.wardheat.analysis.Period;
+import org.wardheat.service.HotspotService;
+import org.wardheat.service.Workspace;
+import org.wardheat.model.Period;
 import org.wardheat.demo.DemoBorough;
 import org.wardheat.imports.IncidentFormat;
 

@@ -7,7 +7,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.wardheat.TestFiles;
-import org.wardheat.Workspace;
+import org.wardheat.service.Workspace;
 import org.wardheat.imports.IncidentFormat;
 
 import java.net.URI;
@@ -116,7 +116,8 @@ class ApiServerTest {
     void badInputGetsA4xxWithAJsonError() throws Exception {
         HttpResponse<String> r = get("/api/wards?boundaries=three&from=2022-13&to=2022-12");
         assertEquals(400, r.statusCode());
-        assertEquals("--from: '2022-13' is not a month (YYYY-MM)", JSON.readTree(r.body()).get("error").asText());
+        assertEquals("from: '2022-13' is not a month; expected YYYY-MM, e.g. 2024-01", JSON.readTree(r.body()).get("error").asText());
+        assertEquals("from", JSON.readTree(r.body()).get("parameter").asText());
         assertEquals(400, get("/api/wards?boundaries=three&to=2022-12").statusCode());
         assertEquals(400, get("/api/wards?boundaries=three&from=2022-01&to=2022-12&category=Arson").statusCode());
         assertEquals(400, get("/api/wards?boundaries=three&from=2022-01&to=2022-12&top=x").statusCode());

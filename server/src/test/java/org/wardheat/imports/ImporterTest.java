@@ -3,7 +3,7 @@ package org.wardheat.imports;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.wardheat.Workspace;
+import org.wardheat.service.Workspace;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -126,7 +126,7 @@ class ImporterTest {
                 ws.importFiles(List.of(good, truncated), IncidentFormat.POLICE_UK, "police-uk", null));
         assertTrue(e.getMessage().startsWith("truncated.csv.gz: cannot be read, it is truncated or damaged"), e.getMessage());
         assertEquals(0, ws.incidents().size(), "the good file of the same call is rolled back too");
-        assertTrue(ws.store().datasets().isEmpty() || ws.store().datasets().get(0).files().isEmpty());
+        assertTrue(ws.store().importLog().datasets().isEmpty() || ws.store().importLog().datasets().get(0).files().isEmpty());
         assertEquals(1, ws.importFiles(List.of(good), IncidentFormat.POLICE_UK, "police-uk", null).totals().imported(),
                 "after the failure the good file imports normally");
     }

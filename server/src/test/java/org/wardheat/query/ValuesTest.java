@@ -1,7 +1,7 @@
 package org.wardheat.query;
 
 import org.junit.jupiter.api.Test;
-import org.wardheat.analysis.Period;
+import org.wardheat.model.Period;
 
 import java.time.YearMonth;
 import java.util.List;

@@ -5,7 +5,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.wardheat.TestFiles;
-import org.wardheat.Workspace;
+import org.wardheat.service.Workspace;
 import org.wardheat.imports.ColumnMapping;
 import org.wardheat.imports.ImportException;
 import org.wardheat.imports.ImportReport;
@@ -21,6 +21,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.wardheat.model.Incident;
 
 class CouncilImportTest {
     @TempDir
@@ -62,8 +63,8 @@ class CouncilImportTest {
                         "6 Easting: (51.2, 0.5) is not a British National Grid easting/northing in metres",
                         "7 Count: count must be 0 or more, not -4"),
                 f.problems().stream().map(p -> p.line() + " " + p.field() + ": " + p.reason()).toList());
-        List<IncidentRecord> recs = ws.store().records(Set.of("needle-finds"), Set.of(), 202001, 202012);
-        IncidentRecord first = recs.get(0);
+        List<Incident> recs = ws.store().incidents().records(Set.of("needle-finds"), Set.of(), 202001, 202012);
+        Incident first = recs.get(0);
         assertEquals("2020-04-17", first.date());
         assertEquals(202004, first.month());
         assertEquals("Needle find", first.category());
@@ -71,7 +72,7 @@ class CouncilImportTest {
         assertEquals(0.496768, first.lon(), 10 / (111_320 * Math.cos(Math.toRadians(51.28563))));
         assertEquals(51.28563, first.lat(), 10 / 111_320.0);
         assertEquals(1.0, recs.get(1).weight());
-        IncidentRecord monthOnly = recs.stream().filter(x -> x.month() == 202005).findFirst().orElseThrow();
+        Incident monthOnly = recs.stream().filter(x -> x.month() == 202005).findFirst().orElseThrow();
         assertNull(monthOnly.date(), "month precision");
         assertEquals(4, recs.size(), "three located finds and the one without location");
     }
@@ -83,12 +84,12 @@ class CouncilImportTest {
                 + "2023-06-10,,Lay-by,51.205,0.515,2,\n"
                 + "2023-07-10,2023-07-01,Lay-by,51.205,0.515,2,3\n"       // ends before it starts
                 + "2023-07-12,2023-07-13,Lay-by,0.515,51.205,2,3\n", ColumnMapping.ENCAMPMENTS, "encampments");
-        List<IncidentRecord> recs = ws.store().records(Set.of("encampments"), Set.of(), 202301, 202312);
+        List<Incident> recs = ws.store().incidents().records(Set.of("encampments"), Set.of(), 202301, 202312);
         assertEquals(2, recs.size());
         assertEquals("{\"vehicles\":6,\"people\":14}", recs.get(0).extra());
         assertEquals("{\"vehicles\":2,\"people\":null}", recs.get(1).extra());
         assertNull(recs.get(1).endDate());
-        var problems = ws.store().datasets().get(0).files().get(0).report();
+        var problems = ws.store().importLog().datasets().get(0).files().get(0).report();
         assertTrue(problems.contains("end date 2023-07-01 is before the start date 2023-07-10"), problems);
         assertTrue(problems.contains("look swapped"), problems);
     }
@@ -99,7 +100,7 @@ class CouncilImportTest {
         ImportException e = assertThrows(ImportException.class, () -> importCsv("When,Where\n2020-01-01,a\n", m, "council"));
         assertTrue(e.getMessage().startsWith("council.csv: line 1: no column for coordinates"), e.getMessage());
         assertEquals(1, importCsv("When,X,Y\n2020-01-01,0.505,51.205\n", m, "fly").totals().imported());
-        assertEquals("Fly-tipping", ws.store().records(Set.of("fly"), Set.of(), 202001, 202001).get(0).category());
+        assertEquals("Fly-tipping", ws.store().incidents().records(Set.of("fly"), Set.of(), 202001, 202001).get(0).category());
         assertThrows(IllegalArgumentException.class, () -> ColumnMapping.of(Map.of("colour", "x")));
     }
 }

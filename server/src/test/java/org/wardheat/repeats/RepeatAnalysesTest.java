@@ -10,14 +10,15 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.wardheat.model.Incident;
 
 class RepeatAnalysesTest {
     private static long ids;
 
-    static IncidentRecord rec(String date, double lon, double lat, String label, double weight) {
+    static Incident rec(String date, double lon, double lat, String label, double weight) {
         int month = Integer.parseInt(date.substring(0, 4)) * 100 + Integer.parseInt(date.substring(5, 7));
-        return new IncidentRecord(ids++, "needle-finds", month, date.length() == 10 ? date : null, null, "Needle find",
-                lon, lat, label, weight, null);
+        return new Incident(ids++, "needle-finds", month, date.length() == 10 ? date : null, null, "Needle find",
+                null, lon, lat, label, null, null, weight, null);
     }
 
     @Test
@@ -29,7 +30,7 @@ class RepeatAnalysesTest {
 
     @Test
     void groupingByCoordinatesLabelAndDistance() {
-        List<IncidentRecord> r = List.of(
+        List<Incident> r = List.of(
                 rec("2020-01-01", 0.5, 51.2, "River Steps", 1),
                 rec("2020-01-02", 0.5, 51.2, "river steps", 1),
                 rec("2020-01-03", 0.5001, 51.2, "On or near River Steps", 1),   // about 7 m east
@@ -47,7 +48,7 @@ class RepeatAnalysesTest {
 
     @Test
     void outliersAreRecordsOrPlaceMonthsFarAboveUsual() {
-        List<IncidentRecord> r = new ArrayList<>();
+        List<Incident> r = new ArrayList<>();
         for (int m = 1; m <= 6; m++) {
             r.add(rec(String.format("2020-%02d-01", m), 0.5, 51.2, "Steps", 2));
             r.add(rec(String.format("2020-%02d-02", m), 0.5, 51.2, "Steps", 2));
@@ -65,7 +66,7 @@ class RepeatAnalysesTest {
 
     @Test
     void monthlyTableFromDecemberToNovember() {
-        List<IncidentRecord> r = List.of(rec("2018-12-03", 0, 0, "a", 5), rec("2019-11-30", 0, 0, "a", 2),
+        List<Incident> r = List.of(rec("2018-12-03", 0, 0, "a", 5), rec("2019-11-30", 0, 0, "a", 2),
                 rec("2019-12-01", 0, 0, "a", 1), rec("2020-01", 0, 0, "a", 4));
         MonthlyTable.Table t = MonthlyTable.build(r, 12, "count");
         assertEquals(List.of("Dec", "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov"), t.monthNames());
@@ -79,9 +80,9 @@ class RepeatAnalysesTest {
 
     @Test
     void encampmentDaysCountBothEndsAndOpenOnesStopAtTheYearEnd() {
-        IncidentRecord a = new IncidentRecord(1, "encampments", 202305, "2023-05-03", "2023-05-05", "Unauthorised encampment", 0.5, 51.2, "Rec ground", 1, null);
-        IncidentRecord b = new IncidentRecord(2, "encampments", 202306, "2023-06-10", "2023-06-10", "Unauthorised encampment", 0.5, 51.2, "rec ground", 1, null);
-        IncidentRecord open = new IncidentRecord(3, "encampments", 202312, "2023-12-29", null, "Unauthorised encampment", 0.6, 51.3, "Lay-by", 1, null);
+        Incident a = new Incident(1, "encampments", 202305, "2023-05-03", "2023-05-05", "Unauthorised encampment", null, 0.5, 51.2, "Rec ground", null, null, 1, null);
+        Incident b = new Incident(2, "encampments", 202306, "2023-06-10", "2023-06-10", "Unauthorised encampment", null, 0.5, 51.2, "rec ground", null, null, 1, null);
+        Incident open = new Incident(3, "encampments", 202312, "2023-12-29", null, "Unauthorised encampment", null, 0.6, 51.3, "Lay-by", null, null, 1, null);
         List<Encampments.Year> years = Encampments.summarise(List.of(a, b, open), 1, LocalDate.of(2024, 3, 1));
         Encampments.Year y = years.get(0);
         assertEquals("2023", y.label());

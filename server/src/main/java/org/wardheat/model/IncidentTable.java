@@ -1,9 +1,5 @@
-package org.wardheat.analysis;
+package org.wardheat.model;
 
-import org.wardheat.store.Store;
-
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -40,25 +36,7 @@ public final class IncidentTable {
         this.datasets = List.copyOf(datasets);
     }
 
-    /** Loads every incident from the store. */
-    public static IncidentTable load(Store store) {
-        return store.read(c -> {
-            Builder b = new Builder();
-            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(
-                    "SELECT month, category, dataset, lon, lat, weight FROM incident ORDER BY id")) {
-                while (rs.next()) {
-                    double x = rs.getDouble(4);
-                    boolean located = !rs.wasNull();
-                    double y = rs.getDouble(5);
-                    b.add(rs.getInt(1), rs.getString(2), rs.getString(3), located ? x : Double.NaN,
-                            located ? y : Double.NaN, rs.getDouble(6));
-                }
-            }
-            return b.build();
-        });
-    }
-
-    /** Builds a table row by row; used by {@link #load} and by tests. */
+    /** Builds a table row by row; the store's incident aggregate loads it with this, tests build their own. */
     public static final class Builder {
         private int size;
         private int[] month = new int[1024];
@@ -138,15 +116,6 @@ public final class IncidentTable {
 
     public boolean hasLocation(int i) {
         return !Double.isNaN(lon[i]);
-    }
-
-    /** Longitudes, NaN for incidents without location; do not modify. */
-    double[] lons() {
-        return lon;
-    }
-
-    double[] lats() {
-        return lat;
     }
 
     /** The distinct category names, in first-seen order. */

@@ -1,4 +1,4 @@
-package org.wardheat.hotspot;
+package org.wardheat.geom;
 
 import java.util.Arrays;
 
@@ -6,7 +6,7 @@ import java.util.Arrays;
  * A bucket index of points (cell centres) in metres, for nearest-centre and within-radius searches.
  * Buckets are squares of a fixed side; the points of each bucket are stored contiguously.
  */
-public final class CellIndex {
+public final class PointIndex {
     private final double[] x;
     private final double[] y;
     private final double minX;
@@ -22,7 +22,7 @@ public final class CellIndex {
      * @param y      point northings in metres
      * @param bucket bucket side in metres (the cell size works well)
      */
-    public CellIndex(double[] x, double[] y, double bucket) {
+    public PointIndex(double[] x, double[] y, double bucket) {
         this.x = x;
         this.y = y;
         this.bucket = bucket;

@@ -1,4 +1,4 @@
-package org.wardheat.analysis;
+package org.wardheat.model;
 
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
@@ -79,6 +79,22 @@ public record Period(YearMonth from, YearMonth to) {
     /** {@code 2022-01} as {@code 202201}, the form months are stored in. */
     public static int key(YearMonth m) {
         return m.getYear() * 100 + m.getMonthValue();
+    }
+
+    /**
+     * This period cut into consecutive runs of {@code monthsPerPeriod} months from its first month; the
+     * last run is shorter when the months do not divide evenly.
+     */
+    public List<Period> split(int monthsPerPeriod) {
+        if (monthsPerPeriod < 1) {
+            throw new IllegalArgumentException("a period is at least one month");
+        }
+        List<Period> periods = new ArrayList<>();
+        for (YearMonth m = from; !m.isAfter(to); m = m.plusMonths(monthsPerPeriod)) {
+            YearMonth end = m.plusMonths(monthsPerPeriod - 1);
+            periods.add(new Period(m, end.isAfter(to) ? to : end));
+        }
+        return periods;
     }
 
     /** The smallest period holding both. */

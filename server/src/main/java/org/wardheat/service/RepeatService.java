@@ -1,12 +1,12 @@
-package org.wardheat;
+package org.wardheat.service;
 
 import org.locationtech.jts.geom.Geometry;
-import org.wardheat.analysis.Period;
+import org.wardheat.model.Period;
 import org.wardheat.boundaries.Projection;
 import org.wardheat.boundaries.Ward;
 import org.wardheat.boundaries.WardIndex;
 import org.wardheat.repeats.Encampments;
-import org.wardheat.repeats.IncidentRecord;
+import org.wardheat.model.Incident;
 import org.wardheat.repeats.MonthlyTable;
 import org.wardheat.repeats.NearRepeat;
 import org.wardheat.repeats.Outliers;
@@ -48,21 +48,21 @@ public final class RepeatService {
     }
 
     /** The selected records, each with its ward (null without a boundary set). */
-    public record Selected(List<IncidentRecord> records, List<Ward> wards, int withoutLocation, int outsideArea) {
+    public record Selected(List<Incident> records, List<Ward> wards, int withoutLocation, int outsideArea) {
     }
 
     public Selected select(Selection s) {
-        List<IncidentRecord> all = workspace.store().records(s.datasets(), s.categories(),
+        List<Incident> all = workspace.store().incidents().records(s.datasets(), s.categories(),
                 Period.key(s.period().from()), Period.key(s.period().to()));
         WardIndex index = s.boundaries() == null ? null : workspace.boundarySet(s.boundaries()).index();
         if (s.ward() != null && index != null && index.wards().stream().noneMatch(w -> w.code().equals(s.ward()))) {
             throw new IllegalArgumentException("no ward " + s.ward() + " in boundary set " + s.boundaries());
         }
         var locator = s.area() == null ? null : new org.locationtech.jts.algorithm.locate.IndexedPointInAreaLocator(s.area());
-        List<IncidentRecord> kept = new ArrayList<>();
+        List<Incident> kept = new ArrayList<>();
         List<Ward> wards = new ArrayList<>();
         int noLocation = 0, outside = 0;
-        for (IncidentRecord r : all) {
+        for (Incident r : all) {
             Ward ward = null;
             if (r.hasLocation() && index != null) {
                 int w = index.locate(r.lon(), r.lat());
@@ -108,7 +108,7 @@ public final class RepeatService {
             default -> throw new IllegalArgumentException("rank by records or count, not '" + by + "'");
         };
         Selected sel = select(s);
-        List<IncidentRecord> records = sel.records();
+        List<Incident> records = sel.records();
         List<Places.Place> groups = Places.group(records, rule, metres, minPoints);
         String[] flags = Outliers.flag(records, groups, outlierRules);
         double total = 0, clean = 0;
@@ -120,7 +120,7 @@ public final class RepeatService {
                 clean += records.get(i).weight();
             } else {
                 flagged++;
-                IncidentRecord r = records.get(i);
+                Incident r = records.get(i);
                 outlierNotes.add((r.date() != null ? r.date() : r.monthText()) + " " + (r.location() == null ? "(no label)" : r.location())
                         + ": " + flags[i]);
             }
@@ -135,7 +135,7 @@ public final class RepeatService {
             Map<String, Double> byPeriod = new LinkedHashMap<>();
             periods.forEach(p -> byPeriod.put(p.toString(), 0.0));
             for (int i : g.members()) {
-                IncidentRecord r = records.get(i);
+                Incident r = records.get(i);
                 if (flags[i] != null) {
                     out++;
                     if (excludeOutliers) {
@@ -206,7 +206,7 @@ public final class RepeatService {
     }
 
     public MonthlyTable.Table monthlyTable(Selection s, int firstMonth, String measure, Outliers.Rules rules, boolean exclude) {
-        List<IncidentRecord> records = select(s).records();
+        List<Incident> records = select(s).records();
         if (exclude) {
             records = Outliers.without(records, Outliers.flag(records, Places.group(records, Places.Rule.LABEL, 0, 0), rules));
         }
@@ -225,7 +225,7 @@ public final class RepeatService {
      */
     public NearRepeat.Result nearRepeat(Selection s, double[] spatialBands, Integer temporalWidth, Integer temporalBands,
                                         int simulations, long seed) {
-        List<IncidentRecord> records = select(s).records().stream().filter(IncidentRecord::hasLocation).toList();
+        List<Incident> records = select(s).records().stream().filter(Incident::hasLocation).toList();
         if (records.size() < 2) {
             throw new IllegalArgumentException("near-repeat analysis needs at least 2 located incidents; found " + records.size());
         }
@@ -233,7 +233,7 @@ public final class RepeatService {
         double[] xy = new double[2 * records.size()];
         int[] t = new int[records.size()];
         for (int i = 0; i < records.size(); i++) {
-            IncidentRecord r = records.get(i);
+            Incident r = records.get(i);
             xy[2 * i] = r.lon();
             xy[2 * i + 1] = r.lat();
             t[i] = days ? (int) LocalDate.parse(r.date()).toEpochDay() : (r.month() / 100) * 12 + r.month() % 100 - 1;

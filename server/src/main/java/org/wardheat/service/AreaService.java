@@ -1,12 +1,11 @@
-package org.wardheat;
+package org.wardheat.service;
 
 import org.locationtech.jts.algorithm.locate.IndexedPointInAreaLocator;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.Location;
 import org.locationtech.jts.operation.union.UnaryUnionOp;
-import org.wardheat.analysis.IncidentTable;
-import org.wardheat.analysis.Period;
+import org.wardheat.model.Period;
 import org.wardheat.boundaries.GeoJsonGeometry;
 import org.wardheat.boundaries.Projection;
 import org.wardheat.boundaries.Ward;
@@ -15,15 +14,14 @@ import org.wardheat.hotspot.Grid;
 import org.wardheat.hotspot.PAdjust;
 import org.wardheat.repeats.Outliers;
 import org.wardheat.repeats.Places;
+import org.wardheat.store.FocusArea;
 import org.wardheat.store.NotFoundException;
-import org.wardheat.store.Store;
 
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.TreeMap;
 
 /**
  * Focus areas (a set of wards, or a drawn polygon): saving them, summarising incidents in them, and the
@@ -58,7 +56,7 @@ public final class AreaService {
      */
     public Area resolve(String boundaries, List<String> wardCodes, String geojson, Long areaId) {
         if (areaId != null) {
-            Store.FocusArea f = workspace.store().focusArea(areaId)
+            FocusArea f = workspace.store().focusAreas().find(areaId)
                     .orElseThrow(() -> new NotFoundException("no saved focus area " + areaId));
             return new Area(f.boundaries(), f.wardCodes(), f.wardCodes().isEmpty() ? f.geometry() : null, f.name());
         }
@@ -91,39 +89,39 @@ public final class AreaService {
         return UnaryUnionOp.union(parts, GeoJsonGeometry.FACTORY);
     }
 
-    public Store.FocusArea save(String name, Area a) {
-        if (name == null || name.isBlank() || name.length() > 120) {
-            throw new IllegalArgumentException("a focus area needs a name of 1 to 120 characters");
-        }
+    public FocusArea save(String name, Area a) {
+        String checked = checkName(name);
         if (a.wholeSet()) {
             throw new IllegalArgumentException("choose wards or draw a polygon before saving a focus area");
         }
-        return workspace.store().saveFocusArea(name.trim(), a.boundaries(), a.wardCodes(), outline(a));
+        return workspace.store().focusAreas().save(checked, a.boundaries(), a.wardCodes(), outline(a));
     }
 
-    /** Which incidents of the table lie in the area: by ward for ward areas (as the ward counts), else by polygon. */
-    boolean[] members(Area a) {
-        IncidentTable t = workspace.incidents();
-        int[] wardOf = workspace.wardOf(a.boundaries());
-        boolean[] in = new boolean[t.size()];
-        if (a.polygon() == null) {
-            List<Ward> wards = workspace.boundarySet(a.boundaries()).wards();
-            boolean[] chosen = new boolean[wards.size()];
-            for (int w = 0; w < wards.size(); w++) {
-                chosen[w] = a.wholeSet() || a.wardCodes().contains(wards.get(w).code());
-            }
-            for (int i = 0; i < in.length; i++) {
-                in[i] = wardOf[i] >= 0 && chosen[wardOf[i]];
-            }
-            return in;
+    /** The saved focus areas, by name. */
+    public List<FocusArea> saved() {
+        return workspace.store().focusAreas().list();
+    }
+
+    /** Renames a saved area; returns the trimmed name. */
+    public String rename(long id, String name) {
+        String checked = checkName(name);
+        if (!workspace.store().focusAreas().rename(id, checked)) {
+            throw new NotFoundException("no saved focus area " + id);
         }
-        IndexedPointInAreaLocator locator = new IndexedPointInAreaLocator(a.polygon());
-        var env = a.polygon().getEnvelopeInternal();
-        for (int i = 0; i < in.length; i++) {
-            in[i] = t.hasLocation(i) && env.contains(t.lon(i), t.lat(i))
-                    && locator.locate(new Coordinate(t.lon(i), t.lat(i))) != Location.EXTERIOR;
+        return checked;
+    }
+
+    public void delete(long id) {
+        if (!workspace.store().focusAreas().delete(id)) {
+            throw new NotFoundException("no saved focus area " + id);
         }
-        return in;
+    }
+
+    private static String checkName(String name) {
+        if (name == null || name.isBlank() || name.length() > 120) {
+            throw new IllegalArgumentException("a focus area needs a name of 1 to 120 characters");
+        }
+        return name.trim();
     }
 
     /**
@@ -132,7 +130,7 @@ public final class AreaService {
      * Null when a ward that contributes has no population figure.
      */
     public Double residents(Area a) {
-        Workspace.LoadedSet set = workspace.boundarySet(a.boundaries());
+        LoadedSet set = workspace.boundarySet(a.boundaries());
         double sum = 0;
         Geometry poly = a.polygon() == null ? null : Projection.transform(a.polygon(), Projection.WGS84, Projection.BNG);
         for (Ward w : set.wards()) {
@@ -215,34 +213,6 @@ public final class AreaService {
 
     private List<CategoryRow> table(Area a, Double residents, Set<String> categories, Set<String> datasets, Period period,
                                     Period comparison) {
-        IncidentTable t = workspace.incidents();
-        IncidentTable.Filter filter = t.filter(categories, datasets);
-        boolean[] in = members(a);
-        TreeMap<String, long[]> counts = new TreeMap<>();
-        for (int i = 0; i < t.size(); i++) {
-            if (!in[i] || !filter.test(i)) {
-                continue;
-            }
-            boolean now = period.contains(t.month(i)), before = comparison.contains(t.month(i));
-            if (now || before) {
-                long[] c = counts.computeIfAbsent(t.category(i), k -> new long[2]);
-                c[0] += now ? 1 : 0;
-                c[1] += before ? 1 : 0;
-            }
-        }
-        List<CategoryRow> rows = new ArrayList<>();
-        long all = 0, allBefore = 0;
-        for (var e : counts.entrySet()) {
-            rows.add(row(e.getKey(), e.getValue()[0], e.getValue()[1], residents));
-            all += e.getValue()[0];
-            allBefore += e.getValue()[1];
-        }
-        rows.add(row("All", all, allBefore, residents));
-        return rows;
-    }
-
-    private static CategoryRow row(String name, long now, long before, Double residents) {
-        return new CategoryRow(name, now, before, now - before, before == 0 ? null : 100.0 * (now - before) / before,
-                residents == null || residents == 0 ? null : 1000.0 * now / residents);
+        return CategoryTable.rows(workspace.snapshot(), a, residents, categories, datasets, period, comparison);
     }
 }

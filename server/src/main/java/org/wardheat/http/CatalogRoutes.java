@@ -1,0 +1,72 @@
+package org.wardheat.http;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.wardheat.export.Exporter;
+import org.wardheat.export.Layers;
+import org.wardheat.service.LoadedSet;
+import org.wardheat.service.Workspace;
+import org.wardheat.store.DatasetInfo;
+import org.wardheat.store.ImportedFile;
+import spark.Request;
+import spark.Response;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+
+/** What the store holds: boundary sets (and one set's wards), datasets with their import reports, categories, months. */
+final class CatalogRoutes {
+    private final Workspace workspace;
+
+    CatalogRoutes(Workspace workspace) {
+        this.workspace = workspace;
+    }
+
+    Object boundarySets(Request req, Response res) throws IOException {
+        return Replies.json(res, workspace.store().boundaries().list());
+    }
+
+    Object boundarySet(Request req, Response res) throws IOException {
+        LoadedSet set = workspace.boundarySet(req.params("id"));
+        return Replies.table(res, Layers.boundaries(set.info().id(), set.wards()), Exporter.Format.GEOJSON, Map.of(), false);
+    }
+
+    Object datasets(Request req, Response res) throws IOException {
+        List<JsonNode> out = new ArrayList<>();
+        for (DatasetInfo d : workspace.store().importLog().datasets()) {
+            ObjectNode node = Exporter.JSON.createObjectNode();
+            node.put("id", d.id());
+            node.put("kind", d.kind());
+            node.put("added_at", d.addedAt());
+            node.put("incidents", d.incidents());
+            ArrayNode files = node.putArray("files");
+            for (ImportedFile f : d.files()) {
+                ObjectNode file = files.addObject();
+                file.put("source", f.source());
+                file.put("imported_at", f.importedAt());
+                file.set("report", Exporter.JSON.readTree(f.report()));
+            }
+            out.add(node);
+        }
+        return Replies.json(res, out);
+    }
+
+    Object categories(Request req, Response res) throws IOException {
+        return Replies.json(res, named(workspace.categoryCounts(), "category"));
+    }
+
+    Object months(Request req, Response res) throws IOException {
+        return Replies.json(res, named(workspace.monthCounts(), "month"));
+    }
+
+    private static List<Map<String, Object>> named(Map<String, Long> counts, String key) {
+        List<Map<String, Object>> out = new ArrayList<>();
+        counts.forEach((k, v) -> out.add(Map.of(key, k, "count", v)));
+        return out;
+    }
+}

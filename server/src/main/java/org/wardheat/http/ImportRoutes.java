@@ -1,0 +1,76 @@
+package org.wardheat.http;
+
+import org.wardheat.query.ImportOptions;
+
+import org.wardheat.imports.ColumnMapping;
+import org.wardheat.imports.ImportException;
+import org.wardheat.imports.ImportReport;
+import org.wardheat.imports.ImportSource;
+import org.wardheat.imports.IncidentFormat;
+import org.wardheat.service.Workspace;
+import spark.Request;
+import spark.Response;
+
+import javax.servlet.MultipartConfigElement;
+import javax.servlet.http.Part;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+
+/**
+ * {@code POST /api/import}: a multipart upload (field {@code file}, repeatable) imported as the CLI's
+ * {@code import} does; police.uk by default, council records with {@code preset=} or {@code map_ROLE=}.
+ */
+final class ImportRoutes {
+    private static final long MAX_UPLOAD_BYTES = 512L << 20;
+
+    private final Workspace workspace;
+
+    ImportRoutes(Workspace workspace) {
+        this.workspace = workspace;
+    }
+
+    Object upload(Request req, Response res) throws Exception {
+        if (req.contentType() == null || !req.contentType().startsWith("multipart/form-data")) {
+            throw new IllegalArgumentException("send the files as multipart/form-data in a field named 'file'");
+        }
+        Path tmp = Files.createTempDirectory("wardheat-upload");
+        try {
+            req.raw().setAttribute("org.eclipse.jetty.multipartConfig",
+                    new MultipartConfigElement(tmp.toString(), MAX_UPLOAD_BYTES, MAX_UPLOAD_BYTES, 1 << 20));
+            List<ImportSource> sources = new ArrayList<>();
+            int n = 0;
+            for (Part part : req.raw().getParts()) {
+                if (!part.getName().equals("file") || part.getSubmittedFileName() == null) {
+                    continue;
+                }
+                String name = Path.of(part.getSubmittedFileName()).getFileName().toString();
+                Path saved = tmp.resolve("upload-" + (n++));
+                try (InputStream in = part.getInputStream()) {
+                    Files.copy(in, saved, StandardCopyOption.REPLACE_EXISTING);
+                }
+                sources.addAll(ImportSource.of(saved, name));
+            }
+            if (sources.isEmpty()) {
+                throw new IllegalArgumentException("no file in the upload: use a form field named 'file'");
+            }
+            ImportOptions options = QueryBinder.importOptions(req);
+            ColumnMapping mapping = options.mapping(null);
+            ImportReport report = workspace.importSources(sources, options.format(mapping), options.datasetOr(mapping), options.boundaries());
+            return Replies.json(res, report);
+        } catch (IOException e) {
+            throw new ImportException(e.getMessage(), e);
+        } finally {
+            try (var files = Files.walk(tmp)) {
+                files.sorted((a, b) -> b.compareTo(a)).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+}

@@ -1,0 +1,41 @@
+package org.wardheat.http;
+
+import org.wardheat.analysis.WardStatistics;
+import org.wardheat.export.Exporter;
+import org.wardheat.output.WardOutput;
+import org.wardheat.query.Analyses;
+import org.wardheat.query.WardsQuery;
+import org.wardheat.service.Workspace;
+import spark.Request;
+import spark.Response;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+
+/** The ward layer ({@code /api/wards}) and its statistics without geometry ({@code /summary}); the CSV is an export. */
+final class WardRoutes {
+    private final Workspace workspace;
+    private final Analyses analyses;
+
+    WardRoutes(Workspace workspace, Analyses analyses) {
+        this.workspace = workspace;
+        this.analyses = analyses;
+    }
+
+    Object layer(Request req, Response res) throws IOException {
+        WardsQuery q = QueryBinder.wards(req);
+        WardStatistics.Result result = analyses.wards(q);
+        res.type(Exporter.Format.GEOJSON.mediaType);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        WardOutput.geojson(result, workspace.boundarySet(q.boundaries()).wards(), out);
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    Object summary(Request req, Response res) throws IOException {
+        WardStatistics.Result r = analyses.wards(QueryBinder.wards(req));
+        return Replies.json(res, Map.of("query", r.query(), "totals", r.totals(), "top", r.top(), "wards", r.wards(),
+                "months", r.months()));
+    }
+}

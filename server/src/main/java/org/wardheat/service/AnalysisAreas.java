@@ -1,0 +1,69 @@
+package org.wardheat.service;
+
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.operation.union.UnaryUnionOp;
+import org.wardheat.boundaries.GeoJsonGeometry;
+import org.wardheat.boundaries.Projection;
+import org.wardheat.boundaries.Ward;
+import org.wardheat.hotspot.Grid;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The area a hotspot analysis covers, projected into the request's CRS (metres), and its grid. The
+ * union of a boundary set's wards and the grids are cached, keyed by boundary set, CRS and cell spec, in
+ * LRU caches bounded by approximate bytes; a drawn polygon is projected again for each request and its
+ * grids, keyed by the polygon itself, age out of the grid cache like any other.
+ */
+final class AnalysisAreas {
+    /** Budgets in approximate bytes. */
+    static final long UNIONS_BYTES = 64L << 20, GRIDS_BYTES = 256L << 20;
+
+    private record UnionKey(String boundaries, String crs) {
+    }
+
+    private record GridKey(String boundaries, String crs, String drawnArea, Grid.Shape shape, Double cellMetres) {
+    }
+
+    private final Workspace workspace;
+    private final BoundedCache<UnionKey, Geometry> unions =
+            new BoundedCache<>("ward unions", UNIONS_BYTES, g -> 256L + 48L * g.getNumPoints());
+    private final BoundedCache<GridKey, Grid> grids = new BoundedCache<>("grids", GRIDS_BYTES, AnalysisAreas::bytes);
+
+    AnalysisAreas(Workspace workspace) {
+        this.workspace = workspace;
+    }
+
+    /** The grid for the request's area and cell spec. */
+    Grid grid(HotspotService.Request r) {
+        GridKey key = new GridKey(r.boundaries(), r.crs(), r.area() == null ? null : r.area().toText(), r.shape(), r.cellMetres());
+        return grids.get(key, k -> Grid.build(area(r), r.shape(), r.cellMetres(), r.crs()));
+    }
+
+    /** The analysed area in the request's CRS: the given polygon, or the union of the set's wards. */
+    Geometry area(HotspotService.Request r) {
+        if (r.area() != null) {
+            Geometry projected = Projection.transform(r.area(), Projection.WGS84, r.crs());
+            if (!(projected.getArea() > 0)) {
+                throw new IllegalArgumentException("the area must be a polygon with an area");
+            }
+            return projected;
+        }
+        return unions.get(new UnionKey(r.boundaries(), r.crs()), k -> {
+            List<Geometry> wards = new ArrayList<>();
+            for (Ward w : workspace.boundarySet(k.boundaries()).wards()) {
+                wards.add(Projection.transform(w.geometry(), Projection.WGS84, k.crs()));
+            }
+            return UnaryUnionOp.union(wards, GeoJsonGeometry.FACTORY);
+        });
+    }
+
+    private static long bytes(Grid g) {
+        long coordinates = 0;
+        for (int c = 0; c < g.size(); c++) {
+            coordinates += g.geometry(c).getNumPoints();
+        }
+        return 1024L + 160L * g.size() + 48L * coordinates; // cell polygons, centres, areas, the centre index
+    }
+}

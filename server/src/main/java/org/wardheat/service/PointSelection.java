@@ -1,0 +1,115 @@
+package org.wardheat.service;
+
+import org.locationtech.jts.algorithm.locate.IndexedPointInAreaLocator;
+import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.Envelope;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.Location;
+import org.wardheat.boundaries.Projection;
+import org.wardheat.hotspot.Points;
+import org.wardheat.model.IncidentTable;
+import org.wardheat.model.Period;
+
+/**
+ * Picks a hotspot request's incidents: those of its categories and datasets inside its area (a ward of
+ * its boundary set, or the drawn polygon), projected into its CRS (metres) and weighted. Projected
+ * coordinates of the whole incident table are cached per snapshot and CRS, bounded by bytes; those of
+ * older snapshots are dropped when a newer one is seen.
+ */
+final class PointSelection {
+    static final long PROJECTED_BYTES = 128L << 20;
+
+    private record Key(long snapshot, String crs) {
+    }
+
+    private final BoundedCache<Key, double[][]> projected =
+            new BoundedCache<>("projected coordinates", PROJECTED_BYTES, xy -> 64L + 16L * xy[0].length);
+    private volatile long newest;
+
+    /** The request's incidents, all months, ready to be cut by period. */
+    Selected select(Snapshot snap, HotspotService.Request r, Geometry projectedArea) {
+        if (snap.serial() > newest) {
+            newest = snap.serial();
+            projected.invalidateIf(k -> k.snapshot() < snap.serial());
+        }
+        IncidentTable t = snap.incidents();
+        double[][] xy = projected.get(new Key(snap.serial(), r.crs()), k -> project(t, k.crs()));
+        boolean[] keep = r.area() == null ? inWards(snap.wardOf(r.boundaries())) : inArea(xy, projectedArea);
+        IncidentTable.Filter filter = t.filter(r.categories(), r.datasets());
+        for (int i = 0; i < keep.length; i++) {
+            keep[i] = keep[i] && filter.test(i);
+        }
+        return new Selected(t, xy, keep, r.weights());
+    }
+
+    /** A request's incidents (the table's rows in {@code keep}) with their projected coordinates. */
+    static final class Selected {
+        private final IncidentTable t;
+        private final double[][] xy;
+        private final boolean[] keep;
+        private final HotspotService.Weights weights;
+
+        private Selected(IncidentTable t, double[][] xy, boolean[] keep, HotspotService.Weights weights) {
+            this.t = t;
+            this.xy = xy;
+            this.keep = keep;
+            this.weights = weights;
+        }
+
+        /** The selected incidents of {@code period}: projected x, y in metres and weights. */
+        Points in(Period period) {
+            int n = 0;
+            for (int i = 0; i < keep.length; i++) {
+                if (keep[i] && period.contains(t.month(i))) {
+                    n++;
+                }
+            }
+            double[] x = new double[n], y = new double[n], w = new double[n];
+            int k = 0;
+            for (int i = 0; i < keep.length; i++) {
+                if (keep[i] && period.contains(t.month(i))) {
+                    x[k] = xy[0][i];
+                    y[k] = xy[1][i];
+                    w[k] = weights.of(t, i);
+                    k++;
+                }
+            }
+            return new Points(x, y, w);
+        }
+    }
+
+    private static boolean[] inWards(int[] wardOf) {
+        boolean[] inside = new boolean[wardOf.length];
+        for (int i = 0; i < inside.length; i++) {
+            inside[i] = wardOf[i] >= 0;
+        }
+        return inside;
+    }
+
+    private static boolean[] inArea(double[][] xy, Geometry area) {
+        boolean[] inside = new boolean[xy[0].length];
+        IndexedPointInAreaLocator locator = new IndexedPointInAreaLocator(area);
+        Envelope env = area.getEnvelopeInternal();
+        for (int i = 0; i < inside.length; i++) {
+            double x = xy[0][i], y = xy[1][i];
+            inside[i] = !Double.isNaN(x) && env.contains(x, y) && locator.locate(new Coordinate(x, y)) != Location.EXTERIOR;
+        }
+        return inside;
+    }
+
+    /** Every incident's coordinates in {@code crs}: {x[], y[]}, NaN for incidents without location. */
+    private static double[][] project(IncidentTable t, String crs) {
+        double[] xy = new double[2 * t.size()];
+        for (int i = 0; i < t.size(); i++) {
+            xy[2 * i] = t.hasLocation(i) ? t.lon(i) : 0;
+            xy[2 * i + 1] = t.hasLocation(i) ? t.lat(i) : 51;
+        }
+        Projection.transformInPlace(xy, Projection.WGS84, crs);
+        double[] x = new double[t.size()], y = new double[t.size()];
+        for (int i = 0; i < t.size(); i++) {
+            x[i] = t.hasLocation(i) ? xy[2 * i] : Double.NaN;
+            y[i] = t.hasLocation(i) ? xy[2 * i + 1] : Double.NaN;
+        }
+        return new double[][]{x, y};
+    }
+}

@@ -1,0 +1,89 @@
+package org.wardheat.service;
+
+import org.locationtech.jts.geom.Geometry;
+import org.wardheat.boundaries.Ward;
+import org.wardheat.boundaries.WardIndex;
+import org.wardheat.model.IncidentTable;
+import org.wardheat.store.BoundarySetInfo;
+import org.wardheat.store.NotFoundException;
+import org.wardheat.store.Store;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+
+/**
+ * One committed state of the store, as analyses read it: the incident table, the boundary sets
+ * (loaded and indexed on first use) and each set's ward of every incident. Immutable: an import that
+ * commits makes a new snapshot, and requests holding this one go on with it undisturbed.
+ */
+public final class Snapshot {
+    /** Budgets in approximate bytes for the loaded boundary sets and the ward assignments. */
+    static final long SETS_BYTES = 256L << 20, ASSIGNMENTS_BYTES = 64L << 20;
+
+    private final Store store;
+    private final long serial;
+    private final long version;
+    private final BoundedCache<Boolean, IncidentTable> table = new BoundedCache<>("incident table", Long.MAX_VALUE, t -> 0);
+    private final BoundedCache<String, LoadedSet> sets = new BoundedCache<>("boundary sets", SETS_BYTES, Snapshot::bytes);
+    private final BoundedCache<String, int[]> assignments =
+            new BoundedCache<>("ward assignments", ASSIGNMENTS_BYTES, a -> 16L + 4L * a.length);
+
+    /**
+     * @param serial  this process's number for the snapshot, unique, for cache keys
+     * @param version the store's data version read before anything of this snapshot is loaded
+     */
+    Snapshot(Store store, long serial, long version) {
+        this.store = store;
+        this.serial = serial;
+        this.version = version;
+    }
+
+    public long serial() {
+        return serial;
+    }
+
+    long version() {
+        return version;
+    }
+
+    /** Every stored incident, loaded on first use. */
+    public IncidentTable incidents() {
+        return table.get(Boolean.TRUE, k -> store.incidents().table());
+    }
+
+    /** The boundary set with this id, loaded and indexed; fails naming the known ids. */
+    public LoadedSet boundarySet(String id) {
+        return sets.get(id, k -> {
+            BoundarySetInfo info = store.boundaries().find(id).orElseThrow(() -> new NotFoundException(
+                    "no boundary set '" + id + "'; known: " + store.boundaries().list().stream().map(BoundarySetInfo::id).toList()));
+            List<Ward> wards = List.copyOf(store.boundaries().wards(id));
+            return new LoadedSet(info, wards, new WardIndex(wards),
+                    Collections.unmodifiableMap(new LinkedHashMap<>(store.boundaries().population(id))));
+        });
+    }
+
+    /** For each incident, the index of its ward in the set's code-ordered wards, or {@link WardIndex#OUTSIDE}. */
+    public int[] wardOf(String setId) {
+        IncidentTable t = incidents();
+        LoadedSet set = boundarySet(setId);
+        return assignments.get(setId, k -> {
+            double[] lon = new double[t.size()];
+            double[] lat = new double[t.size()];
+            for (int i = 0; i < t.size(); i++) {
+                lon[i] = t.lon(i);
+                lat[i] = t.lat(i);
+            }
+            return set.index().locateAll(lon, lat);
+        });
+    }
+
+    private static long bytes(LoadedSet set) {
+        long coordinates = 0;
+        for (Ward w : set.wards()) {
+            Geometry g = w.geometry();
+            coordinates += g.getNumPoints();
+        }
+        return 1024L + 120L * coordinates; // the geometry, its point-in-polygon index and the tree
+    }
+}

@@ -1,0 +1,182 @@
+package org.wardheat.service;
+
+import org.wardheat.analysis.WardStatistics;
+import org.wardheat.boundaries.BoundaryReader;
+import org.wardheat.boundaries.WardIndex;
+import org.wardheat.boundaries.WardPopulation;
+import org.wardheat.imports.ImportException;
+import org.wardheat.imports.ImportReport;
+import org.wardheat.imports.ImportSource;
+import org.wardheat.imports.Importer;
+import org.wardheat.imports.IncidentFormat;
+import org.wardheat.model.IncidentTable;
+import org.wardheat.model.Period;
+import org.wardheat.store.BoundarySetInfo;
+import org.wardheat.store.Store;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * The plain-Java service behind the CLI and the HTTP API: one data directory's store, and the
+ * {@link Snapshot} of its committed data that analyses read. There is no global lock: a snapshot is
+ * immutable and is swapped for a new one, atomically, when the store's data version changes (a write by
+ * this process or by another on the same database), so analyses run concurrently and reads never wait
+ * for an import in progress; they see the last committed data.
+ */
+public final class Workspace implements Closeable {
+    private final Store store;
+    private final AtomicLong serials = new AtomicLong();
+    private final AtomicReference<Snapshot> current;
+
+    private Workspace(Store store) {
+        this.store = store;
+        this.current = new AtomicReference<>(new Snapshot(store, serials.incrementAndGet(), store.dataVersion()));
+    }
+
+    public static Workspace open(Path dataDir) {
+        return new Workspace(Store.open(dataDir));
+    }
+
+    public Store store() {
+        return store;
+    }
+
+    /** The snapshot of the last committed data; a request should take one and use it throughout. */
+    public Snapshot snapshot() {
+        long version = store.dataVersion();
+        Snapshot s = current.get();
+        if (s.version() == version) {
+            return s;
+        }
+        Snapshot fresh = new Snapshot(store, serials.incrementAndGet(), version);
+        return current.compareAndSet(s, fresh) ? fresh : current.get();
+    }
+
+    // ---- boundaries and population ----
+
+    public BoundaryReader.Result addBoundaries(String id, Path file, String codeField, String nameField) {
+        requireId(id);
+        BoundaryReader.Result read = new BoundaryReader(codeField, nameField).read(file);
+        store.boundaries().add(id, file.getFileName().toString(), read.codeField(), read.nameField(), read.sourceCrs(),
+                read.repaired(), read.wards());
+        return read;
+    }
+
+    public WardPopulation.Result addPopulationCsv(String setId, Path csv) {
+        LoadedSet set = boundarySet(setId);
+        HashSet<String> codes = new HashSet<>();
+        set.wards().forEach(w -> codes.add(w.code()));
+        WardPopulation.Result result = WardPopulation.fromWardCsv(csv, codes);
+        store.boundaries().setPopulation(setId, result.residents(), result.source());
+        return result;
+    }
+
+    public WardPopulation.Result addPopulationFromLsoas(String setId, Path lsoaPolygons, Path lsoaCounts) {
+        LoadedSet set = boundarySet(setId);
+        WardPopulation.Result result = WardPopulation.fromLsoas(set.index(), lsoaPolygons, lsoaCounts);
+        store.boundaries().setPopulation(setId, result.residents(), result.source());
+        return result;
+    }
+
+    /** The boundary set with this id, loaded and indexed; fails naming the known ids. */
+    public LoadedSet boundarySet(String id) {
+        return snapshot().boundarySet(id);
+    }
+
+    /** The given id, or the only boundary set when {@code id} is null and there is exactly one; else null. */
+    public String defaultBoundaries(String id) {
+        if (id != null) {
+            return id;
+        }
+        List<BoundarySetInfo> all = store.boundaries().list();
+        return all.size() == 1 ? all.get(0).id() : null;
+    }
+
+    // ---- import ----
+
+    /**
+     * Imports files (CSV, gzipped CSV or police.uk zip archives) in one transaction.
+     *
+     * @param boundaries the set used for the report's inside/outside counts; null for the only set, if one
+     */
+    public ImportReport importFiles(List<Path> files, IncidentFormat format, String dataset, String boundaries) {
+        List<ImportSource> sources = new ArrayList<>();
+        for (Path f : files) {
+            try {
+                sources.addAll(ImportSource.of(f));
+            } catch (IOException e) {
+                throw new ImportException(e.getMessage(), e);
+            }
+        }
+        return importSources(sources, format, dataset, boundaries);
+    }
+
+    /** Imports in one write transaction; reads go on meanwhile and see the data once it is committed. */
+    public ImportReport importSources(List<ImportSource> sources, IncidentFormat format, String dataset,
+                                      String boundaries) {
+        requireId(dataset);
+        String setId = defaultBoundaries(boundaries);
+        WardIndex index = setId == null ? null : boundarySet(setId).index();
+        return new Importer(store).importSources(sources, format, dataset, index, setId);
+    }
+
+    // ---- analysis ----
+
+    public IncidentTable incidents() {
+        return snapshot().incidents();
+    }
+
+    /** For each incident, the index of its ward in the set's code-ordered wards, or OUTSIDE. */
+    public int[] wardOf(String setId) {
+        return snapshot().wardOf(setId);
+    }
+
+    public WardStatistics.Result wardStatistics(String setId, WardStatistics.Query query) {
+        Snapshot snap = snapshot();
+        LoadedSet set = snap.boundarySet(setId);
+        return WardStatistics.compute(query, set.wards(), set.population(), snap.incidents(), snap.wardOf(setId));
+    }
+
+    /** Incident counts by category, over all months. */
+    public Map<String, Long> categoryCounts() {
+        IncidentTable t = incidents();
+        Map<String, Long> counts = new TreeMap<>();
+        for (int i = 0; i < t.size(); i++) {
+            counts.merge(t.category(i), 1L, Long::sum);
+        }
+        return counts;
+    }
+
+    /** Incident counts by month ({@code YYYY-MM}), in order. */
+    public Map<String, Long> monthCounts() {
+        IncidentTable t = incidents();
+        Map<Integer, Long> counts = new TreeMap<>();
+        for (int i = 0; i < t.size(); i++) {
+            counts.merge(t.month(i), 1L, Long::sum);
+        }
+        Map<String, Long> named = new LinkedHashMap<>();
+        counts.forEach((m, n) -> named.put(Period.text(m), n));
+        return named;
+    }
+
+    private static void requireId(String id) {
+        if (id == null || !id.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,63}")) {
+            throw new IllegalArgumentException("an id is 1 to 64 letters, digits, '.', '_' or '-', starting with a letter or digit; not '" + id + "'");
+        }
+    }
+
+    @Override
+    public void close() {
+        store.close();
+    }
+}
