@@ -2,7 +2,7 @@ package org.wardheat.cli;
 
 import org.wardheat.service.Workspace;
 import org.wardheat.analysis.WardStatistics;
-import org.wardheat.output.WardOutput;
+import org.wardheat.export.Layers;
 import org.wardheat.query.Analyses;
 import org.wardheat.query.Filter;
 import org.wardheat.query.Values;
@@ -11,7 +11,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-import java.io.OutputStream;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
@@ -43,11 +42,8 @@ final class WardsCommand implements Callable<Integer> {
             WardStatistics.Result result = analyses.wards(query);
             switch (format) {
                 case "json" -> output.json(result);
-                case "geojson" -> {
-                    try (OutputStream out = output.open()) {
-                        WardOutput.geojson(result, ws.boundarySet(query.boundaries()).wards(), out);
-                    }
-                }
+                case "geojson" -> output.table(Layers.wardLayer(result, ws.boundarySet(query.boundaries()).wards(), query.boundaries()),
+                        format, Layers.wardLayerMembers(result));
                 default -> output.table(analyses.wardsTable(query, result), format, Map.of());
             }
             System.err.println(result.top().sentence());

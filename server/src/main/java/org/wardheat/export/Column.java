@@ -14,7 +14,8 @@ import java.math.MathContext;
  *               negative for no rounding
  */
 public record Column(String name, Type type, int digits, boolean significant) {
-    public enum Type { TEXT, INTEGER, REAL }
+    /** Text, a whole number, a decimal, or a series of whole numbers (e.g. a monthly count series). */
+    public enum Type { TEXT, INTEGER, REAL, SERIES }
 
     public static Column text(String name) {
         return new Column(name, Type.TEXT, -1, false);
@@ -22,6 +23,11 @@ public record Column(String name, Type type, int digits, boolean significant) {
 
     public static Column integer(String name) {
         return new Column(name, Type.INTEGER, -1, false);
+    }
+
+    /** A series of whole numbers: a JSON array in GeoJSON, numbers separated by {@code ;} in CSV and GeoPackage. */
+    public static Column series(String name) {
+        return new Column(name, Type.SERIES, -1, false);
     }
 
     /** A decimal rounded half up to {@code places} decimal places. */
@@ -46,6 +52,12 @@ public record Column(String name, Type type, int digits, boolean significant) {
         }
         if (type == Type.TEXT) {
             return value.toString();
+        }
+        if (type == Type.SERIES) {
+            if (!(value instanceof long[] series)) {
+                throw new IllegalArgumentException("column " + name + " holds a long[] series, not " + value.getClass().getSimpleName());
+            }
+            return java.util.Arrays.stream(series).boxed().toList();
         }
         if (value instanceof Boolean b) {
             return type == Type.INTEGER ? (Object) (b ? 1L : 0L) : (Object) (b ? 1.0 : 0.0);

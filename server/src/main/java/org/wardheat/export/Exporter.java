@@ -26,6 +26,7 @@ import org.locationtech.jts.io.ByteOrderValues;
 import org.locationtech.jts.io.WKBWriter;
 import org.locationtech.jts.io.geojson.GeoJsonWriter;
 import org.wardheat.output.CsvWriter;
+import org.wardheat.output.Numbers;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -122,7 +123,7 @@ public final class Exporter {
         CsvWriter csv = new CsvWriter(w);
         csv.row(t.columnNames());
         for (List<Object> row : t.rows()) {
-            csv.row(row);
+            csv.row(row.stream().map(Exporter::cell).toList());
         }
         w.flush();
     }
@@ -141,8 +142,12 @@ public final class Exporter {
             for (int r = 0; r < t.rows().size(); r++) {
                 g.writeStartObject();
                 g.writeStringField("type", "Feature");
-                g.writeObjectFieldStart("properties");
                 List<Object> row = t.rows().get(r);
+                if (t.idIndex() >= 0) {
+                    g.writeFieldName("id");
+                    value(g, row.get(t.idIndex()));
+                }
+                g.writeObjectFieldStart("properties");
                 for (int c = 0; c < t.columns().size(); c++) {
                     g.writeFieldName(t.columns().get(c).name());
                     value(g, row.get(c));
@@ -161,7 +166,7 @@ public final class Exporter {
         if (v == null) {
             g.writeNull();
         } else if (v instanceof Number n) {
-            g.writeNumber(org.wardheat.output.Numbers.text(n));
+            g.writeNumber(Numbers.text(n));
         } else {
             g.writeString(v.toString());
         }
@@ -182,7 +187,12 @@ public final class Exporter {
 
     /** The RFC 7946 text of a WGS84 geometry (see {@link #writeGeometry}). */
     public static String geometry(Geometry geometry) {
-        GeoJsonWriter w = new GeoJsonWriter(COORDINATE_DECIMALS);
+        return geometry(geometry, COORDINATE_DECIMALS);
+    }
+
+    /** The RFC 7946 text of a geometry with {@code decimals} decimal places (e.g. 1 for metres). */
+    public static String geometry(Geometry geometry, int decimals) {
+        GeoJsonWriter w = new GeoJsonWriter(decimals);
         w.setEncodeCRS(false);
         w.setForceCCW(true);
         return w.write(geometry);
@@ -239,7 +249,7 @@ public final class Exporter {
                 }
                 List<Object> values = t.rows().get(r);
                 for (int c = 0; c < values.size(); c++) {
-                    row.setValue(t.columns().get(c).name(), values.get(c));
+                    row.setValue(t.columns().get(c).name(), cell(values.get(c)));
                 }
                 dao.insert(row);
             }
@@ -247,6 +257,18 @@ public final class Exporter {
         } finally {
             gp.endTransaction(done);
         }
+    }
+
+    /** A series as {@code 1;2;3} (CSV and GeoPackage); other values as they are. */
+    static Object cell(Object v) {
+        if (v instanceof List<?> series) {
+            StringBuilder s = new StringBuilder();
+            for (Object x : series) {
+                s.append(s.length() == 0 ? "" : ";").append(Numbers.text((Number) x));
+            }
+            return s.toString();
+        }
+        return v;
     }
 
     private static void attributes(GeoPackage gp, FeatureTable t) {
@@ -262,7 +284,7 @@ public final class Exporter {
             for (List<Object> values : t.rows()) {
                 AttributesRow row = dao.newRow();
                 for (int c = 0; c < values.size(); c++) {
-                    row.setValue(t.columns().get(c).name(), values.get(c));
+                    row.setValue(t.columns().get(c).name(), cell(values.get(c)));
                 }
                 dao.insert(row);
             }
@@ -274,7 +296,7 @@ public final class Exporter {
 
     private static GeoPackageDataType dataType(Column c) {
         return switch (c.type()) {
-            case TEXT -> GeoPackageDataType.TEXT;
+            case TEXT, SERIES -> GeoPackageDataType.TEXT;
             case INTEGER -> GeoPackageDataType.INTEGER;
             case REAL -> GeoPackageDataType.DOUBLE;
         };

@@ -16,13 +16,24 @@ import java.util.Objects;
  * @param name what it holds and when, used for file and GeoPackage table names, e.g.
  *             {@code wards_demo-wards_2024-01_2024-12}
  */
-public record FeatureTable(String name, List<Column> columns, List<List<Object>> rows, List<Geometry> geometries) {
+public record FeatureTable(String name, List<Column> columns, List<List<Object>> rows, List<Geometry> geometries, String idColumn) {
 
+    /**
+     * @param idColumn the column whose value is each GeoJSON feature's {@code id}, or null for none
+     */
     public FeatureTable {
         if (rows.size() != geometries.size()) {
             throw new IllegalArgumentException("one geometry (or null) per row");
         }
         columns = List.copyOf(columns);
+        if (idColumn != null && columns.stream().noneMatch(c -> c.name().equals(idColumn))) {
+            throw new IllegalArgumentException("no column " + idColumn);
+        }
+    }
+
+    /** The index of the id column, or -1. */
+    public int idIndex() {
+        return idColumn == null ? -1 : columnNames().indexOf(idColumn);
     }
 
     public static Builder builder(String name, Column... columns) {
@@ -46,6 +57,7 @@ public record FeatureTable(String name, List<Column> columns, List<List<Object>>
         private final List<Column> columns;
         private final List<List<Object>> rows = new ArrayList<>();
         private final List<Geometry> geometries = new ArrayList<>();
+        private String idColumn;
 
         Builder(String name, List<Column> columns) {
             this.name = name;
@@ -66,8 +78,14 @@ public record FeatureTable(String name, List<Column> columns, List<List<Object>>
             return this;
         }
 
+        /** Makes {@code column}'s value each GeoJSON feature's {@code id}. */
+        public Builder id(String column) {
+            this.idColumn = column;
+            return this;
+        }
+
         public FeatureTable build() {
-            return new FeatureTable(name, columns, rows, geometries);
+            return new FeatureTable(name, columns, rows, geometries, idColumn);
         }
     }
 }

@@ -60,6 +60,36 @@ public final class Layers {
         return b.build();
     }
 
+    /**
+     * The ward map layer: one feature per ward of the set (in the set's order, with the ward code as its
+     * {@code id}): the ward table's columns with the district and residents, and the monthly series over
+     * both periods. Write it with {@link #wardLayerMembers}.
+     */
+    public static FeatureTable wardLayer(WardStatistics.Result r, List<Ward> wards, String boundaries) {
+        Map<String, long[]> series = new HashMap<>();
+        r.series().forEach(x -> series.put(x.code(), x.counts()));
+        FeatureTable.Builder b = FeatureTable.builder(name("ward-layer", boundaries, r.query().period().toString(), r.query().categories()),
+                text("ward_code"), text("ward_name"), text("district"), integer("count"), decimal("residents", 1), decimal("rate_per_1000", 3),
+                decimal("share", 4), integer("rank"), integer("previous_count"), integer("change"), decimal("change_pct", 1),
+                Column.series("series")).id("ward_code");
+        for (Ward ward : wards) {
+            WardStatistics.WardRow w = r.ward(ward.code());
+            b.add(ward.geometry(), w.code(), w.name(), ward.district(), w.count(), w.residents(), w.ratePer1000(), w.share(), w.rank(),
+                    w.previousCount(), w.change(), w.changePct(), series.get(ward.code()));
+        }
+        return b.build();
+    }
+
+    /** The ward layer's foreign members: the query, the totals, the top-N share and the months. */
+    public static Map<String, Object> wardLayerMembers(WardStatistics.Result r) {
+        Map<String, Object> m = new java.util.LinkedHashMap<>();
+        m.put("query", r.query());
+        m.put("totals", r.totals());
+        m.put("top", r.top());
+        m.put("months", r.months());
+        return m;
+    }
+
     /** All cells of a hotspot layer. */
     public static FeatureTable cells(CellLayer layer) {
         return cells(layer, null);

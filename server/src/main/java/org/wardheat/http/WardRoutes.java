@@ -2,16 +2,14 @@ package org.wardheat.http;
 
 import org.wardheat.analysis.WardStatistics;
 import org.wardheat.export.Exporter;
-import org.wardheat.output.WardOutput;
+import org.wardheat.export.Layers;
 import org.wardheat.query.Analyses;
 import org.wardheat.query.WardsQuery;
 import org.wardheat.service.Workspace;
 import spark.Request;
 import spark.Response;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 /** The ward layer ({@code /api/wards}) and its statistics without geometry ({@code /summary}); the CSV is an export. */
@@ -24,13 +22,12 @@ final class WardRoutes {
         this.analyses = analyses;
     }
 
+    /** The ward map layer (GeoJSON): statistics, district, residents and monthly series per ward; the query and totals. */
     Object layer(Request req, Response res) throws IOException {
         WardsQuery q = QueryBinder.wards(req);
         WardStatistics.Result result = analyses.wards(q);
-        res.type(Exporter.Format.GEOJSON.mediaType);
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        WardOutput.geojson(result, workspace.boundarySet(q.boundaries()).wards(), out);
-        return out.toString(StandardCharsets.UTF_8);
+        return Replies.table(res, Layers.wardLayer(result, workspace.boundarySet(q.boundaries()).wards(), q.boundaries()),
+                Exporter.Format.GEOJSON, Layers.wardLayerMembers(result), false);
     }
 
     Object summary(Request req, Response res) throws IOException {

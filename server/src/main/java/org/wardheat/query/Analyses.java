@@ -13,10 +13,12 @@ import org.wardheat.boundaries.Ward;
 import org.wardheat.export.FeatureTable;
 import org.wardheat.export.Layers;
 import org.wardheat.hotspot.CellLayer;
+import org.wardheat.model.IncidentTable;
 import org.wardheat.repeats.Encampments;
 import org.wardheat.repeats.MonthlyTable;
 import org.wardheat.repeats.NearRepeat;
 
+import java.time.YearMonth;
 import java.util.List;
 import java.util.Map;
 
@@ -46,9 +48,17 @@ public final class Analyses {
         return new Analyses(workspace, h, r, new AreaService(workspace, h, r));
     }
 
-    /** The months of the stored data, which periods are checked against. */
+    /** The first and last month of the stored data, which periods are checked against (one pass over the months). */
     public DataMonths months() {
-        return DataMonths.of(workspace.monthCounts().keySet());
+        IncidentTable t = workspace.incidents();
+        int first = Integer.MAX_VALUE, last = Integer.MIN_VALUE;
+        for (int i = 0; i < t.size(); i++) {
+            int m = t.month(i);
+            first = Math.min(first, m);
+            last = Math.max(last, m);
+        }
+        return t.size() == 0 ? DataMonths.NONE
+                : new DataMonths(YearMonth.of(first / 100, first % 100), YearMonth.of(last / 100, last % 100));
     }
 
     // ---- wards ----
