@@ -1,7 +1,5 @@
 package org.wardheat.cli;
 
-import org.wardheat.service.Workspace;
-import org.wardheat.query.Analyses;
 import org.wardheat.query.EncampmentsQuery;
 import org.wardheat.query.Values;
 import org.wardheat.repeats.Encampments;
@@ -10,7 +8,6 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 
 @Command(name = "encampments", description = "Unauthorised encampments.", subcommands = {EncampmentsCommand.Summary.class})
@@ -32,18 +29,11 @@ final class EncampmentsCommand {
 
         @Override
         public Integer call() throws Exception {
-            String format = options.output.format("csv", "json", "geojson", "gpkg");
             EncampmentsQuery q = new EncampmentsQuery(options.selection(), firstMonth, asOf == null ? null : Values.date("as_of", asOf));
-            try (Workspace ws = options.data.open()) {
-                Analyses analyses = Analyses.of(ws);
+            return options.output.run(options.data, (analyses, format) -> {
                 List<Encampments.Year> years = analyses.encampments(q);
-                if (format.equals("json")) {
-                    options.output.json(years);
-                } else {
-                    options.output.table(analyses.encampmentsTable(q, list, years), format, Map.of());
-                }
-            }
-            return 0;
+                return new Output.Result(years, analyses.encampmentsTable(q, list, years));
+            }, Output.ALL);
         }
     }
 }

@@ -1,13 +1,10 @@
 package org.wardheat.cli;
 
-import org.wardheat.service.Workspace;
 import org.wardheat.export.Exporter;
 import org.wardheat.export.Layers;
 import org.wardheat.hotspot.CellLayer;
 import org.wardheat.hotspot.Grid;
 import org.wardheat.hotspot.HotspotClassification;
-import org.wardheat.hotspot.PAdjust;
-import org.wardheat.query.Analyses;
 import org.wardheat.query.ChangeQuery;
 import org.wardheat.query.ClassifyQuery;
 import org.wardheat.query.EvaluateQuery;
@@ -83,19 +80,13 @@ final class HotspotsCommand {
             return weights;
         }
 
-        static PAdjust pAdjust(String word) {
-            return word == null ? null : Values.choice("p_adjust", word, Values.words(PAdjust.values()));
-        }
-
         /** Runs the analysis and writes its cells (CSV, GeoJSON with the parameters, or GeoPackage); the parameters go to standard error. */
         int run(HotspotAnalysis query) throws Exception {
-            String format = output.format("csv", "geojson", "gpkg");
-            try (Workspace ws = data.open()) {
-                CellLayer layer = Analyses.of(ws).hotspots(query);
-                output.table(Layers.cells(layer), format, Map.of("analysis", layer.analysis(), "parameters", layer.parameters()));
+            return output.run(data, (analyses, format) -> {
+                CellLayer layer = analyses.hotspots(query);
                 System.err.println(Exporter.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(layer.parameters()));
-            }
-            return 0;
+                return new Output.Result(null, Layers.cells(layer), Map.of("analysis", layer.analysis(), "parameters", layer.parameters()));
+            }, "csv", "geojson", "gpkg");
         }
     }
 
@@ -127,7 +118,7 @@ final class HotspotsCommand {
 
         @Override
         public Integer call() throws Exception {
-            return common.run(new GiStarQuery(common.query(), Common.pAdjust(adjust), distance, weighted));
+            return common.run(new GiStarQuery(common.query(), GiStarOptions.pAdjust(adjust), distance, weighted));
         }
     }
 
@@ -137,14 +128,12 @@ final class HotspotsCommand {
         Common common;
         @Option(names = "--before", paramLabel = "YYYY-MM:YYYY-MM", description = "Default: the previous period of the same length.")
         String before;
-        @Option(names = "--p-adjust", paramLabel = "fdr|holm|none")
-        String adjust;
-        @Option(names = "--hot-bin", defaultValue = "" + ChangeQuery.DEFAULT_HOT_BIN, description = "A cell is hot at this Gi* bin or above (default: ${DEFAULT-VALUE}, 95%).")
-        int hotBin;
+        @Mixin
+        GiStarOptions gi;
 
         @Override
         public Integer call() throws Exception {
-            return common.run(new ChangeQuery(common.query(), before == null ? null : Values.period("before", before), Common.pAdjust(adjust), hotBin));
+            return common.run(new ChangeQuery(common.query(), before == null ? null : Values.period("before", before), gi.pAdjust(), gi.hotBin));
         }
     }
 
@@ -162,7 +151,7 @@ final class HotspotsCommand {
         Double recentProp;
         @Option(names = "--critical-p", description = "Default: 0.05.")
         Double criticalP;
-        @Option(names = "--p-adjust", paramLabel = "fdr|holm|none")
+        @Option(names = "--p-adjust", paramLabel = "fdr|holm|none", description = "fdr (default), holm or none.")
         String adjust;
 
         @Override
@@ -172,7 +161,7 @@ final class HotspotsCommand {
                     persistentProp == null ? d.persistentProp() : persistentProp, recentProp == null ? d.recentProp() : recentProp,
                     criticalP == null ? d.criticalP() : criticalP);
             return common.run(new ClassifyQuery(common.query(), every == null ? null : Values.choice("every", every, ClassifyQuery.Every.words()),
-                    t, Common.pAdjust(adjust)));
+                    t, GiStarOptions.pAdjust(adjust)));
         }
     }
 
@@ -188,16 +177,14 @@ final class HotspotsCommand {
         double topShare;
         @Option(names = "--bandwidth", paramLabel = "METRES")
         Double bandwidth;
-        @Option(names = "--p-adjust", paramLabel = "fdr|holm|none")
-        String adjust;
-        @Option(names = "--hot-bin", defaultValue = "" + ChangeQuery.DEFAULT_HOT_BIN)
-        int hotBin;
+        @Mixin
+        GiStarOptions gi;
 
         @Override
         public Integer call() throws Exception {
             return common.run(new EvaluateQuery(common.query(), Values.period("test", test),
                     method == null ? null : Values.choice("method", method, EvaluateQuery.Method.words()), topShare, bandwidth,
-                    Common.pAdjust(adjust), hotBin));
+                    gi.pAdjust(), gi.hotBin));
         }
     }
 }

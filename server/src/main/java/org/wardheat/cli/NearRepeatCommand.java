@@ -1,7 +1,5 @@
 package org.wardheat.cli;
 
-import org.wardheat.service.Workspace;
-import org.wardheat.query.Analyses;
 import org.wardheat.query.Limits;
 import org.wardheat.query.NearRepeatQuery;
 import org.wardheat.query.Values;
@@ -10,7 +8,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-import java.util.Map;
 import java.util.concurrent.Callable;
 
 @Command(name = "near-repeat", description = {
@@ -32,19 +29,12 @@ final class NearRepeatCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        String format = options.output.format("csv", "json", "geojson", "gpkg");
         NearRepeatQuery q = new NearRepeatQuery(options.selection(), Values.increasing("bands", bands, Limits.BAND_METRES, Limits.MAX_SPATIAL_BANDS),
                 width, timeBands, simulations, seed);
-        try (Workspace ws = options.data.open()) {
-            Analyses analyses = Analyses.of(ws);
+        return options.output.run(options.data, (analyses, format) -> {
             NearRepeat.Result r = analyses.nearRepeat(q);
             r.reading().forEach(System.err::println);
-            if (format.equals("json")) {
-                options.output.json(r);
-            } else {
-                options.output.table(analyses.nearRepeatTable(q, r), format, Map.of());
-            }
-        }
-        return 0;
+            return new Output.Result(r, analyses.nearRepeatTable(q, r));
+        }, Output.ALL);
     }
 }

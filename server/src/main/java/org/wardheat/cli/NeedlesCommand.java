@@ -1,7 +1,5 @@
 package org.wardheat.cli;
 
-import org.wardheat.service.Workspace;
-import org.wardheat.query.Analyses;
 import org.wardheat.query.NeedlesTableQuery;
 import org.wardheat.query.Values;
 import org.wardheat.repeats.MonthlyTable;
@@ -9,7 +7,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-import java.util.Map;
 import java.util.concurrent.Callable;
 
 @Command(name = "needles", description = "Needle-find tables.", subcommands = {NeedlesCommand.Table.class})
@@ -23,24 +20,18 @@ final class NeedlesCommand {
         int firstMonth;
         @Option(names = "--measure", paramLabel = "count|records", description = "count (needles, default) or records (finds).")
         String measure;
-        @Option(names = "--exclude-outliers")
-        boolean exclude;
+        @Mixin
+        OutlierOptions outliers;
 
         @Override
         public Integer call() throws Exception {
-            String format = options.output.format("csv", "json", "geojson", "gpkg");
             NeedlesTableQuery q = new NeedlesTableQuery(options.selection(), firstMonth,
-                    measure == null ? null : Values.choice("measure", measure, NeedlesTableQuery.Measure.words()), null, exclude);
-            try (Workspace ws = options.data.open()) {
-                Analyses analyses = Analyses.of(ws);
+                    measure == null ? null : Values.choice("measure", measure, NeedlesTableQuery.Measure.words()), outliers.rules(),
+                    outliers.exclude);
+            return options.output.run(options.data, (analyses, format) -> {
                 MonthlyTable.Table t = analyses.needles(q);
-                if (format.equals("json")) {
-                    options.output.json(t);
-                } else {
-                    options.output.table(analyses.needlesTable(q, t), format, Map.of());
-                }
-            }
-            return 0;
+                return new Output.Result(t, analyses.needlesTable(q, t));
+            }, Output.ALL);
         }
     }
 }

@@ -2,7 +2,9 @@ package org.wardheat.cli;
 
 import org.wardheat.export.Exporter;
 import org.wardheat.export.FeatureTable;
+import org.wardheat.query.Analyses;
 import org.wardheat.query.Values;
+import org.wardheat.service.Workspace;
 import picocli.CommandLine.Option;
 
 import java.io.FilterOutputStream;
@@ -21,6 +23,38 @@ final class Output {
     String format;
     @Option(names = "--output", paramLabel = "FILE", description = "Write to a file instead of standard output.")
     Path output;
+
+    /** The formats a table command writes. */
+    static final String[] ALL = {"csv", "json", "geojson", "gpkg"};
+
+    /** What a command computed: the value written as JSON, and the table (with GeoJSON members) written otherwise. */
+    record Result(Object json, FeatureTable table, Map<String, ?> members) {
+        Result(Object json, FeatureTable table) {
+            this(json, table, Map.of());
+        }
+    }
+
+    /** An analysis run on the data directory's {@link Analyses}, told the output format. */
+    interface Analysis {
+        Result run(Analyses analyses, String format) throws Exception;
+    }
+
+    /**
+     * Checks the format (one of {@code formats}), opens the data directory, runs the analysis and writes its
+     * JSON or its table.
+     */
+    int run(DataOption data, Analysis analysis, String... formats) throws Exception {
+        String f = format(formats);
+        try (Workspace ws = data.open()) {
+            Result r = analysis.run(Analyses.of(ws), f);
+            if (f.equals("json")) {
+                json(r.json());
+            } else {
+                table(r.table(), f, r.members());
+            }
+        }
+        return 0;
+    }
 
     /** The format, one of {@code allowed}. */
     String format(String... allowed) {

@@ -1,11 +1,8 @@
 package org.wardheat.cli;
 
 import org.wardheat.service.RepeatService;
-import org.wardheat.service.Workspace;
-import org.wardheat.query.Analyses;
 import org.wardheat.query.RepeatsQuery;
 import org.wardheat.query.Values;
-import org.wardheat.repeats.Outliers;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -31,44 +28,24 @@ final class RepeatsCommand implements Callable<Integer> {
     int top;
     @Option(names = "--periods", paramLabel = "YYYY-MM:YYYY-MM,...", description = "Periods to set side by side, each ranked on its own.")
     String periods;
-    @Option(names = "--exclude-outliers")
-    boolean exclude;
-    @Option(names = "--outlier-record-factor", description = "Default: 10.")
-    Double recordFactor;
-    @Option(names = "--outlier-place-factor", description = "Default: 5.")
-    Double placeFactor;
-    @Option(names = "--outlier-minimum", description = "Default: 20.")
-    Double minimum;
+    @Mixin
+    OutlierOptions outliers;
 
     @Override
     public Integer call() throws Exception {
-        String format = options.output.format("csv", "json", "geojson", "gpkg");
-        Outliers.Rules d = Outliers.Rules.DEFAULT;
         RepeatsQuery q = new RepeatsQuery(options.selection(), groupBy == null ? null : Values.choice("group_by", groupBy, RepeatsQuery.groupings()),
                 metres, minPoints, by == null ? null : Values.choice("by", by, RepeatsQuery.By.words()), top, Values.periods("periods", periods),
-                new Outliers.Rules(recordFactor == null ? d.recordFactor() : recordFactor, placeFactor == null ? d.placeFactor() : placeFactor,
-                        minimum == null ? d.minimum() : minimum), exclude);
-        try (Workspace ws = options.data.open()) {
-            Analyses analyses = Analyses.of(ws);
+                outliers.rules(), outliers.exclude);
+        return options.output.run(options.data, (analyses, format) -> {
             if (!q.periods().isEmpty()) {
-                if (format.equals("json")) {
-                    options.output.json(analyses.repeatsByPeriod(q));
-                } else {
-                    options.output.table(analyses.repeatsTable(q), format, Map.of());
-                }
-                return 0;
+                return new Output.Result(analyses.repeatsByPeriod(q), analyses.repeatsTable(q));
             }
             RepeatService.RepeatResult r = analyses.repeats(q);
             System.err.printf("%d places; %d records, count %s (%s without the %d outlier records)%n", r.placesFound(),
                     r.records(), fmt(r.count()), fmt(r.countWithoutOutliers()), r.outlierRecords());
             r.outliers().forEach(o -> System.err.println("  outlier: " + o));
-            if (format.equals("json")) {
-                options.output.json(r);
-            } else {
-                options.output.table(analyses.repeatsTable(q, r), format, Map.of("parameters", r.parameters()));
-            }
-        }
-        return 0;
+            return new Output.Result(r, analyses.repeatsTable(q, r), Map.of("parameters", r.parameters()));
+        }, Output.ALL);
     }
 
     private static String fmt(double v) {

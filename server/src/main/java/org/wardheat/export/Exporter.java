@@ -9,7 +9,7 @@ import mil.nga.geopackage.GeoPackage;
 import mil.nga.geopackage.GeoPackageManager;
 import mil.nga.geopackage.attributes.AttributesColumn;
 import mil.nga.geopackage.attributes.AttributesDao;
-import mil.nga.geopackage.attributes.AttributesRow;
+import mil.nga.geopackage.user.UserRow;
 import mil.nga.geopackage.attributes.AttributesTableMetadata;
 import mil.nga.geopackage.db.GeoPackageDataType;
 import mil.nga.geopackage.db.TableColumnKey;
@@ -43,6 +43,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Consumer;
+import java.util.function.IntFunction;
 
 /**
  * The one writer of tables and layers: a {@link FeatureTable} as CSV, RFC 7946 GeoJSON or an OGC
@@ -216,6 +218,8 @@ public final class Exporter {
                     attributes(gp, t);
                 }
             }
+        } catch (java.io.UncheckedIOException e) {
+            throw e.getCause();
         } catch (RuntimeException e) {
             throw new IOException("cannot write the GeoPackage: " + e.getMessage(), e);
         }
@@ -238,20 +242,32 @@ public final class Exporter {
                 new BoundingBox(e.getMinX(), e.getMinY(), e.getMaxX(), e.getMaxY())));
         FeatureDao dao = gp.getFeatureDao(t.name());
         WKBWriter wkb = new WKBWriter(2, ByteOrderValues.LITTLE_ENDIAN);
+        insert(gp, t, r -> {
+            FeatureRow row = dao.newRow();
+            Geometry g = t.geometries().get(r);
+            if (g != null) {
+                try {
+                    row.setGeometry(GeoPackageGeometryData.createFromWkbAndBuildEnvelope(SRS_ID, wkb.write(g)));
+                } catch (IOException bad) {
+                    throw new java.io.UncheckedIOException(bad);
+                }
+            }
+            return row;
+        }, dao::insert);
+    }
+
+    /** Adds every row of {@code t} in one transaction: a new row, its values, then {@code insert}. */
+    private static <R extends UserRow<?, ?>> void insert(GeoPackage gp, FeatureTable t, IntFunction<R> newRow, Consumer<R> insert) {
         gp.beginTransaction();
         boolean done = false;
         try {
             for (int r = 0; r < t.rows().size(); r++) {
-                FeatureRow row = dao.newRow();
-                Geometry g = t.geometries().get(r);
-                if (g != null) {
-                    row.setGeometry(GeoPackageGeometryData.createFromWkbAndBuildEnvelope(SRS_ID, wkb.write(g)));
-                }
+                R row = newRow.apply(r);
                 List<Object> values = t.rows().get(r);
                 for (int c = 0; c < values.size(); c++) {
                     row.setValue(t.columns().get(c).name(), cell(values.get(c)));
                 }
-                dao.insert(row);
+                insert.accept(row);
             }
             done = true;
         } finally {
@@ -278,20 +294,7 @@ public final class Exporter {
         }
         gp.createAttributesTable(AttributesTableMetadata.create(t.name(), "fid", columns));
         AttributesDao dao = gp.getAttributesDao(t.name());
-        gp.beginTransaction();
-        boolean done = false;
-        try {
-            for (List<Object> values : t.rows()) {
-                AttributesRow row = dao.newRow();
-                for (int c = 0; c < values.size(); c++) {
-                    row.setValue(t.columns().get(c).name(), cell(values.get(c)));
-                }
-                dao.insert(row);
-            }
-            done = true;
-        } finally {
-            gp.endTransaction(done);
-        }
+        insert(gp, t, r -> dao.newRow(), dao::insert);
     }
 
     private static GeoPackageDataType dataType(Column c) {

@@ -12,7 +12,6 @@ import org.wardheat.service.HotspotService;
 import org.wardheat.service.RepeatService;
 import org.wardheat.service.Workspace;
 import org.wardheat.store.NotFoundException;
-import spark.Response;
 import spark.Service;
 
 
@@ -62,11 +61,11 @@ public final class ApiServer {
         AreaService areaService = new AreaService(workspace, hotspotService, repeatService);
         Analyses analyses = new Analyses(workspace, hotspotService, repeatService, areaService);
         CatalogRoutes catalog = new CatalogRoutes(workspace);
-        WardRoutes wards = new WardRoutes(workspace, analyses);
+        WardRoutes wards = new WardRoutes(analyses);
         HotspotRoutes hotspots = new HotspotRoutes(analyses);
         RecordRoutes records = new RecordRoutes(analyses);
         AreaRoutes areas = new AreaRoutes(areaService, analyses);
-        ExportRoutes exports = new ExportRoutes(analyses, areaService);
+        ExportRoutes exports = new ExportRoutes(analyses);
         ImportRoutes imports = new ImportRoutes(workspace);
 
         http.get("/webjars/*", Webjars::serve);

@@ -5,20 +5,15 @@ import org.wardheat.query.StrategicQuery;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.wardheat.service.AreaService;
-import org.wardheat.analysis.WardStatistics;
 import org.wardheat.export.Exporter;
-import org.wardheat.export.FeatureTable;
-import org.wardheat.export.Layers;
 import org.wardheat.store.FocusArea;
 import spark.Request;
 import spark.Response;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 
 
@@ -33,7 +28,7 @@ final class AreaRoutes {
     }
 
     Object list(Request req, Response res) throws IOException {
-        return Replies.table(res, Layers.focusAreas(areas.saved()), Exporter.Format.GEOJSON, Map.of(), false);
+        return Replies.table(res, analyses.focusAreasTable(), Exporter.Format.GEOJSON, Map.of(), false);
     }
 
     /** Body: {"name": "...", "boundaries": "ID", "wards": ["E05..."]} or {..., "geometry": {GeoJSON polygon}}. */

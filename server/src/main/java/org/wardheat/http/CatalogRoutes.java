@@ -13,7 +13,6 @@ import spark.Request;
 import spark.Response;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -2,9 +2,7 @@ package org.wardheat.http;
 
 import org.wardheat.export.Exporter;
 import org.wardheat.export.FeatureTable;
-import org.wardheat.export.Layers;
 import org.wardheat.query.Analyses;
-import org.wardheat.service.AreaService;
 import org.wardheat.store.NotFoundException;
 import spark.Request;
 import spark.Response;
@@ -25,11 +23,9 @@ final class ExportRoutes {
     static final String LAYERS = "wards, hotspots, repeats, encampments, encampment-years, strategic, needles, near-repeat and areas";
 
     private final Analyses analyses;
-    private final AreaService areas;
 
-    ExportRoutes(Analyses analyses, AreaService areas) {
+    ExportRoutes(Analyses analyses) {
         this.analyses = analyses;
-        this.areas = areas;
     }
 
     Object export(Request req, Response res) throws IOException {
@@ -55,7 +51,7 @@ final class ExportRoutes {
             case "strategic" -> analyses.strategicTable(QueryBinder.strategic(req));
             case "needles" -> analyses.needlesTable(QueryBinder.needles(req));
             case "near-repeat" -> analyses.nearRepeatTable(QueryBinder.nearRepeat(req));
-            case "areas" -> Layers.focusAreas(areas.saved());
+            case "areas" -> analyses.focusAreasTable();
             default -> throw new NotFoundException("no layer '" + layer + "' to export; there are " + LAYERS);
         };
     }

@@ -6,7 +6,6 @@ import org.wardheat.imports.ColumnMapping;
 import org.wardheat.imports.ImportException;
 import org.wardheat.imports.ImportReport;
 import org.wardheat.imports.ImportSource;
-import org.wardheat.imports.IncidentFormat;
 import org.wardheat.service.Workspace;
 import spark.Request;
 import spark.Response;
@@ -19,9 +18,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 
 /**

@@ -81,24 +81,22 @@ final class QueryBinder {
         return out;
     }
 
+    /** A plain decimal in {@code range}, or null when absent (a default rule applies). */
     static Double decimal(Request req, String name, Range range) {
         String v = text(req, name);
         return v == null ? null : Values.number(name, v, range);
     }
 
+    /** A plain decimal in {@code range}, or the query's default. */
     static double decimal(Request req, String name, Range range, double fallback) {
-        Double v = decimal(req, name, range);
-        return v == null ? fallback : v;
-    }
-
-    static Integer integer(Request req, String name, Range range) {
         String v = text(req, name);
-        return v == null ? null : Values.integer(name, v, range);
+        return v == null ? fallback : Values.number(name, v, range);
     }
 
-    static int integer(Request req, String name, Range range, int fallback) {
-        Integer v = integer(req, name, range);
-        return v == null ? fallback : v;
+    /** A whole number in {@code range}, or null when absent; with a default, that default. */
+    static Integer integer(Request req, String name, Range range, Integer fallback) {
+        String v = text(req, name);
+        return v == null ? fallback : Integer.valueOf(Values.integer(name, v, range));
     }
 
     static boolean flag(Request req, String name) {
@@ -189,8 +187,8 @@ final class QueryBinder {
     static NearRepeatQuery nearRepeat(Request req) {
         String seed = text(req, "seed");
         return new NearRepeatQuery(selection(req), Values.increasing("bands", text(req, "bands", NearRepeatQuery.DEFAULT_BANDS),
-                Limits.BAND_METRES, Limits.MAX_SPATIAL_BANDS), integer(req, "time_width", Limits.TIME_WIDTH),
-                integer(req, "time_bands", Limits.TIME_BANDS), integer(req, "simulations", Limits.SIMULATIONS, NearRepeatQuery.DEFAULT_SIMULATIONS),
+                Limits.BAND_METRES, Limits.MAX_SPATIAL_BANDS), integer(req, "time_width", Limits.TIME_WIDTH, null),
+                integer(req, "time_bands", Limits.TIME_BANDS, null), integer(req, "simulations", Limits.SIMULATIONS, NearRepeatQuery.DEFAULT_SIMULATIONS),
                 seed == null ? NearRepeatQuery.DEFAULT_SEED : Values.whole("seed", seed, Range.closed(Long.MIN_VALUE, Long.MAX_VALUE, "a whole number")));
     }
 
@@ -217,7 +215,7 @@ final class QueryBinder {
     }
 
     static StrategicQuery strategic(Request req) {
-        Filter f = new Filter(List.of(), values(req, "dataset"), Values.period("from", required(req, "from"), "to", required(req, "to")));
+        Filter f = filter(req);
         return new StrategicQuery(area(req), f, Values.comparison("compare", text(req, "compare"), f.period()));
     }
 

@@ -5,7 +5,6 @@ import org.wardheat.export.Exporter;
 import org.wardheat.export.Layers;
 import org.wardheat.query.Analyses;
 import org.wardheat.query.WardsQuery;
-import org.wardheat.service.Workspace;
 import spark.Request;
 import spark.Response;
 
@@ -14,11 +13,9 @@ import java.util.Map;
 
 /** The ward layer ({@code /api/wards}) and its statistics without geometry ({@code /summary}); the CSV is an export. */
 final class WardRoutes {
-    private final Workspace workspace;
     private final Analyses analyses;
 
-    WardRoutes(Workspace workspace, Analyses analyses) {
-        this.workspace = workspace;
+    WardRoutes(Analyses analyses) {
         this.analyses = analyses;
     }
 
@@ -26,8 +23,7 @@ final class WardRoutes {
     Object layer(Request req, Response res) throws IOException {
         WardsQuery q = QueryBinder.wards(req);
         WardStatistics.Result result = analyses.wards(q);
-        return Replies.table(res, Layers.wardLayer(result, workspace.boundarySet(q.boundaries()).wards(), q.boundaries()),
-                Exporter.Format.GEOJSON, Layers.wardLayerMembers(result), false);
+        return Replies.table(res, analyses.wardLayer(q, result), Exporter.Format.GEOJSON, Layers.wardLayerMembers(result), false);
     }
 
     Object summary(Request req, Response res) throws IOException {

@@ -77,6 +77,11 @@ public final class Analyses {
         return Layers.wards(r, workspace.boundarySet(q.boundaries()).wards(), q.boundaries());
     }
 
+    /** The ward map layer of a result already computed for {@code q} (write it with {@link Layers#wardLayerMembers}). */
+    public FeatureTable wardLayer(WardsQuery q, WardStatistics.Result r) {
+        return Layers.wardLayer(r, workspace.boundarySet(q.boundaries()).wards(), q.boundaries());
+    }
+
     // ---- hotspots ----
 
     /** Runs a hotspot analysis once its parameters, the cell size against the area and the grid-bound limits pass. */
@@ -95,7 +100,7 @@ public final class Analyses {
         } else if (q instanceof ClassifyQuery c) {
             return hotspots.classify(r, c.every().months, c.thresholds(), c.pAdjust());
         } else if (q instanceof EvaluateQuery e) {
-            return hotspots.evaluate(r, e.test(), e.method().name().toLowerCase(java.util.Locale.ROOT), e.topShare(), e.bandwidthMetres(),
+            return hotspots.evaluate(r, e.test(), Values.word(e.method()), e.topShare(), e.bandwidthMetres(),
                     e.pAdjust(), e.hotBin());
         }
         throw new IllegalArgumentException("no hotspot analysis " + q.getClass().getSimpleName());
@@ -124,14 +129,14 @@ public final class Analyses {
 
     public RepeatService.RepeatResult repeats(RepeatsQuery q) {
         q.validate(months());
-        return repeats.repeats(q.select().toSelection(), q.groupBy(), q.distanceMetres(), q.minPoints(), q.by().word(), q.top(), q.periods(),
+        return repeats.repeats(q.select().toSelection(), q.groupBy(), q.distanceMetres(), q.minPoints(), Values.word(q.by()), q.top(), q.periods(),
                 q.outliers(), q.excludeOutliers());
     }
 
     /** The top places of each of the query's periods, side by side. */
     public Map<String, List<RepeatService.Place>> repeatsByPeriod(RepeatsQuery q) {
         q.validate(months());
-        return repeats.topPerPeriod(q.select().toSelection(), q.groupBy(), q.distanceMetres(), q.minPoints(), q.by().word(), q.top(),
+        return repeats.topPerPeriod(q.select().toSelection(), q.groupBy(), q.distanceMetres(), q.minPoints(), Values.word(q.by()), q.top(),
                 q.periods(), q.outliers(), q.excludeOutliers());
     }
 
@@ -139,7 +144,7 @@ public final class Analyses {
     public FeatureTable repeatsTable(RepeatsQuery q) {
         if (!q.periods().isEmpty()) {
             String what = q.select().filter().datasets().isEmpty() ? "all" : String.join("-", q.select().filter().datasets());
-            return Layers.repeatsByPeriod(repeatsByPeriod(q), q.by().word(), q.top(), what);
+            return Layers.repeatsByPeriod(repeatsByPeriod(q), Values.word(q.by()), q.top(), what);
         }
         return repeatsTable(q, repeats(q));
     }
@@ -164,7 +169,7 @@ public final class Analyses {
 
     public MonthlyTable.Table needles(NeedlesTableQuery q) {
         q.validate(months());
-        return repeats.monthlyTable(q.select().toSelection(), q.firstMonth(), q.measure().word(), q.outliers(), q.excludeOutliers());
+        return repeats.monthlyTable(q.select().toSelection(), q.firstMonth(), Values.word(q.measure()), q.outliers(), q.excludeOutliers());
     }
 
     public FeatureTable needlesTable(NeedlesTableQuery q) {
@@ -191,6 +196,11 @@ public final class Analyses {
     }
 
     // ---- focus areas ----
+
+    /** The saved focus areas, with their outlines. */
+    public FeatureTable focusAreasTable() {
+        return Layers.focusAreas(areas.saved());
+    }
 
     public AreaService.Area area(AreaQuery q) {
         return areas.resolve(q.boundaries(), q.wards(), q.areaGeoJson(), q.areaId());

@@ -20,10 +20,6 @@ public record NeedlesTableQuery(RecordSelection select, int firstMonth, Measure 
     public enum Measure {
         COUNT, RECORDS;
 
-        public String word() {
-            return name().toLowerCase(java.util.Locale.ROOT);
-        }
-
         public static Map<String, Measure> words() {
             return Values.words(values());
         }

@@ -33,10 +33,6 @@ public record RepeatsQuery(RecordSelection select, Places.Rule groupBy, double d
     public enum By {
         RECORDS, COUNT;
 
-        public String word() {
-            return name().toLowerCase(java.util.Locale.ROOT);
-        }
-
         public static Map<String, By> words() {
             return Values.words(values());
         }

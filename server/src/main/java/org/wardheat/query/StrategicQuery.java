@@ -10,6 +10,12 @@ import org.wardheat.model.Period;
  * @param comparison the period compared against ({@code compare}, as {@link WardsQuery})
  */
 public record StrategicQuery(AreaQuery area, Filter filter, Period comparison) {
+    public StrategicQuery {
+        if (!filter.categories().isEmpty()) {
+            throw new InvalidParameterException("category", "not taken: the strategic table has a row for every category; filter by dataset");
+        }
+    }
+
     public void validate(DataMonths data) {
         filter.validate(data);
         data.check("compare", comparison);

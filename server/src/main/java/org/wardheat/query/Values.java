@@ -107,11 +107,16 @@ public final class Values {
         return v;
     }
 
+    /** An enum constant as the word a parameter takes: its lower-case name. */
+    public static String word(Enum<?> e) {
+        return e.name().toLowerCase(Locale.ROOT);
+    }
+
     /** The lower-case names of enum constants, in order, as the words a parameter takes. */
     public static <E extends Enum<E>> Map<String, E> words(E[] values) {
         Map<String, E> m = new LinkedHashMap<>();
         for (E e : values) {
-            m.put(e.name().toLowerCase(Locale.ROOT), e);
+            m.put(word(e), e);
         }
         return m;
     }
