@@ -8,7 +8,8 @@
  *   <li>{@code model}: the shared values: {@code Incident} (one record, read or stored), {@code Period},
  *       {@code IncidentTable} (all incidents in columns; built by the store, immutable).</li>
  *   <li>{@code geom}: geometry helpers: {@code PointIndex}, the one point index behind DBSCAN, Knox and
- *       the grid-cell neighbour searches of Gi* and KDE.</li>
+ *       the grid-cell neighbour searches of Gi* and KDE; {@code stats}: exact Poisson tests and
+ *       intervals and their plain readings (JDK and commons-math3 only).</li>
  *   <li>the analysis kernels, plain functions of their inputs: {@code analysis} (ward statistics),
  *       {@code hotspot} (grids, KDE, Gi*, change, classification, accuracy), {@code repeats} (places,
  *       outliers, needle table, encampments, near repeat).</li>
@@ -29,5 +30,7 @@
  *   <li>{@code http}: the API routes ({@code ApiServer} wires them).</li>
  *   <li>{@code cli}: the commands.</li>
  * </ol>
+ * <p>{@code Cancellation}, in this package, is below every layer: the kernels' hot loops call its
+ * {@code check()} so that the HTTP analysis pool can stop them.
  */
 package org.wardheat;

@@ -27,7 +27,7 @@ class ArchitectureTest {
     static final Map<String, Integer> LAYER = Map.ofEntries(
             Map.entry("boundaries", 0), Map.entry("text", 0),
             Map.entry("model", 1),
-            Map.entry("geom", 2),
+            Map.entry("geom", 2), Map.entry("stats", 2),
             Map.entry("analysis", 3), Map.entry("hotspot", 3), Map.entry("repeats", 3),
             Map.entry("store", 4),
             Map.entry("imports", 5),

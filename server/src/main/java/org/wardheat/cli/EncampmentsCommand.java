@@ -16,7 +16,8 @@ final class EncampmentsCommand {
     @Command(name = "summary", description = {
             "Per year: encampments, distinct locations, average days in situ, total days of disruption.",
             "Days count the arrival and the departure day (3rd to 5th = 3 days); one without an end date is open",
-            "and counted to the end of its year or --as-of, whichever is earlier."})
+            "and counted to --as-of (0 days if it arrived after it). An encampment, its location and its whole stay",
+            "(in the average) belong to its arrival year; total days are split: each year counts the days in it, up to --to."})
     static final class Summary implements Callable<Integer> {
         @Mixin
         RecordOptions options;

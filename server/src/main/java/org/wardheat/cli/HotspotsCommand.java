@@ -4,6 +4,7 @@ import org.wardheat.export.Exporter;
 import org.wardheat.export.Layers;
 import org.wardheat.hotspot.CellLayer;
 import org.wardheat.hotspot.Grid;
+import org.wardheat.hotspot.HarmWeights;
 import org.wardheat.hotspot.HotspotClassification;
 import org.wardheat.query.ChangeQuery;
 import org.wardheat.query.ClassifyQuery;
@@ -21,8 +22,6 @@ import picocli.CommandLine.Option;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
@@ -47,8 +46,11 @@ final class HotspotsCommand {
         String crs;
         @Option(names = "--record-weights", description = "Weight each incident by its record's count (e.g. needles in a find).")
         boolean recordWeights;
-        @Option(names = "--harm-weights", paramLabel = "CSV", description = "A CSV of category,weight: each incident weighs its category's weight.")
+        @Option(names = "--harm-weights", paramLabel = "CSV", description = {"A CSV of category,weight (a header row is optional): each incident weighs its category's weight.",
+                "A category analysed but missing from the file is an error listing them, unless --default-weight is given."})
         Path harmWeights;
+        @Option(names = "--default-weight", paramLabel = "W", description = "With --harm-weights: the weight of categories the file does not name.")
+        Double defaultWeight;
         @Option(names = "--area", paramLabel = "GEOJSON", description = "Analyse this polygon (lon/lat GeoJSON file) instead of the whole boundary set.")
         Path area;
         @Mixin
@@ -59,25 +61,15 @@ final class HotspotsCommand {
                     cell, crs, recordWeights, harm(), area == null ? null : Values.area("area", Files.readString(area)));
         }
 
-        /** A CSV of category,weight with a header line. */
-        private Map<String, Double> harm() throws Exception {
+        /** The harm weights file (category,weight), with the default weight of categories it does not name. */
+        private HarmWeights harm() throws Exception {
             if (harmWeights == null) {
+                if (defaultWeight != null) {
+                    throw new InvalidParameterException("default_weight", "needs harm weights (--harm-weights)");
+                }
                 return null;
             }
-            Map<String, Double> weights = new LinkedHashMap<>();
-            List<String> lines = Files.readAllLines(harmWeights);
-            for (int i = 1; i < lines.size(); i++) {
-                String line = lines.get(i).trim();
-                if (line.isEmpty()) {
-                    continue;
-                }
-                int comma = line.lastIndexOf(',');
-                if (comma <= 0) {
-                    throw new InvalidParameterException("harm_weights", harmWeights + ": line " + (i + 1) + ": expected category,weight, found '" + line + "'");
-                }
-                weights.put(line.substring(0, comma).replace("\"", "").trim(), Values.number("harm_weights", line.substring(comma + 1), Limits.HARM_WEIGHT));
-            }
-            return weights;
+            return HarmWeights.read(harmWeights, defaultWeight);
         }
 
         /** Runs the analysis and writes its cells (CSV, GeoJSON with the parameters, or GeoPackage); the parameters go to standard error. */

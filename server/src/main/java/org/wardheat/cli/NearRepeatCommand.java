@@ -11,8 +11,9 @@ import picocli.CommandLine.Option;
 import java.util.concurrent.Callable;
 
 @Command(name = "near-repeat", description = {
-        "Knox test for near repeats (as the Near Repeat Calculator): spatial bands in metres after 'same location',",
-        "temporal bands in days (months for police.uk data), dates permuted --simulations times (seeded)."})
+        "Knox test for near repeats (as the Near Repeat Calculator), dates permuted --simulations times (seeded).",
+        "Spatial bands: 'same location' (0 m), then each --bands limit in metres, over the previous one up to and including its own.",
+        "Temporal bands: --time-width days, or for month-only police.uk data a 'same month' band and then --time-width months."})
 final class NearRepeatCommand implements Callable<Integer> {
     @Mixin
     RecordOptions options;
@@ -20,7 +21,7 @@ final class NearRepeatCommand implements Callable<Integer> {
     String bands;
     @Option(names = "--time-width", description = "Temporal band width in days, or months for month-only data (default: 14 days or 1 month).")
     Integer width;
-    @Option(names = "--time-bands", description = "How many temporal bands (default: 5 of days or 6 of months).")
+    @Option(names = "--time-bands", description = "How many temporal bands of --time-width (default: 5 of days, or 6 of months after the same-month band).")
     Integer timeBands;
     @Option(names = "--simulations", defaultValue = "" + NearRepeatQuery.DEFAULT_SIMULATIONS, description = "Default: ${DEFAULT-VALUE}.")
     int simulations;

@@ -20,7 +20,7 @@ final class RepeatsCommand implements Callable<Integer> {
     String groupBy;
     @Option(names = "--distance", defaultValue = "" + RepeatsQuery.DEFAULT_DISTANCE_METRES, description = "Metres, for --group-by distance (DBSCAN radius; default: ${DEFAULT-VALUE}).")
     double metres;
-    @Option(names = "--min-points", defaultValue = "" + RepeatsQuery.DEFAULT_MIN_POINTS, description = "DBSCAN: neighbours a core point needs (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--min-points", defaultValue = "" + RepeatsQuery.DEFAULT_MIN_POINTS, description = "DBSCAN: points within --distance a core point needs, counting itself (default: ${DEFAULT-VALUE}: two finds at one spot are one place).")
     int minPoints;
     @Option(names = "--by", paramLabel = "records|count", description = "Rank by records (incidents, default) or count (summed, e.g. needles).")
     String by;

@@ -2,11 +2,17 @@ package org.wardheat.cli;
 
 import org.wardheat.service.Workspace;
 import org.wardheat.demo.DemoBorough;
+import org.wardheat.http.AnalysisPool;
 import org.wardheat.http.ApiServer;
+import org.wardheat.http.CannotListenException;
+import org.wardheat.http.HttpLimits;
+import org.wardheat.http.ServerSettings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
@@ -15,8 +21,20 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--data", paramLabel = "DIR",
             description = "The data directory (default: data, or demo-data with --demo).")
     Path dataDir;
-    @Option(names = "--port", defaultValue = "8080")
+    @Option(names = "--port", defaultValue = "8080", description = "TCP port (default: 8080; 0 for any free port).")
     int port;
+    @Option(names = "--host", defaultValue = "127.0.0.1", paramLabel = "ADDRESS",
+            description = "Address to listen on (default: 127.0.0.1, this machine only; 0.0.0.0 for every interface).")
+    String host;
+    @Option(names = "--allowed-host", paramLabel = "NAME",
+            description = "A host name browsers may use to reach the server, besides localhost, 127.0.0.1, [::1] and --host (repeatable).")
+    List<String> allowedHosts = new ArrayList<>();
+    @Option(names = "--max-upload-mb", defaultValue = "512", paramLabel = "MB",
+            description = "Largest upload accepted by the page's import, in MiB (default: 512).")
+    long maxUploadMb;
+    @Option(names = "--analysis-seconds", defaultValue = "60", paramLabel = "S",
+            description = "Running time allowed to one analysis before it is stopped (default: 60).")
+    int analysisSeconds;
     @Option(names = "--demo", description = "Load the embedded synthetic demo borough (generated on first run).")
     boolean demo;
     @Option(names = "--tiles", defaultValue = "https://tile.openstreetmap.org/{z}/{x}/{y}.png",
@@ -27,6 +45,15 @@ final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (maxUploadMb < 1 || maxUploadMb > 65536) {
+            throw new IllegalArgumentException("--max-upload-mb must be between 1 and 65536, not " + maxUploadMb);
+        }
+        if (analysisSeconds < 1 || analysisSeconds > 86_400) {
+            throw new IllegalArgumentException("--analysis-seconds must be between 1 and 86400, not " + analysisSeconds);
+        }
+        AnalysisPool.Settings pool = AnalysisPool.Settings.defaults();
+        ServerSettings settings = new ServerSettings(host, port, allowedHosts, HttpLimits.DEFAULT.withUploadBytes(maxUploadMb << 20),
+                new AnalysisPool.Settings(pool.threads(), pool.queue(), java.time.Duration.ofSeconds(analysisSeconds)));
         Path dir = dataDir != null ? dataDir : Path.of(demo ? "demo-data" : "data");
         Workspace ws = Workspace.open(dir);
         if (demo) {
@@ -34,8 +61,17 @@ final class ServeCommand implements Callable<Integer> {
             DemoBorough.install(ws, dir.resolve("demo-source"));
         }
         ApiServer server = new ApiServer(ws, new ApiServer.WebConfig(tiles.equals("none") ? null : tiles, attribution, demo));
-        int actual = server.start(port);
-        System.out.println("wardheat is running at http://localhost:" + actual + "/  (data: " + dir.toAbsolutePath() + ")");
+        int actual;
+        try {
+            actual = server.start(settings);
+        } catch (CannotListenException e) {
+            ws.close();
+            System.err.println("wardheat: error: " + e.getMessage());
+            return 1;
+        }
+        String shown = host.equals("127.0.0.1") || host.equals("0.0.0.0") || host.equals("::") ? "localhost"
+                : host.contains(":") ? "[" + host + "]" : host;
+        System.out.println("wardheat is running at http://" + shown + ":" + actual + "/  (data: " + dir.toAbsolutePath() + ")");
         CountDownLatch stop = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.stop();

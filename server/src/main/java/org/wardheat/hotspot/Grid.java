@@ -124,6 +124,7 @@ public final class Grid {
         List<Geometry> kept = new ArrayList<>();
         try (SimpleFeatureIterator it = source.getFeatures().features()) {
             while (it.hasNext()) {
+                org.wardheat.Cancellation.check();
                 SimpleFeature f = it.next();
                 Geometry cell = (Geometry) f.getDefaultGeometry();
                 if (!prepared.intersects(cell)) {

@@ -41,12 +41,14 @@ public final class KernelDensity {
         int n = points.size();
         int chunks = Math.max(1, Math.min(Runtime.getRuntime().availableProcessors() * 2, n / 10_000 + 1));
         double[][] partial = new double[chunks][];
+        Thread owner = Thread.currentThread(); // the parallel chunks check the caller's cancellation
         IntStream.range(0, chunks).parallel().forEach(k -> {
             double[] acc = new double[grid.size()];
             int from = (int) ((long) n * k / chunks), to = (int) ((long) n * (k + 1) / chunks);
             double h2 = bandwidth * bandwidth;
             double norm = 3 / (Math.PI * h2);
             for (int i = from; i < to; i++) {
+                org.wardheat.Cancellation.check(owner);
                 double w = points.weight()[i] * norm;
                 grid.index().forEachWithin(points.x()[i], points.y()[i], bandwidth, (cell, d2) -> {
                     double u = 1 - d2 / h2;

@@ -1,23 +1,23 @@
 package org.wardheat.http;
 
-import org.wardheat.query.Analyses;
-import org.wardheat.query.InvalidParameterException;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.wardheat.boundaries.BoundaryException;
 import org.wardheat.imports.ImportException;
+import org.wardheat.export.Exporter;
+import org.wardheat.query.Analyses;
+import org.wardheat.query.InvalidParameterException;
 import org.wardheat.service.AreaService;
 import org.wardheat.service.HotspotService;
 import org.wardheat.service.RepeatService;
 import org.wardheat.service.Workspace;
 import org.wardheat.store.NotFoundException;
+import spark.Response;
 import spark.Service;
-
 
 /**
  * The HTTP API and the web app: wiring only. Routes are thin: each route class reads parameters (through
- * {@link QueryBinder}, which builds each analysis's query record), calls a service, and writes JSON or RFC 7946 GeoJSON (WGS84
+ * {@link QueryBinder}, which builds each analysis's query record, run by {@link Analyses}), calls a service, and writes JSON or RFC 7946 GeoJSON (WGS84
  * lon/lat, no crs member). Bad input gets a 4xx with a JSON body {@code {"error": "..."}}; an unexpected
  * failure gets a 500 with no stack trace (it is logged).
  */
@@ -27,6 +27,8 @@ public final class ApiServer {
     private final Workspace workspace;
     private final WebConfig config;
     private Service http;
+    private AnalysisPool analyses;
+    private long uploadBytes = HttpLimits.DEFAULT.uploadBytes();
 
     /** Settings the web app reads from {@code /api/config}. */
     public record WebConfig(String tileUrl, String tileAttribution, boolean demo) {
@@ -37,15 +39,37 @@ public final class ApiServer {
         this.config = config;
     }
 
-    /** Starts listening on {@code port} (0 for any free port) and returns the port. */
+    /** Starts listening on {@code 127.0.0.1:port} (0 for any free port) and returns the port. */
     public int start(int port) {
-        http = Service.ignite().port(port);
+        return start(ServerSettings.loopback(port));
+    }
+
+    /**
+     * Starts listening as {@code settings} say and returns the port.
+     *
+     * @throws CannotListenException when the port is taken or the host is not this machine's; nothing is started then
+     */
+    public int start(ServerSettings settings) {
+        uploadBytes = settings.limits().uploadBytes();
+        analyses = new AnalysisPool(settings.analyses());
+        EmbeddedJetty jetty;
+        try {
+            jetty = EmbeddedJetty.bind(settings, config.tileUrl(), analyses);
+        } catch (RuntimeException e) {
+            analyses.close();
+            throw e;
+        }
+        http = jetty.service();
         http.staticFiles.location("/public");
         http.staticFiles.expireTime(60);
         routes();
-        http.init();
-        http.awaitInitialization();
-        return http.port();
+        jetty.start();
+        return jetty.port();
+    }
+
+    /** The spark service, for tests that add a route of their own. */
+    Service service() {
+        return http;
     }
 
     public void stop() {
@@ -53,20 +77,23 @@ public final class ApiServer {
             http.stop();
             http.awaitStop();
         }
+        if (analyses != null) {
+            analyses.close();
+        }
     }
 
     private void routes() {
         HotspotService hotspotService = new HotspotService(workspace);
         RepeatService repeatService = new RepeatService(workspace);
         AreaService areaService = new AreaService(workspace, hotspotService, repeatService);
-        Analyses analyses = new Analyses(workspace, hotspotService, repeatService, areaService);
+        Analyses queries = new Analyses(workspace, hotspotService, repeatService, areaService);
         CatalogRoutes catalog = new CatalogRoutes(workspace);
-        WardRoutes wards = new WardRoutes(analyses);
-        HotspotRoutes hotspots = new HotspotRoutes(analyses);
-        RecordRoutes records = new RecordRoutes(analyses);
-        AreaRoutes areas = new AreaRoutes(areaService, analyses);
-        ExportRoutes exports = new ExportRoutes(analyses);
-        ImportRoutes imports = new ImportRoutes(workspace);
+        WardRoutes wards = new WardRoutes(queries);
+        HotspotRoutes hotspots = new HotspotRoutes(queries);
+        RecordRoutes records = new RecordRoutes(queries);
+        AreaRoutes areas = new AreaRoutes(areaService, queries);
+        ExportRoutes exports = new ExportRoutes(queries);
+        ImportRoutes imports = new ImportRoutes(workspace, uploadBytes);
 
         http.get("/webjars/*", Webjars::serve);
         http.get("/api/config", (req, res) -> Replies.json(res, config));
@@ -97,16 +124,29 @@ public final class ApiServer {
 
         http.notFound((req, res) -> {
             res.type("application/json");
-            return "{\"error\":\"no such resource: " + req.pathInfo().replace("\"", "") + "\"}";
+            return errorBody("no such resource: " + req.uri());
         });
         http.exception(InvalidParameterException.class, (e, req, res) -> Replies.error(res, 400, e.getMessage(), e.parameter()));
-        http.exception(IllegalArgumentException.class, (e, req, res) -> Replies.error(res, 400, e.getMessage(), null));
-        http.exception(BoundaryException.class, (e, req, res) -> Replies.error(res, 400, e.getMessage(), null));
-        http.exception(ImportException.class, (e, req, res) -> Replies.error(res, 400, e.getMessage(), null));
-        http.exception(NotFoundException.class, (e, req, res) -> Replies.error(res, 404, e.getMessage(), null));
+        http.exception(IllegalArgumentException.class, (e, req, res) -> error(res, 400, e.getMessage()));
+        http.exception(BoundaryException.class, (e, req, res) -> error(res, 400, e.getMessage()));
+        http.exception(ImportException.class, (e, req, res) -> error(res, 400, e.getMessage()));
+        http.exception(NotFoundException.class, (e, req, res) -> error(res, 404, e.getMessage()));
+        http.exception(java.time.DateTimeException.class, (e, req, res) -> error(res, 400, "bad date: " + e.getMessage()));
+        http.exception(org.wardheat.Cancellation.CancelledException.class, (e, req, res) -> error(res, 503,
+                "the analysis ran past its time budget of " + analyses.settings().budget().toSeconds()
+                        + " s and was stopped; choose a shorter period, a smaller area or fewer simulations"));
         http.exception(Exception.class, (e, req, res) -> {
-            LOG.error("request {} failed", req.pathInfo(), e);
-            Replies.error(res, 500, "internal error; the server log has the details", null);
+            LOG.error("request {} failed", req.uri(), e);
+            error(res, 500, "internal error; the server log has the details");
         });
+    }
+
+    private static void error(Response res, int status, String message) {
+        Replies.error(res, status, message, null);
+    }
+
+    /** {@code {"error": message}}, escaped. */
+    static String errorBody(String message) {
+        return Replies.errorBody(message, null);
     }
 }

@@ -10,8 +10,8 @@ import org.wardheat.service.Workspace;
 import spark.Request;
 import spark.Response;
 
-import javax.servlet.MultipartConfigElement;
-import javax.servlet.http.Part;
+import jakarta.servlet.MultipartConfigElement;
+import jakarta.servlet.http.Part;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -26,12 +26,13 @@ import java.util.List;
  * {@code import} does; police.uk by default, council records with {@code preset=} or {@code map_ROLE=}.
  */
 final class ImportRoutes {
-    private static final long MAX_UPLOAD_BYTES = 512L << 20;
-
     private final Workspace workspace;
+    private final long uploadBytes;
 
-    ImportRoutes(Workspace workspace) {
+    /** @param uploadBytes the largest multipart body accepted, enforced again by the parser while it streams */
+    ImportRoutes(Workspace workspace, long uploadBytes) {
         this.workspace = workspace;
+        this.uploadBytes = uploadBytes;
     }
 
     Object upload(Request req, Response res) throws Exception {
@@ -41,7 +42,7 @@ final class ImportRoutes {
         Path tmp = Files.createTempDirectory("wardheat-upload");
         try {
             req.raw().setAttribute("org.eclipse.jetty.multipartConfig",
-                    new MultipartConfigElement(tmp.toString(), MAX_UPLOAD_BYTES, MAX_UPLOAD_BYTES, 1 << 20));
+                    new MultipartConfigElement(tmp.toString(), uploadBytes, uploadBytes, 1 << 20));
             List<ImportSource> sources = new ArrayList<>();
             int n = 0;
             for (Part part : req.raw().getParts()) {

@@ -2,6 +2,7 @@ package org.wardheat.http;
 
 import org.wardheat.export.Exporter;
 import org.wardheat.hotspot.Grid;
+import org.wardheat.hotspot.HarmWeights;
 import org.wardheat.hotspot.HotspotClassification;
 import org.wardheat.hotspot.PAdjust;
 import org.wardheat.imports.ColumnMapping;
@@ -129,10 +130,15 @@ final class QueryBinder {
 
     static HotspotQuery hotspot(Request req) {
         String harm = text(req, "harm_weights");
+        Double defaultWeight = decimal(req, "default_weight", Limits.HARM_WEIGHT);
+        if (harm == null && defaultWeight != null) {
+            throw new InvalidParameterException("default_weight", "needs harm_weights (CATEGORY:WEIGHT|...)");
+        }
         String area = text(req, "area");
         return new HotspotQuery(required(req, "boundaries"), filter(req), word(req, "shape", Values.words(Grid.Shape.values())),
                 decimal(req, "cell", Limits.CELL_METRES), text(req, "crs"), flag(req, "record_weights"),
-                harm == null ? null : Values.weights("harm_weights", harm), area == null ? null : Values.area("area", area));
+                harm == null ? null : new HarmWeights("harm_weights", Values.weights("harm_weights", harm), defaultWeight),
+                area == null ? null : Values.area("area", area));
     }
 
     private static PAdjust pAdjust(Request req) {

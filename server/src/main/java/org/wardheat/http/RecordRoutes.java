@@ -68,7 +68,7 @@ final class RecordRoutes {
 
     Object encampments(Request req, Response res) throws IOException {
         return Replies.json(res, Map.of("years", analyses.encampments(QueryBinder.encampments(req)), "rule",
-                "days in situ count the arrival and the departure day (3rd to 5th = 3 days); an encampment without an end date is open and counted to the end of its year or as_of"));
+                "days in situ count the arrival and the departure day (3rd to 5th = 3 days); an encampment without an end date is open and counted to as_of (0 days if it arrived after it); an encampment and its whole stay (in the average) belong to its arrival year, and total days are split: each year counts the days in it, up to the end of the period"));
     }
 
     Object nearRepeat(Request req, Response res) throws IOException {

@@ -42,11 +42,16 @@ final class Replies {
     static void error(Response res, int status, String message, String parameter) {
         res.status(status);
         res.type("application/json");
+        res.body(errorBody(message, parameter));
+    }
+
+    /** {@code {"error": message, "parameter": parameter}} (no parameter when null), escaped. */
+    static String errorBody(String message, String parameter) {
         ObjectNode body = Exporter.JSON.createObjectNode();
         body.put("error", message == null ? "bad request" : message);
         if (parameter != null) {
             body.put("parameter", parameter);
         }
-        res.body(body.toString());
+        return body.toString();
     }
 }

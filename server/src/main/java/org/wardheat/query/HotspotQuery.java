@@ -5,7 +5,7 @@ import org.locationtech.jts.geom.Geometry;
 import org.wardheat.service.HotspotService;
 import org.wardheat.hotspot.Grid;
 
-import java.util.Map;
+import org.wardheat.hotspot.HarmWeights;
 
 /**
  * What every hotspot analysis takes: the area (a boundary set's wards, or a drawn polygon within it), the
@@ -18,18 +18,18 @@ import java.util.Map;
  *                      over the extent), or null for sfhotspot's rule (shorter side of the extent / 50)
  * @param crs           a projected CRS in metres, default {@link Limits#DEFAULT_CRS}
  * @param recordWeights weight each incident by its record's count (needles in a find)
- * @param harmWeights   category to harm weight ({@link Limits#HARM_WEIGHT}; missing categories weigh 0), or null
+ * @param harmWeights   category to harm weight ({@link Limits#HARM_WEIGHT}) with an optional default weight for the
+ *                      categories it does not name (without one, a missing category is an error), or null
  * @param area          a WGS84 polygon to analyse instead of the whole set, or null
  */
 public record HotspotQuery(String boundaries, Filter filter, Grid.Shape shape, Double cellMetres, String crs,
-                           boolean recordWeights, Map<String, Double> harmWeights, Geometry area) {
+                           boolean recordWeights, HarmWeights harmWeights, Geometry area) {
     public static final String DEFAULT_SHAPE = "square";
 
     public HotspotQuery {
         boundaries = Checks.required("boundaries", boundaries);
         shape = shape == null ? Grid.Shape.SQUARE : shape;
         crs = crs == null || crs.isBlank() ? Limits.DEFAULT_CRS : crs.trim();
-        harmWeights = harmWeights == null ? null : Map.copyOf(harmWeights);
     }
 
     /** Checks the CRS (projected, in metres), the period, the cell size and the weights. */
@@ -38,7 +38,8 @@ public record HotspotQuery(String boundaries, Filter filter, Grid.Shape shape, D
         filter.validate(data);
         Limits.CELL_METRES.checkOptional("cell", cellMetres);
         if (harmWeights != null) {
-            harmWeights.forEach((category, w) -> Limits.HARM_WEIGHT.check("harm_weights", w));
+            harmWeights.weights().forEach((category, w) -> Limits.HARM_WEIGHT.check("harm_weights", w));
+            Limits.HARM_WEIGHT.checkOptional("default_weight", harmWeights.defaultWeight());
         }
     }
 

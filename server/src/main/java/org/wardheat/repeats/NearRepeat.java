@@ -7,8 +7,11 @@ import java.util.SplittableRandom;
 
 /**
  * A Knox test for near repeats, as in the Near Repeat Calculator (Ratcliffe). For every pair of
- * incidents, the distance falls in a spatial band ("same location", then 1–b₁ m, b₁+1–b₂ m, ...) and the
- * time between them in a temporal band (0–w, w+1–2w, ... days, or months for month-precision data).
+ * incidents, the distance falls in a spatial band and the time between them in a temporal band.
+ * Spatial bands, in metres with inclusive upper edges and no rounding: "same location" (identical
+ * coordinates, 0 m), "over 0 to b₁ m", "over b₁ to b₂ m", ... Temporal bands in days: 0 to w,
+ * w+1 to 2w, ... days; in calendar months (month-precision police.uk data): "same month" (0), then
+ * 1 to w, w+1 to 2w, ... months, so the same month is never mixed with the next.
  * The observed pair counts are compared with counts after permuting the dates among the incidents
  * ({@code simulations} times, seeded): Knox ratio = observed / mean simulated, and
  * p = (1 + simulations with a count at least the observed) / (1 + simulations). Pairs farther apart
@@ -18,7 +21,8 @@ public final class NearRepeat {
     /**
      * @param spatialBands  upper limits in metres of the bands after "same location", increasing
      * @param temporalWidth the width of a temporal band, in {@code unit}s
-     * @param temporalBands how many temporal bands
+     * @param temporalBands how many temporal bands of {@code temporalWidth}; with months a "same month"
+     *                      band comes before them
      * @param unit          "days" or "months"
      */
     public record Parameters(double[] spatialBands, int temporalWidth, int temporalBands, String unit, int simulations, long seed) {
@@ -60,33 +64,35 @@ public final class NearRepeat {
     public static Result test(double[] x, double[] y, int[] t, Parameters p, String what) {
         int n = x.length;
         int sBands = p.spatialBands().length + 1;
-        int tBands = p.temporalBands();
+        int tBands = p.temporalBands() + (sameMonthBand(p) ? 1 : 0);
         double maxDistance = p.spatialBands()[p.spatialBands().length - 1];
         // the spatial band of every close pair is fixed; only times move in the permutations
         org.wardheat.geom.PointIndex index = new org.wardheat.geom.PointIndex(x, y, Math.max(1, maxDistance));
         IntList first = new IntList(), second = new IntList(), band = new IntList();
         for (int i = 0; i < n; i++) {
+            org.wardheat.Cancellation.check();
             for (int j : index.within(x[i], y[i], maxDistance)) {
                 if (j > i) {
                     first.add(i);
                     second.add(j);
-                    band.add(spaceBand(Math.hypot(x[i] - x[j], y[i] - y[j]), p.spatialBands()));
+                    band.add(spaceBand((x[i] - x[j]) * (x[i] - x[j]) + (y[i] - y[j]) * (y[i] - y[j]), p.spatialBands()));
                 }
             }
         }
-        long[][] observed = count(first, second, band, t, sBands, tBands, p.temporalWidth());
+        long[][] observed = count(first, second, band, t, sBands, p);
         long[][] sum = new long[sBands][tBands];
         long[][] atLeast = new long[sBands][tBands];
         SplittableRandom random = new SplittableRandom(p.seed());
         int[] shuffled = t.clone();
         for (int s = 0; s < p.simulations(); s++) {
+            org.wardheat.Cancellation.check();
             for (int i = n - 1; i > 0; i--) { // Fisher-Yates
                 int j = random.nextInt(i + 1);
                 int tmp = shuffled[i];
                 shuffled[i] = shuffled[j];
                 shuffled[j] = tmp;
             }
-            long[][] sim = count(first, second, band, shuffled, sBands, tBands, p.temporalWidth());
+            long[][] sim = count(first, second, band, shuffled, sBands, p);
             for (int a = 0; a < sBands; a++) {
                 for (int b = 0; b < tBands; b++) {
                     sum[a][b] += sim[a][b];
@@ -94,16 +100,7 @@ public final class NearRepeat {
                 }
             }
         }
-        List<String> spaceNames = new ArrayList<>(), timeNames = new ArrayList<>();
-        spaceNames.add("same location");
-        for (int a = 0; a < p.spatialBands().length; a++) {
-            double lo = a == 0 ? 1 : p.spatialBands()[a - 1] + 1;
-            spaceNames.add(String.format(Locale.ROOT, "%.0f to %.0f m", lo, p.spatialBands()[a]));
-        }
-        for (int b = 0; b < tBands; b++) {
-            int lo = b == 0 ? 0 : b * p.temporalWidth() + 1, hi = (b + 1) * p.temporalWidth();
-            timeNames.add((lo == hi ? "" + hi : lo + " to " + hi) + " " + unit(p.unit(), hi));
-        }
+        List<String> spaceNames = spaceBandNames(p), timeNames = timeBandNames(p);
         Cell[][] cells = new Cell[sBands][tBands];
         long pairs = 0;
         for (int a = 0; a < sBands; a++) {
@@ -117,29 +114,78 @@ public final class NearRepeat {
         return new Result(p, n, pairs, spaceNames, timeNames, cells, reading(cells, p, what));
     }
 
-    static int spaceBand(double d, double[] bands) {
-        if (d < 0.5) {
+    /** Month-precision data get a band of their own for pairs in the same calendar month. */
+    static boolean sameMonthBand(Parameters p) {
+        return p.unit().equals("months");
+    }
+
+    /**
+     * The spatial band of a pair from its squared distance in m² (squared, as the index compares, so a
+     * pair the index finds within the last edge is always in a band): 0 for the same location (0 m),
+     * a + 1 for over {@code bands[a-1]} up to and including {@code bands[a]} metres; -1 beyond the last.
+     */
+    static int spaceBand(double distanceSquared, double[] bands) {
+        if (distanceSquared == 0) {
             return 0;
         }
         for (int a = 0; a < bands.length; a++) {
-            if (d <= bands[a] + 0.5) {
+            if (distanceSquared <= bands[a] * bands[a]) {
                 return a + 1;
             }
         }
-        return bands.length; // unreachable for pairs found within the last band
+        return -1;
     }
 
-    /** The temporal band of a gap: 0 to w is band 0, w+1 to 2w band 1, ...; -1 beyond the last. */
-    static int timeBand(int gap, int width, int bands) {
+    /** "same location", "over 0 to 200 m", "over 200 to 400 m", ... (the edges as given, shortest form). */
+    static List<String> spaceBandNames(Parameters p) {
+        List<String> names = new ArrayList<>();
+        names.add("same location");
+        for (int a = 0; a < p.spatialBands().length; a++) {
+            names.add("over " + metres(a == 0 ? 0 : p.spatialBands()[a - 1]) + " to " + metres(p.spatialBands()[a]) + " m");
+        }
+        return names;
+    }
+
+    private static String metres(double m) {
+        return java.math.BigDecimal.valueOf(m).stripTrailingZeros().toPlainString();
+    }
+
+    /**
+     * The temporal band of a gap in days or months; -1 beyond the last. Days: 0 to w is band 0,
+     * w+1 to 2w band 1, ... With a same-month band: 0 is band 0, 1 to w band 1, w+1 to 2w band 2, ...
+     *
+     * @param bands the bands of width {@code width} (the same-month band not included)
+     */
+    static int timeBand(int gap, int width, int bands, boolean sameMonthBand) {
+        if (sameMonthBand) {
+            int b = gap == 0 ? 0 : (gap - 1) / width + 1;
+            return b <= bands ? b : -1;
+        }
         int b = gap == 0 ? 0 : (gap - 1) / width;
         return b < bands ? b : -1;
     }
 
-    private static long[][] count(IntList first, IntList second, IntList band, int[] t, int sBands, int tBands, int width) {
-        long[][] c = new long[sBands][tBands];
+    /** "0 to 14 days", "15 to 28 days", ...; or "same month", "1 month", "2 months", ... ("1 to 3 months" for width 3). */
+    static List<String> timeBandNames(Parameters p) {
+        List<String> names = new ArrayList<>();
+        boolean sameMonth = sameMonthBand(p);
+        if (sameMonth) {
+            names.add("same month");
+        }
+        int w = p.temporalWidth();
+        for (int b = 0; b < p.temporalBands(); b++) {
+            int lo = b == 0 && !sameMonth ? 0 : b * w + 1, hi = (b + 1) * w;
+            names.add((lo == hi ? "" + hi : lo + " to " + hi) + " " + unit(p.unit(), hi));
+        }
+        return names;
+    }
+
+    private static long[][] count(IntList first, IntList second, IntList band, int[] t, int sBands, Parameters p) {
+        boolean sameMonth = sameMonthBand(p);
+        long[][] c = new long[sBands][p.temporalBands() + (sameMonth ? 1 : 0)];
         for (int k = 0; k < first.size; k++) {
-            int tb = timeBand(Math.abs(t[first.items[k]] - t[second.items[k]]), width, tBands);
-            if (tb >= 0) {
+            int tb = timeBand(Math.abs(t[first.items[k]] - t[second.items[k]]), p.temporalWidth(), p.temporalBands(), sameMonth);
+            if (tb >= 0 && band.items[k] >= 0) {
                 c[band.items[k]][tb]++;
             }
         }
@@ -148,7 +194,9 @@ public final class NearRepeat {
 
     /**
      * Sentences for patrol planners: for each distance band, the run of time bands from the first in
-     * which the Knox ratio is at least 1.2 with p below 0.05.
+     * which the Knox ratio is at least 1.2 with p below 0.05. Days: "is raised for 14 days"; months:
+     * "is raised in the same month" (the same-month band alone) or "is raised within 2 months" (the
+     * same month and the next two).
      */
     static List<String> reading(Cell[][] cells, Parameters p, String what) {
         List<String> out = new ArrayList<>();
@@ -163,10 +211,19 @@ public final class NearRepeat {
             }
             Cell c = cells[a][0];
             String where = a == 0 ? "at the same location"
-                    : a == 1 ? String.format(Locale.ROOT, "within %.0f m", p.spatialBands()[0]) : cells[a][0].space().replace(" to ", " to ") + " away";
-            int until = run * p.temporalWidth();
-            out.add(String.format(Locale.ROOT, "After %s, the risk of another %s is raised for %d %s (Knox ratio %.2f in the first %d %s, p = %.3f).",
-                    article(what), where, until, unit(p.unit(), until), c.knoxRatio(), p.temporalWidth(), unit(p.unit(), p.temporalWidth()), c.p()));
+                    : a == 1 ? "within " + metres(p.spatialBands()[0]) + " m" : cells[a][0].space() + " away";
+            String when, first;
+            if (sameMonthBand(p)) {
+                int until = (run - 1) * p.temporalWidth();
+                when = until == 0 ? "in the same month" : "within " + until + " " + unit(p.unit(), until);
+                first = "in the same month";
+            } else {
+                int until = run * p.temporalWidth();
+                when = "for " + until + " " + unit(p.unit(), until);
+                first = "in the first " + p.temporalWidth() + " " + unit(p.unit(), p.temporalWidth());
+            }
+            out.add(String.format(Locale.ROOT, "After %s, the risk of another %s is raised %s (Knox ratio %.2f %s, p = %.3f).",
+                    article(what), where, when, c.knoxRatio(), first, c.p()));
         }
         if (out.isEmpty()) {
             out.add("No near-repeat pattern: no distance and time band pair has a Knox ratio of 1.2 or more with p below 0.05.");

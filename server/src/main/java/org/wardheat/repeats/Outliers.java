@@ -17,6 +17,8 @@ import org.wardheat.model.Incident;
  *       place's monthly totals (over the months it has records, at least 3 of them), and at least
  *       {@code minimum}.</li>
  * </ul>
+ * Place-month totals leave out records already flagged as record outliers, so one 600-needle bag does
+ * not make the ordinary finds of its place and month outliers too.
  */
 public final class Outliers {
     public record Rules(double recordFactor, double placeFactor, double minimum) {
@@ -45,15 +47,20 @@ public final class Outliers {
         for (Places.Place p : places) {
             Map<Integer, Double> byMonth = new HashMap<>();
             for (int i : p.members()) {
-                byMonth.merge(records.get(i).month(), records.get(i).weight(), Double::sum);
+                if (why[i] == null) { // record outliers are not part of the place's usual level
+                    byMonth.merge(records.get(i).month(), records.get(i).weight(), Double::sum);
+                }
             }
             if (byMonth.size() < 3) {
                 continue;
             }
             double m = median(byMonth.values().stream().mapToDouble(Double::doubleValue).toArray());
             for (int i : p.members()) {
+                if (why[i] != null) {
+                    continue;
+                }
                 double total = byMonth.get(records.get(i).month());
-                if (why[i] == null && total >= rules.minimum() && total >= rules.placeFactor() * m) {
+                if (total >= rules.minimum() && total >= rules.placeFactor() * m) {
                     why[i] = "place-month of " + fmt(total) + " against the place's median month of " + fmt(m);
                 }
             }

@@ -19,8 +19,10 @@ import org.wardheat.model.Incident;
  *   <li>{@link Rule#LABEL}: the same normalised location label ({@link Labels}); records without a label
  *       fall back to their coordinates;</li>
  *   <li>{@link Rule#DISTANCE}: DBSCAN in British National Grid metres: points with at least
- *       {@code minPoints} others within {@code metres} are cores, and clusters grow through cores;
- *       points in no cluster are places of their own.</li>
+ *       {@code minPoints} points within {@code metres}, counting the point itself (the usual DBSCAN
+ *       convention, as scikit-learn's {@code min_samples}), are cores, and clusters grow through cores;
+ *       points in no cluster are places of their own. With the default 2, two finds at one spot are
+ *       one place.</li>
  * </ul>
  * Records without a location and without a label are left out (counted by the caller).
  */
@@ -47,7 +49,8 @@ public final class Places {
 
     /**
      * @param metres    the DBSCAN radius (for {@link Rule#DISTANCE})
-     * @param minPoints DBSCAN's minimum neighbours for a core point (for {@link Rule#DISTANCE})
+     * @param minPoints DBSCAN's minimum points within {@code metres} of a core point, itself included, at
+     *                  least 1 (for {@link Rule#DISTANCE})
      */
     public static List<Place> group(List<Incident> records, Rule rule, double metres, int minPoints) {
         return switch (rule) {
@@ -85,6 +88,9 @@ public final class Places {
         if (!(metres > 0)) {
             throw new IllegalArgumentException("the grouping distance must be more than 0 metres, not " + metres);
         }
+        if (minPoints < 1) {
+            throw new IllegalArgumentException("the minimum points of a DBSCAN core (the point itself included) must be at least 1, not " + minPoints);
+        }
         List<Integer> located = new ArrayList<>();
         for (int i = 0; i < records.size(); i++) {
             if (records.get(i).hasLocation()) {
@@ -108,11 +114,12 @@ public final class Places {
         Arrays.fill(cluster, -1);
         int next = 0;
         for (int k = 0; k < n; k++) {
+            org.wardheat.Cancellation.check();
             if (cluster[k] != -1) {
                 continue;
             }
             int[] nb = index.within(x[k], y[k], metres);
-            if (nb.length - 1 < minPoints) {
+            if (nb.length < minPoints) { // nb holds the point itself
                 continue; // not a core point: noise unless a cluster reaches it
             }
             int id = next++;
@@ -122,13 +129,14 @@ public final class Places {
                 queue.add(j);
             }
             while (!queue.isEmpty()) {
+                org.wardheat.Cancellation.check();
                 int j = queue.poll();
                 if (cluster[j] != -1 && cluster[j] != -2) {
                     continue;
                 }
                 cluster[j] = id;
                 int[] nbj = index.within(x[j], y[j], metres);
-                if (nbj.length - 1 >= minPoints) {
+                if (nbj.length >= minPoints) {
                     for (int m : nbj) {
                         if (cluster[m] == -1) {
                             queue.add(m);

@@ -7,6 +7,7 @@ import org.wardheat.boundaries.Projection;
 import org.wardheat.hotspot.CellLayer;
 import org.wardheat.hotspot.GetisOrdGiStar;
 import org.wardheat.hotspot.Grid;
+import org.wardheat.hotspot.HarmWeights;
 import org.wardheat.hotspot.HotspotChange;
 import org.wardheat.hotspot.HotspotClassification;
 import org.wardheat.hotspot.KernelDensity;
@@ -65,16 +66,16 @@ public final class HotspotService {
 
     /**
      * Incident weights: each incident counts 1, times its record weight (the needles in a find) when
-     * {@code recordWeights}, times the harm weight of its category when a table is given (categories
-     * missing from the table weigh 0).
+     * {@code recordWeights}, times the harm weight of its category when a table is given (a category
+     * missing from the table takes the table's default weight, or is an error listing the missing ones).
      */
-    public record Weights(boolean recordWeights, Map<String, Double> harm) {
+    public record Weights(boolean recordWeights, HarmWeights harm) {
         public static final Weights NONE = new Weights(false, null);
 
         double of(IncidentTable t, int i) {
             double w = recordWeights ? t.weight(i) : 1;
             if (harm != null) {
-                w *= harm.getOrDefault(t.category(i), 0.0);
+                w *= harm.of(t.category(i));
             }
             return w;
         }

@@ -59,10 +59,17 @@ final class PointSelection {
         /** The selected incidents of {@code period}: projected x, y in metres and weights. */
         Points in(Period period) {
             int n = 0;
+            java.util.Set<String> categories = weights.harm() == null ? null : new java.util.HashSet<>();
             for (int i = 0; i < keep.length; i++) {
                 if (keep[i] && period.contains(t.month(i))) {
                     n++;
+                    if (categories != null) {
+                        categories.add(t.category(i));
+                    }
                 }
+            }
+            if (categories != null) { // every category analysed needs a harm weight: list the missing ones first
+                weights.harm().requireAll(categories);
             }
             double[] x = new double[n], y = new double[n], w = new double[n];
             int k = 0;

@@ -185,7 +185,7 @@ public final class RepeatService {
         }
         Map<String, Object> params = new LinkedHashMap<>();
         params.put("period", s.period().toString());
-        params.put("grouping", rule.name().toLowerCase() + (rule == Places.Rule.DISTANCE ? " (DBSCAN " + metres + " m, " + minPoints + " neighbours)" : ""));
+        params.put("grouping", rule.name().toLowerCase() + (rule == Places.Rule.DISTANCE ? " (DBSCAN " + metres + " m, " + minPoints + " points with itself)" : ""));
         params.put("ranked_by", by);
         params.put("outlier_rule", outlierRules.toString());
         params.put("outliers_excluded", excludeOutliers);
@@ -214,7 +214,7 @@ public final class RepeatService {
     }
 
     public List<Encampments.Year> encampments(Selection s, int firstMonth, LocalDate asOf) {
-        return Encampments.summarise(select(s).records(), firstMonth, asOf);
+        return Encampments.summarise(select(s).records(), firstMonth, asOf, s.period().to().atEndOfMonth());
     }
 
     /**

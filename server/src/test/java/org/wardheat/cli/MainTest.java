@@ -69,6 +69,37 @@ class MainTest {
         assertTrue(err.toString().contains("These 1 wards account for 67% of all incidents (2 of 3)"), err.toString());
     }
 
+    /** The harm-weights file keeps its first row unless it is a header; a category without a weight is an error naming it. */
+    @Test
+    void harmWeightsKeepTheFirstLineAndRefuseMissingCategories() throws Exception {
+        assertEquals(0, run("boundaries", "add", "--id", "three", TestFiles.threeWards(dir).toString()));
+        Path csv = Files.writeString(dir.resolve("2022-01.csv"), POLICE_HEADER + row("2022-01", "Burglary", lon(0), LAT)
+                + row("2022-01", "Burglary", lon(0), LAT) + row("2022-01", "Drugs", lon(2), LAT));
+        assertEquals(0, run("import", csv.toString()));
+        String[] kde = {"hotspots", "kde", "--boundaries", "three", "--from", "2022-01", "--to", "2022-01", "--cell", "500", "--harm-weights"};
+        Path noHeader = Files.writeString(dir.resolve("harm.csv"), "Burglary,10\nDrugs,1\n");
+        assertEquals(0, run(concat(kde, noHeader.toString())), err.toString());
+        String withoutHeader = out.toString();
+        assertTrue(err.toString().contains("each incident 1 x harm weight per category {Burglary=10.0, Drugs=1.0}"), err.toString());
+        Path header = Files.writeString(dir.resolve("harm-header.csv"), "category,weight\nBurglary,10\nDrugs,1\n");
+        assertEquals(0, run(concat(kde, header.toString())), err.toString());
+        assertEquals(withoutHeader, out.toString(), "a header row is optional");
+        Path partial = Files.writeString(dir.resolve("harm-partial.csv"), "Robbery,20\n");
+        assertEquals(1, run(concat(kde, partial.toString())));
+        assertTrue(err.toString().contains("harm-partial.csv has no harm weight for 2 categories: Burglary, Drugs; add them, or give a default weight"), err.toString());
+        assertEquals(0, run(concat(kde, partial.toString(), "--default-weight", "1")), err.toString());
+        assertTrue(err.toString().contains("{Robbery=20.0}, others 1.0"), err.toString());
+        assertEquals(2, run("hotspots", "kde", "--boundaries", "three", "--from", "2022-01", "--to", "2022-01", "--default-weight", "1"),
+                "a parameter error is a usage error");
+        assertTrue(err.toString().contains("--default-weight: needs harm weights (--harm-weights)"), err.toString());
+    }
+
+    private static String[] concat(String[] head, String... tail) {
+        String[] all = java.util.Arrays.copyOf(head, head.length + tail.length);
+        System.arraycopy(tail, 0, all, head.length, tail.length);
+        return all;
+    }
+
     @Test
     void errorsGoToStderrWithANonZeroExit() throws Exception {
         assertEquals(1, run("wards", "--boundaries", "none", "--from", "2022-01", "--to", "2022-12"));

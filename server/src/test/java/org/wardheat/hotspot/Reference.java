@@ -7,11 +7,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Reads the CSVs in src/test/resources/reference (simple: no quoted commas). */
-final class Reference {
+public final class Reference {
     private Reference() {
     }
 
-    static List<String[]> rows(String name) throws Exception {
+    public static List<String[]> rows(String name) throws Exception {
         List<String[]> rows = new ArrayList<>();
         try (BufferedReader in = new BufferedReader(new InputStreamReader(
                 Reference.class.getResourceAsStream("/reference/" + name), StandardCharsets.UTF_8))) {

@@ -213,10 +213,11 @@ class ApiServerTest {
         assertTrue(get("/api/strategic?area_id=" + id + "&from=2022-01&to=2022-02&format=csv").body()
                 .startsWith("category,this_period,last_period,difference,change_pct,rate_per_1000,period,comparison\r\n"));
         HttpResponse<String> renamed = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/api/areas/" + id))
-                .PUT(HttpRequest.BodyPublishers.ofString("{\"name\":\"Westside\"}")).build(), HttpResponse.BodyHandlers.ofString());
+                .header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString("{\"name\":\"Westside\"}")).build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(200, renamed.statusCode());
         assertTrue(get("/api/areas").body().contains("Westside"));
-        assertEquals(400, HTTP.send(HttpRequest.newBuilder(URI.create(base + "/api/areas")).POST(HttpRequest.BodyPublishers.ofString("{oops"))
+        assertEquals(400, HTTP.send(HttpRequest.newBuilder(URI.create(base + "/api/areas")).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{oops"))
                 .build(), HttpResponse.BodyHandlers.ofString()).statusCode());
         assertEquals(200, HTTP.send(HttpRequest.newBuilder(URI.create(base + "/api/areas/" + id)).DELETE().build(),
                 HttpResponse.BodyHandlers.ofString()).statusCode());
@@ -254,6 +255,6 @@ class ApiServerTest {
         assertEquals(4, report.get("files").get(0).get("problems").get(0).get("line").asInt());
         HttpResponse<String> notMultipart = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/api/import"))
                 .POST(HttpRequest.BodyPublishers.ofString("x")).build(), HttpResponse.BodyHandlers.ofString());
-        assertEquals(400, notMultipart.statusCode());
+        assertEquals(415, notMultipart.statusCode(), "a body that is not multipart is refused before the route");
     }
 }

@@ -1,0 +1,135 @@
+package org.wardheat.http;
+
+import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.Jetty;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.eclipse.jetty.util.thread.ThreadPool;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import spark.Service;
+import spark.embeddedserver.EmbeddedServers;
+import spark.embeddedserver.jetty.EmbeddedJettyFactory;
+import spark.embeddedserver.jetty.JettyServerFactory;
+
+import java.io.IOException;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.UnaryOperator;
+
+/**
+ * The Jetty 12 server under spark, built here rather than by spark: one plain HTTP/1.1 connector on
+ * {@code host:port} with the {@link HttpLimits}, no {@code Server} header, no trust in {@code X-Forwarded-*}
+ * headers, the {@link JsonErrorHandler} for errors Jetty answers itself, and the {@link RequestGuard} and
+ * {@link PooledAnalyses} wrapped around spark's servlet context. {@link #bind} opens the port before spark starts, so a busy port fails
+ * there, quietly, and port 0 resolves to the real port. Spark takes the server once through {@link #create}.
+ */
+final class EmbeddedJetty implements JettyServerFactory {
+    private static final Logger LOG = LoggerFactory.getLogger(EmbeddedJetty.class);
+
+    private Server server;
+    private ServerConnector connector;
+    private final String host;
+    private int port;
+    private Service service;
+    private final AtomicReference<Exception> failure = new AtomicReference<>();
+
+    private EmbeddedJetty(String host, int port, HttpLimits limits, SecurityHeaders headers, UnaryOperator<Handler> guards) {
+        this.host = host;
+        QueuedThreadPool threads = new QueuedThreadPool(limits.maxThreads(), 4, 60_000);
+        threads.setName("http");
+        server = new Server(threads) {
+            @Override
+            public void setHandler(Handler handler) {
+                if (handler instanceof ServletContextHandler context) {
+                    context.setMaxFormKeys(limits.formKeys());
+                    context.setMaxFormContentSize(limits.formContentBytes());
+                }
+                super.setHandler(handler == null ? null : guards.apply(handler));
+            }
+        };
+        HttpConfiguration http = new HttpConfiguration();
+        http.setSendServerVersion(false);
+        http.setSendXPoweredBy(false);
+        http.setRequestHeaderSize(limits.requestHeaderBytes());
+        http.setResponseHeaderSize(limits.responseHeaderBytes());
+        connector = new ServerConnector(server, new HttpConnectionFactory(http));
+        connector.setHost(host);
+        connector.setPort(port);
+        connector.setIdleTimeout(limits.idleTimeoutMillis());
+        server.addConnector(connector);
+        server.setErrorHandler(new JsonErrorHandler(headers));
+    }
+
+    /**
+     * Builds the server for {@code settings}, expensive analyses running in {@code pool}, binds its port and returns it with a spark service for the caller's
+     * routes; {@link #start()} then starts it.
+     *
+     * @throws CannotListenException when the port is taken or the address is not this machine's
+     */
+    static EmbeddedJetty bind(ServerSettings settings, String tileUrl, AnalysisPool pool) {
+        SecurityHeaders headers = new SecurityHeaders(tileUrl);
+        AllowedHosts hosts = AllowedHosts.of(settings.host(), settings.allowedHosts());
+        EmbeddedJetty jetty = new EmbeddedJetty(settings.host(), settings.port(), settings.limits(), headers,
+                next -> new RequestGuard(new PooledAnalyses(next, pool), headers, hosts, settings.limits()));
+        try {
+            jetty.connector.open();
+        } catch (IOException e) {
+            jetty.connector.close();
+            throw new CannotListenException(settings.host(), settings.port(), e);
+        }
+        jetty.port = jetty.connector.getLocalPort();
+        Object id = new Object();
+        EmbeddedServers.add(id, new EmbeddedJettyFactory(jetty));
+        jetty.service = Service.ignite().ipAddress(settings.host()).port(jetty.port);
+        jetty.service.embeddedServerIdentifier(id);
+        jetty.service.initExceptionHandler(jetty.failure::set);
+        return jetty;
+    }
+
+    Service service() {
+        return service;
+    }
+
+    int port() {
+        return port;
+    }
+
+    /** Starts serving the routes added to {@link #service()}; returns once requests are answered. */
+    void start() {
+        service.init();
+        service.awaitInitialization();
+        Exception e = failure.get();
+        if (e != null) {
+            closeUnused();
+            throw new IllegalStateException("the web server did not start: " + e.getMessage(), e);
+        }
+        LOG.info("listening on {}:{} (Jetty {})", host, port, Jetty.VERSION);
+    }
+
+    private synchronized void closeUnused() {
+        if (connector != null) {
+            connector.close();
+        }
+    }
+
+    @Override
+    public Server create(int maxThreads, int minThreads, int threadTimeoutMillis) {
+        return create(null);
+    }
+
+    /** Hands the server to spark once and forgets it (spark keeps its factories in a static map). */
+    @Override
+    public synchronized Server create(ThreadPool ignored) {
+        if (server == null) {
+            throw new IllegalStateException("this Jetty server was already handed to spark");
+        }
+        Server s = server;
+        server = null;
+        connector = null;
+        return s;
+    }
+}

@@ -1,0 +1,69 @@
+package org.wardheat.http;
+
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
+
+import java.util.List;
+
+/**
+ * Runs the expensive analysis routes — {@code /api/hotspots/*}, {@code /api/near-repeat}, {@code /api/repeats},
+ * {@code /api/area-summary}, {@code /api/strategic}, {@code /api/export/*} — in the {@link AnalysisPool} instead
+ * of on Jetty's request thread: 503 with {@code Retry-After} when the pool is full; the analysis is interrupted
+ * when its client disconnects or its time budget runs out (the route then answers 503 naming the budget).
+ * Everything else goes straight on.
+ */
+final class PooledAnalyses extends Handler.Wrapper {
+    static final List<String> PREFIXES = List.of("/api/hotspots/", "/api/near-repeat", "/api/repeats",
+            "/api/area-summary", "/api/strategic", "/api/export/");
+    static final int RETRY_AFTER_SECONDS = 5;
+
+    private final AnalysisPool pool;
+
+    PooledAnalyses(Handler next, AnalysisPool pool) {
+        super(next);
+        this.pool = pool;
+    }
+
+    static boolean expensive(String path) {
+        for (String p : PREFIXES) {
+            if (path.startsWith(p) && (p.endsWith("/") || path.length() == p.length())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @Override
+    public boolean handle(Request request, Response response, Callback callback) throws Exception {
+        if (!expensive(request.getHttpURI().getPath())) {
+            return super.handle(request, response, callback);
+        }
+        boolean bodiless = request.getHeaders().getLongField(HttpHeader.CONTENT_LENGTH) <= 0
+                && !request.getHeaders().contains(HttpHeader.TRANSFER_ENCODING);
+        DisconnectProbe probe = bodiless ? new DisconnectProbe(request.getConnectionMetaData().getConnection().getEndPoint()) : null;
+        Callback done = probe == null ? callback : probe.until(callback);
+        AnalysisPool.Job job = pool.submit(() -> {
+            try {
+                if (!super.handle(request, response, done)) {
+                    Response.writeError(request, response, done, 404);
+                }
+            } catch (Throwable t) {
+                Response.writeError(request, response, done, 500, null, t);
+            }
+        }, () -> Response.writeError(request, response, done, 503, "the analysis was cancelled before it started"));
+        if (job == null) {
+            response.getHeaders().put(HttpHeader.RETRY_AFTER, String.valueOf(RETRY_AFTER_SECONDS));
+            Response.writeError(request, response, done, 503, "the server is busy with " + pool.running()
+                    + " analyses and " + pool.waiting() + " waiting; retry in " + RETRY_AFTER_SECONDS + " s");
+            return true;
+        }
+        request.addFailureListener(failure -> job.cancel());
+        if (probe != null) {
+            pool.watch(job, probe); // the client has gone
+        }
+        return true;
+    }
+}

@@ -1,0 +1,93 @@
+package org.wardheat.http;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.wardheat.Cancellation;
+import org.wardheat.service.Workspace;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The analysis pool inside the real server: one thread, no queue, a 1 s budget. */
+class AnalysisBudgetTest {
+    @TempDir
+    static Path dir;
+    static Workspace ws;
+    static ApiServer server;
+    static String base;
+    static final AtomicInteger spinning = new AtomicInteger();
+    static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    @BeforeAll
+    static void start() throws Exception {
+        ws = Workspace.open(dir.resolve("data"));
+        server = new ApiServer(ws, new ApiServer.WebConfig(null, "", false));
+        base = "http://localhost:" + server.start(ServerSettings.loopback(0)
+                .withAnalyses(new AnalysisPool.Settings(1, 0, Duration.ofSeconds(1))));
+        // a stand-in analysis under /api/hotspots/ (two segments: not the layer route) that only stops when cancelled
+        server.service().get("/api/hotspots/test/spin", (req, res) -> {
+            spinning.incrementAndGet();
+            try {
+                while (true) {
+                    Cancellation.check();
+                    Thread.onSpinWait();
+                }
+            } finally {
+                spinning.decrementAndGet();
+            }
+        });
+    }
+
+    @AfterAll
+    static void stop() {
+        server.stop();
+        ws.close();
+    }
+
+    static HttpResponse<String> get(String path) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(base + path)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void aFullPoolRefusesWithRetryAfterAndABudgetStopsTheAnalysis() throws Exception {
+        long t0 = System.nanoTime();
+        CompletableFuture<HttpResponse<String>> first = HTTP.sendAsync(HttpRequest.newBuilder(URI.create(base + "/api/hotspots/test/spin")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        AnalysisPoolTest.waitFor(() -> spinning.get() == 1);
+        HttpResponse<String> busy = get("/api/near-repeat?boundaries=x");
+        assertEquals(503, busy.statusCode());
+        assertEquals("5", busy.headers().firstValue("retry-after").orElse(null));
+        assertTrue(busy.body().startsWith("{\"error\":\"the server is busy"), busy.body());
+        assertEquals(200, get("/api/config").statusCode(), "cheap routes do not wait for the pool");
+
+        HttpResponse<String> stopped = first.get(30, TimeUnit.SECONDS);
+        long ms = (System.nanoTime() - t0) / 1_000_000;
+        assertEquals(503, stopped.statusCode());
+        assertTrue(stopped.body().contains("ran past its time budget of 1 s"), stopped.body());
+        assertTrue(ms >= 900 && ms < 10_000, ms + " ms");
+        AnalysisPoolTest.waitFor(() -> spinning.get() == 0);
+        // the worker is free once the stopped analysis's response is written (a moment after the route returned)
+        AnalysisPoolTest.waitFor(() -> {
+            try {
+                return get("/api/near-repeat?boundaries=x").statusCode() != 503;
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        HttpResponse<String> after = get("/api/near-repeat?boundaries=x");
+        assertTrue(after.statusCode() == 400 || after.statusCode() == 404, "the pool runs the next analysis: " + after.body());
+    }
+}
