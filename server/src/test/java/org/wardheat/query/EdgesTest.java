@@ -188,6 +188,8 @@ class EdgesTest {
             /api/hotspots/kde | {H}&record_weights=maybe | record_weights
             /api/hotspots/kde | {H}&harm_weights=Burglary:x | harm_weights
             /api/hotspots/kde | {H}&harm_weights=Burglary:-1 | harm_weights
+            /api/hotspots/kde | {H}&default_weight=1 | default_weight
+            /api/hotspots/kde | {H}&harm_weights=Burglary:1&default_weight=-1 | default_weight
             /api/hotspots/kde | {H}&area=%7Bnope | area
             /api/hotspots/kde | {H}&area={AREA} | area
             /api/hotspots/kde | {H}&bandwidth=-1 | bandwidth
@@ -289,7 +291,7 @@ class EdgesTest {
             }
         }
         assertEquals(List.of(), wrong);
-        assertEquals(105, badValues().size(), "one line per case");
+        assertEquals(107, badValues().size(), "one line per case");
     }
 
     @Test
