@@ -47,6 +47,15 @@ public final class TestFiles {
 
     public static final double LAT = 51.205;
 
+    /** A police.uk file's text with {@code n} rows of {@code month}, spread over the three wards of {@link #threeWards}. */
+    public static String policeRows(String month, int n) {
+        StringBuilder csv = new StringBuilder(POLICE_HEADER);
+        for (int i = 0; i < n; i++) {
+            csv.append(row(month, "Drugs", lon(i % 3), LAT + (i % 1000) * 1e-6));
+        }
+        return csv.toString();
+    }
+
     public static Path gzip(Path dir, String name, String text) throws IOException {
         Path file = dir.resolve(name);
         try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(file))) {

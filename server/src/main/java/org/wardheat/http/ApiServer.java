@@ -11,15 +11,19 @@ import org.wardheat.service.AreaService;
 import org.wardheat.service.HotspotService;
 import org.wardheat.service.RepeatService;
 import org.wardheat.service.Workspace;
+import org.wardheat.store.DiskFullException;
 import org.wardheat.store.NotFoundException;
+import org.wardheat.store.StoreBusyException;
 import spark.Response;
 import spark.Service;
 
 /**
  * The HTTP API and the web app: wiring only. Routes are thin: each route class reads parameters (through
- * {@link QueryBinder}, which builds each analysis's query record, run by {@link Analyses}), calls a service, and writes JSON or RFC 7946 GeoJSON (WGS84
- * lon/lat, no crs member). Bad input gets a 4xx with a JSON body {@code {"error": "..."}}; an unexpected
- * failure gets a 500 with no stack trace (it is logged).
+ * {@link QueryBinder}, which builds each analysis's query record, run by {@link Analyses}), calls a service,
+ * and writes JSON or RFC 7946 GeoJSON (WGS84 lon/lat, no crs member). Bad input gets a 4xx with a JSON
+ * body {@code {"error": "..."}} (with {@code "parameter"} when one parameter is out of range); a busy store
+ * a 503 with {@code Retry-After}; a full disk a 507 saying so; an unexpected failure a 500 with no stack
+ * trace (it is logged).
  */
 public final class ApiServer {
     private static final Logger LOG = LoggerFactory.getLogger(ApiServer.class);
@@ -131,6 +135,14 @@ public final class ApiServer {
         http.exception(BoundaryException.class, (e, req, res) -> error(res, 400, e.getMessage()));
         http.exception(ImportException.class, (e, req, res) -> error(res, 400, e.getMessage()));
         http.exception(NotFoundException.class, (e, req, res) -> error(res, 404, e.getMessage()));
+        http.exception(StoreBusyException.class, (e, req, res) -> {
+            res.header("Retry-After", String.valueOf(StoreBusyException.RETRY_AFTER_SECONDS));
+            error(res, 503, e.getMessage());
+        });
+        http.exception(DiskFullException.class, (e, req, res) -> {
+            LOG.warn("request {} failed: {}", req.pathInfo(), e.getMessage());
+            error(res, 507, e.getMessage());
+        });
         http.exception(java.time.DateTimeException.class, (e, req, res) -> error(res, 400, "bad date: " + e.getMessage()));
         http.exception(org.wardheat.Cancellation.CancelledException.class, (e, req, res) -> error(res, 503,
                 "the analysis ran past its time budget of " + analyses.settings().budget().toSeconds()
