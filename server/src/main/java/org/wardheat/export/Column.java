@@ -14,8 +14,11 @@ import java.math.MathContext;
  *               negative for no rounding
  */
 public record Column(String name, Type type, int digits, boolean significant) {
-    /** Text, a whole number, a decimal, or a series of whole numbers (e.g. a monthly count series). */
-    public enum Type { TEXT, INTEGER, REAL, SERIES }
+    /**
+     * Text, a whole number, a decimal, a series of whole numbers (e.g. a monthly count series), or a JSON
+     * value (a map of counts by period): JSON in GeoJSON, its JSON text in CSV and GeoPackage.
+     */
+    public enum Type { TEXT, INTEGER, REAL, SERIES, JSON }
 
     public static Column text(String name) {
         return new Column(name, Type.TEXT, -1, false);
@@ -28,6 +31,11 @@ public record Column(String name, Type type, int digits, boolean significant) {
     /** A series of whole numbers: a JSON array in GeoJSON, numbers separated by {@code ;} in CSV and GeoPackage. */
     public static Column series(String name) {
         return new Column(name, Type.SERIES, -1, false);
+    }
+
+    /** A JSON value (e.g. a map of counts by period), kept as it is. */
+    public static Column json(String name) {
+        return new Column(name, Type.JSON, -1, false);
     }
 
     /** A decimal rounded half up to {@code places} decimal places. */
@@ -52,6 +60,9 @@ public record Column(String name, Type type, int digits, boolean significant) {
         }
         if (type == Type.TEXT) {
             return value.toString();
+        }
+        if (type == Type.JSON) {
+            return new JsonValue(value);
         }
         if (type == Type.SERIES) {
             if (!(value instanceof long[] series)) {
@@ -83,5 +94,9 @@ public record Column(String name, Type type, int digits, boolean significant) {
             return new BigDecimal(d).round(new MathContext(digits)).doubleValue();
         }
         return BigDecimal.valueOf(d).setScale(digits, java.math.RoundingMode.HALF_UP).doubleValue();
+    }
+
+    /** A value a {@link Type#JSON} column holds: written as JSON in GeoJSON, as JSON text elsewhere. */
+    public record JsonValue(Object value) {
     }
 }

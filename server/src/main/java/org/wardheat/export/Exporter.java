@@ -169,6 +169,14 @@ public final class Exporter {
             g.writeNull();
         } else if (v instanceof Number n) {
             g.writeNumber(Numbers.text(n));
+        } else if (v instanceof Column.JsonValue j) {
+            JSON.writeValue(g, j.value());
+        } else if (v instanceof List<?> series) {
+            g.writeStartArray();
+            for (Object x : series) {
+                value(g, x);
+            }
+            g.writeEndArray();
         } else {
             g.writeString(v.toString());
         }
@@ -275,8 +283,15 @@ public final class Exporter {
         }
     }
 
-    /** A series as {@code 1;2;3} (CSV and GeoPackage); other values as they are. */
+    /** A series as {@code 1;2;3}, a JSON value as its JSON text (CSV and GeoPackage); other values as they are. */
     static Object cell(Object v) {
+        if (v instanceof Column.JsonValue j) {
+            try {
+                return JSON.writeValueAsString(j.value());
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                throw new IllegalArgumentException("cannot write " + j.value() + " as JSON", e);
+            }
+        }
         if (v instanceof List<?> series) {
             StringBuilder s = new StringBuilder();
             for (Object x : series) {
@@ -299,7 +314,7 @@ public final class Exporter {
 
     private static GeoPackageDataType dataType(Column c) {
         return switch (c.type()) {
-            case TEXT, SERIES -> GeoPackageDataType.TEXT;
+            case TEXT, SERIES, JSON -> GeoPackageDataType.TEXT;
             case INTEGER -> GeoPackageDataType.INTEGER;
             case REAL -> GeoPackageDataType.DOUBLE;
         };

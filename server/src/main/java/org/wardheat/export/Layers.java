@@ -142,6 +142,36 @@ public final class Layers {
     }
 
     /**
+     * The repeat locations as the map draws them (proportional symbols): each place's figures under the
+     * names the page reads, with its counts by period. Write it with {@link #repeatLayerMembers}.
+     */
+    public static FeatureTable repeatLayer(RepeatService.RepeatResult r) {
+        FeatureTable.Builder b = FeatureTable.builder(name("repeat-layer", null, String.valueOf(r.parameters().get("period")), List.of()),
+                integer("rank"), text("label"), LON, LAT, text("wardCode"), text("wardName"), integer("records"), decimal("count", 3),
+                text("first"), text("last"), Column.json("byPeriod"), integer("outlierRecords"));
+        for (RepeatService.Place p : r.places()) {
+            b.add(point(p.lon(), p.lat()), p.rank(), p.label(), p.lon(), p.lat(), p.wardCode(), p.wardName(), p.records(), p.count(),
+                    p.first(), p.last(), p.byPeriod(), p.outlierRecords());
+        }
+        return b.build();
+    }
+
+    /** The repeat layer's foreign members: the parameters, the totals and the outlier notes. */
+    public static Map<String, Object> repeatLayerMembers(RepeatService.RepeatResult r) {
+        Map<String, Object> totals = new java.util.LinkedHashMap<>();
+        totals.put("places", r.placesFound());
+        totals.put("records", r.records());
+        totals.put("count", r.count());
+        totals.put("count_without_outliers", r.countWithoutOutliers());
+        totals.put("outlier_records", r.outlierRecords());
+        Map<String, Object> m = new java.util.LinkedHashMap<>();
+        m.put("parameters", r.parameters());
+        m.put("totals", totals);
+        m.put("outliers", r.outliers());
+        return m;
+    }
+
+    /**
      * The top places of each period side by side: {@code rank}, then for each period its place and its
      * records or count ({@code by}); no geometry.
      */

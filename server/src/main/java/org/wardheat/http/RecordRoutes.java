@@ -1,18 +1,13 @@
 package org.wardheat.http;
 
-import com.fasterxml.jackson.core.JsonGenerator;
-import org.locationtech.jts.geom.Coordinate;
-import org.wardheat.boundaries.GeoJsonGeometry;
 import org.wardheat.export.Exporter;
+import org.wardheat.export.Layers;
 import org.wardheat.query.Analyses;
 import org.wardheat.service.RepeatService;
 import spark.Request;
 import spark.Response;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** Routes for record-level analyses: repeat locations, the needle table, encampments and near repeats. */
@@ -29,37 +24,7 @@ final class RecordRoutes {
      */
     Object repeats(Request req, Response res) throws IOException {
         RepeatService.RepeatResult r = analyses.repeats(QueryBinder.repeats(req));
-        Map<String, Object> totals = new LinkedHashMap<>();
-        totals.put("places", r.placesFound());
-        totals.put("records", r.records());
-        totals.put("count", r.count());
-        totals.put("count_without_outliers", r.countWithoutOutliers());
-        totals.put("outlier_records", r.outlierRecords());
-        res.type(Exporter.Format.GEOJSON.mediaType);
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (JsonGenerator g = Exporter.JSON.getFactory().createGenerator(out)) {
-            g.writeStartObject();
-            g.writeStringField("type", "FeatureCollection");
-            g.writeFieldName("parameters");
-            Exporter.JSON.writeValue(g, r.parameters());
-            g.writeFieldName("totals");
-            Exporter.JSON.writeValue(g, totals);
-            g.writeFieldName("outliers");
-            Exporter.JSON.writeValue(g, r.outliers());
-            g.writeArrayFieldStart("features");
-            for (RepeatService.Place p : r.places()) {
-                g.writeStartObject();
-                g.writeStringField("type", "Feature");
-                g.writeFieldName("properties");
-                Exporter.JSON.writeValue(g, p);
-                g.writeFieldName("geometry");
-                Exporter.writeGeometry(g, Double.isNaN(p.lon()) ? null : GeoJsonGeometry.FACTORY.createPoint(new Coordinate(p.lon(), p.lat())));
-                g.writeEndObject();
-            }
-            g.writeEndArray();
-            g.writeEndObject();
-        }
-        return out.toString(StandardCharsets.UTF_8);
+        return Replies.table(res, Layers.repeatLayer(r), Exporter.Format.GEOJSON, Layers.repeatLayerMembers(r), false);
     }
 
     Object needlesTable(Request req, Response res) throws IOException {

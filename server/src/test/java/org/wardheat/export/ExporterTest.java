@@ -82,6 +82,18 @@ class ExporterTest {
     }
 
     @Test
+    void seriesAndJsonColumnsAreArraysAndObjectsInGeoJsonAndTextInCsv() throws Exception {
+        FeatureTable t = FeatureTable.builder("t", text("code"), Column.series("series"), Column.json("by_period")).id("code")
+                .add(null, "E1", new long[]{3, 0, 2}, new java.util.LinkedHashMap<>(Map.of("2024-01:2024-06", 2.0)))
+                .build();
+        assertEquals("code,series,by_period\r\nE1,3;0;2,\"{\"\"2024-01:2024-06\"\":2.0}\"\r\n",
+                new String(Exporter.bytes(t, Exporter.Format.CSV), StandardCharsets.UTF_8));
+        assertEquals("{\"type\":\"FeatureCollection\",\"name\":\"t\",\"features\":[{\"type\":\"Feature\",\"id\":\"E1\",\"properties\":"
+                        + "{\"code\":\"E1\",\"series\":[3,0,2],\"by_period\":{\"2024-01:2024-06\":2.0}},\"geometry\":null}]}",
+                new String(Exporter.bytes(t, Exporter.Format.GEOJSON), StandardCharsets.UTF_8));
+    }
+
+    @Test
     void csvIsTheColumnsOnlyWithFormulasNeutralised() throws Exception {
         String csv = new String(Exporter.bytes(wards(), Exporter.Format.CSV), StandardCharsets.UTF_8);
         assertEquals("ward_code,ward_name,count,change_pct\r\nE05000001,\"'=HYPERLINK(\"\"x\"\")\",4,12.5\r\nE05000002,Middle,0,\r\n", csv);

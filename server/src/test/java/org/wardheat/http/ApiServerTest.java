@@ -80,6 +80,9 @@ class ApiServerTest {
         }
         assertTrue(signedArea > 0, "RFC 7946: exterior rings counter-clockwise");
         assertEquals(2, layer.get("totals").get("count").asInt());
+        assertTrue(west.get("properties").get("series").isArray(), "the monthly series is an array: " + west.get("properties"));
+        assertEquals(layer.get("months").size(), west.get("properties").get("series").size(), "one count per month of both periods");
+        assertEquals(2, west.get("properties").get("series").get(2).asInt() + west.get("properties").get("series").get(3).asInt());
     }
 
     @Test
