@@ -106,6 +106,7 @@ public final class ApiServer {
         http.get("/api/datasets", catalog::datasets);
         http.get("/api/categories", catalog::categories);
         http.get("/api/months", catalog::months);
+        http.get("/api/periods", PeriodRoutes::periods);
 
         http.get("/api/wards", wards::layer);
         http.get("/api/wards/summary", wards::summary);

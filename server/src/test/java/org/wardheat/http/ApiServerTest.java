@@ -187,6 +187,7 @@ class ApiServerTest {
         HttpResponse<String> knox = get("/api/near-repeat?dataset=needle-finds&from=2022-01&to=2022-12&simulations=19");
         assertEquals(200, knox.statusCode(), knox.body());
         assertEquals("same location", JSON.readTree(knox.body()).get("spaceBands").get(0).asText());
+        assertTrue(JSON.readTree(knox.body()).get("cells").get(0).get(0).has("significant"), "the page reads the server's flag");
         assertEquals(400, get("/api/near-repeat?from=2022-01&to=2022-12&bands=x").statusCode());
         assertEquals(400, get("/api/encampments?from=2022-01&to=2022-12&as_of=yesterday").statusCode());
         assertEquals(400, upload("preset=bins", "x.csv", "a\n1\n").statusCode());
