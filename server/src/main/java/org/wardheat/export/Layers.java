@@ -82,12 +82,7 @@ public final class Layers {
 
     /** The ward layer's foreign members: the query, the totals, the top-N share and the months. */
     public static Map<String, Object> wardLayerMembers(WardStatistics.Result r) {
-        Map<String, Object> m = new java.util.LinkedHashMap<>();
-        m.put("query", r.query());
-        m.put("totals", r.totals());
-        m.put("top", r.top());
-        m.put("months", r.months());
-        return m;
+        return ordered("query", r.query(), "totals", r.totals(), "top", r.top(), "months", r.months());
     }
 
     /** All cells of a hotspot layer. */
@@ -158,16 +153,16 @@ public final class Layers {
 
     /** The repeat layer's foreign members: the parameters, the totals and the outlier notes. */
     public static Map<String, Object> repeatLayerMembers(RepeatService.RepeatResult r) {
-        Map<String, Object> totals = new java.util.LinkedHashMap<>();
-        totals.put("places", r.placesFound());
-        totals.put("records", r.records());
-        totals.put("count", r.count());
-        totals.put("count_without_outliers", r.countWithoutOutliers());
-        totals.put("outlier_records", r.outlierRecords());
+        return ordered("parameters", r.parameters(), "totals", ordered("places", r.placesFound(), "records", r.records(), "count", r.count(),
+                "count_without_outliers", r.countWithoutOutliers(), "outlier_records", r.outlierRecords()), "outliers", r.outliers());
+    }
+
+    /** A map of name, value pairs in the order given (for JSON members). */
+    static Map<String, Object> ordered(Object... pairs) {
         Map<String, Object> m = new java.util.LinkedHashMap<>();
-        m.put("parameters", r.parameters());
-        m.put("totals", totals);
-        m.put("outliers", r.outliers());
+        for (int i = 0; i < pairs.length; i += 2) {
+            m.put((String) pairs[i], pairs[i + 1]);
+        }
         return m;
     }
 
