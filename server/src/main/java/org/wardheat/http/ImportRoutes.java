@@ -1,11 +1,12 @@
 package org.wardheat.http;
 
+import org.wardheat.query.ImportOptions;
+
 import org.wardheat.imports.ColumnMapping;
 import org.wardheat.imports.ImportEncoding;
 import org.wardheat.imports.ImportException;
 import org.wardheat.imports.ImportReport;
 import org.wardheat.imports.ImportSource;
-import org.wardheat.imports.IncidentFormat;
 import org.wardheat.imports.Uploads;
 import org.wardheat.service.Workspace;
 import org.wardheat.text.InputLimits;
@@ -20,12 +21,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
-import static org.wardheat.http.Params.json;
-import static org.wardheat.http.Params.param;
 
 /**
  * {@code POST /api/import}: a multipart upload (field {@code file}, repeatable) imported as the CLI's
@@ -67,25 +64,11 @@ final class ImportRoutes {
             if (sources.isEmpty()) {
                 throw new IllegalArgumentException("no file in the upload: use a form field named 'file'");
             }
-            String preset = param(req, "preset", null);
-            Map<String, String> columns = new LinkedHashMap<>();
-            for (String role : ColumnMapping.ROLES) {
-                String v = param(req, "map_" + role, null);
-                if (v != null) {
-                    columns.put(role, v);
-                }
-            }
-            if (param(req, "category", null) != null) {
-                columns.put("category", req.queryParams("category"));
-            }
-            ColumnMapping mapping = preset != null ? ColumnMapping.preset(preset).with(columns)
-                    : columns.isEmpty() ? null : ColumnMapping.of(columns);
-            IncidentFormat format = mapping == null ? IncidentFormat.POLICE_UK : IncidentFormat.council(mapping);
-            String dataset = param(req, "dataset", preset != null ? preset : mapping != null ? "council" : "police-uk");
-            String boundaries = param(req, "boundaries", null);
-            ImportReport report = workspace.importSources(sources, format, dataset, boundaries,
-                    ImportEncoding.parse(param(req, "encoding", null)), InputLimits.DEFAULT);
-            return json(res, report);
+            ImportOptions options = QueryBinder.importOptions(req);
+            ColumnMapping mapping = options.mapping(null);
+            ImportReport report = workspace.importSources(sources, options.format(mapping), options.datasetOr(mapping),
+                    options.boundaries(), ImportEncoding.parse(req.queryParams("encoding")), InputLimits.DEFAULT);
+            return Replies.json(res, report);
         } catch (IOException e) {
             throw new ImportException(e.getMessage(), e);
         } finally {
