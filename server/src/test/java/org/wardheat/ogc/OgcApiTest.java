@@ -336,7 +336,7 @@ class OgcApiTest {
         assertTrue(camps.get("numberMatched").asInt() > 0);
         assertEquals("1", camps.get("features").get(0).get("id").asText());
         assertTrue(camps.has("years"));
-        assertEquals(json("/api/areas").size(), json("/ogc/collections/focus-areas/items").get("numberMatched").asInt());
+        assertEquals(json("/api/areas").get("features").size(), json("/ogc/collections/focus-areas/items").get("numberMatched").asInt());
     }
 
     @Test
@@ -375,12 +375,14 @@ class OgcApiTest {
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(Map.of("name", name,
                         "boundaries", DemoBorough.BOUNDARIES, "wards", List.of(ward.get("id").asText()))))).build(), HttpResponse.BodyHandlers.ofString());
-        assertEquals(200, saved.statusCode(), saved.body());
+        assertEquals(201, saved.statusCode(), saved.body());
         String page = get("/ogc/collections/focus-areas/items?f=html", null).body();
         assertTrue(page.contains("&lt;b&gt;Tom&#39;s &amp; &quot;the&quot; park&lt;/b&gt;"), page);
         assertFalse(page.contains("<b>Tom"), "a stored name is never written raw");
-        String injected = get("/ogc/collections/" + WARDS + "/items?f=html&limit=1&x%3Cb%3E=1", null).body();
-        assertFalse(injected.contains("x<b>"), "a parameter is never echoed raw");
+        HttpResponse<String> injected = get("/ogc/collections/" + WARDS + "/items?f=html&limit=1&category=x%3Cb%3E%22", null);
+        assertEquals(400, injected.statusCode(), "an unknown category is refused, as on the map");
+        assertTrue(injected.headers().firstValue("content-type").orElse("").startsWith("application/json"), "errors are JSON, never HTML");
+        assertTrue(JSON.readTree(injected.body()).has("error"));
     }
 
     // ---- GDAL ----
