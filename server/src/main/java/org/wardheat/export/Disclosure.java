@@ -22,9 +22,16 @@ import java.util.Map;
  * difference first, otherwise the smallest non-zero cell (ties: the first), a zero only when nothing else is left.
  * This runs over all equations again and again until none has exactly one suppressed cell (a fixed point; it ends
  * because cells are only ever added). Secondarily suppressed cells are shown as {@code "[c]"}; the reader cannot
- * tell their size. In a two-way table every suppressed cell then has a partner in its row and in its column;
- * {@code DisclosureRecoveryTest} solves the linear programme of everything shown for each suppressed cell's
- * feasible interval and checks no cell is pinned, on a hand-made table and the real Maidstone 2022 table.
+ * tell their size. In a two-way table every suppressed cell then has a partner in its row and in its column.
+ *
+ * <h2>Audit</h2>
+ * Partners are not always enough: a secondary 5 beside a primary 4 in a row adding up to 9 is pinned, since
+ * the reader knows a secondary count is at least k (the real Maidstone 2022 ward × category table has such a
+ * cell). So the result is attacked: {@link SuppressionAudit} solves, for each suppressed cell, the linear
+ * programmes of everything shown for the least and greatest value it can take; while any cell's interval holds a
+ * single whole number, the best shown cell of one of its equations is suppressed too and the fixed point runs
+ * again. Tables with more than {@link SuppressionAudit#MAX_CELLS} suppressed cells (large hotspot grids, where
+ * the only equation is the layer's total) are not audited; the parameters say so.
  *
  * <h2>Derived values</h2>
  * Rates, shares, ranks, % change, intervals and p-values (and a hotspot cell's KDE density, Gi* z, p-value, bin
@@ -32,7 +39,7 @@ import java.util.Map;
  * since a rate times the residents gives the count back. Monthly series are withheld in every row.
  *
  * <p>The result's {@link FeatureTable#parameters()} hold {@code disclosure}: {@code applied}, {@code k}, how many
- * cells were suppressed (primary, secondary, derived withheld) and what the marks mean; its name ends
+ * cells were suppressed (primary, secondary, derived withheld), the audit's outcome and what the marks mean; its name ends
  * {@code _shareable-k5}. Count, difference and derived columns become text columns (numbers stay numbers in
  * GeoJSON and CSV; a GeoPackage stores them as text).
  */
@@ -82,17 +89,7 @@ public final class Disclosure {
         List<String> names = table.columnNames();
         int rows = table.rows().size();
         int columns = names.size();
-        double[][] value = new double[rows][columns];
-        for (double[] v : value) {
-            Arrays.fill(v, Double.NaN);
-        }
-        for (int r = 0; r < rows; r++) {
-            for (int c = 0; c < columns; c++) {
-                if (table.rows().get(r).get(c) instanceof Number n) {
-                    value[r][c] = n.doubleValue();
-                }
-            }
-        }
+        double[][] value = values(table);
         int[] countColumns = indexes(names, rule.counts());
         int totalRow = totalRow(table, rule);
         Mark[][] marks = new Mark[rows][columns];
@@ -116,8 +113,23 @@ public final class Disclosure {
                 preferred[r][c] = true;
             }
         }
+        boolean audited = false;
+        int pinned = 0;
         if (rule.secondary()) {
-            secondary(equations, marks, value, preferred);
+            boolean[] counts = countColumns(table, rule);
+            while (true) {
+                secondary(equations, marks, value, preferred);
+                if (SuppressionAudit.variables(marks, equations) > SuppressionAudit.MAX_CELLS) {
+                    break;
+                }
+                audited = true;
+                List<SuppressionAudit.Interval> recovered = SuppressionAudit.attack(value, marks, equations, rule.k(), counts).stream()
+                        .filter(SuppressionAudit.Interval::pinned).toList();
+                pinned = recovered.size();
+                if (recovered.isEmpty() || !widen(recovered, equations, marks, value, preferred)) {
+                    break;
+                }
+            }
         }
         int primary = 0, secondary = 0, withheld = 0;
         for (Mark[] m : marks) {
@@ -138,7 +150,60 @@ public final class Disclosure {
                 }
             }
         }
-        return new Result(rebuild(table, rule, marks, primary, secondary, withheld), marks, equations);
+        return new Result(rebuild(table, rule, marks, primary, secondary, withheld, audited, pinned), marks, equations);
+    }
+
+    /** Each number cell's value, row by column; NaN for text and empty cells. */
+    static double[][] values(FeatureTable table) {
+        double[][] value = new double[table.rows().size()][table.columns().size()];
+        for (int r = 0; r < value.length; r++) {
+            Arrays.fill(value[r], Double.NaN);
+            for (int c = 0; c < value[r].length; c++) {
+                if (table.rows().get(r).get(c) instanceof Number n) {
+                    value[r][c] = n.doubleValue();
+                }
+            }
+        }
+        return value;
+    }
+
+    /** Whether each column holds counts (the rule's counts and row totals), not differences or other values. */
+    static boolean[] countColumns(FeatureTable table, DisclosureRule rule) {
+        List<String> names = table.columnNames();
+        boolean[] counts = new boolean[names.size()];
+        for (int c = 0; c < counts.length; c++) {
+            String n = names.get(c);
+            counts[c] = rule.counts().contains(n) || rule.rowTotals().stream().anyMatch(t -> t.total().equals(n));
+        }
+        return counts;
+    }
+
+    /**
+     * Suppresses one more cell for each cell the audit recovered (one whose interval holds a single whole
+     * number, e.g. a secondary 5 beside a primary 4 in a row adding up to 9): the best shown cell of an equation
+     * it is in. False when there is none left to suppress.
+     */
+    private static boolean widen(List<SuppressionAudit.Interval> recovered, List<Equation> equations, Mark[][] marks, double[][] value,
+                                 boolean[][] preferred) {
+        boolean added = false;
+        for (SuppressionAudit.Interval i : recovered) {
+            int[] best = null;
+            for (Equation e : equations) {
+                if (e.cells().stream().noneMatch(c -> c[0] == i.row() && c[1] == i.column())) {
+                    continue;
+                }
+                for (int[] cell : e.cells()) {
+                    if (marks[cell[0]][cell[1]] == Mark.SHOWN && (best == null || better(cell, best, value, preferred))) {
+                        best = cell;
+                    }
+                }
+            }
+            if (best != null) {
+                marks[best[0]][best[1]] = Mark.SECONDARY;
+                added = true;
+            }
+        }
+        return added;
     }
 
     /** Indexes of the named columns that the table has. */
@@ -252,7 +317,8 @@ public final class Disclosure {
         return va < vb;
     }
 
-    private static FeatureTable rebuild(FeatureTable table, DisclosureRule rule, Mark[][] marks, int primary, int secondary, int withheld) {
+    private static FeatureTable rebuild(FeatureTable table, DisclosureRule rule, Mark[][] marks, int primary, int secondary, int withheld,
+                                        boolean audited, int pinned) {
         List<String> names = table.columnNames();
         List<String> marked = new ArrayList<>(rule.counts());
         rule.differences().forEach(d -> marked.add(d.difference()));
@@ -286,6 +352,8 @@ public final class Disclosure {
         note.put("primary_cells", primary);
         note.put("secondary_cells", secondary);
         note.put("derived_withheld", withheld);
+        note.put("recovery_audit", audited ? pinned == 0 ? "passed" : pinned + " cells recoverable"
+                : rule.secondary() ? "not run (more than " + SuppressionAudit.MAX_CELLS + " suppressed cells)" : "not run (no secondary suppression)");
         note.put("marks", Map.of(less, "a count from 1 to " + (rule.k() - 1),
                 WITHHELD, "withheld so that no suppressed count can be worked out from totals or differences"));
         if (!rule.hidden().isEmpty()) {

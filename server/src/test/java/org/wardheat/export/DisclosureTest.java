@@ -18,7 +18,7 @@ import static org.wardheat.export.Column.text;
 
 /**
  * Disclosure control on hand-made tables: what is suppressed, what is shown, and the recovery attack
- * ({@link RecoveryAttack}) that pins a cell when secondary suppression is off and none when it is on.
+ * ({@link SuppressionAudit}) that pins a cell when secondary suppression is off and none when it is on.
  */
 class DisclosureTest {
 
@@ -61,7 +61,7 @@ class DisclosureTest {
         assertEquals(Arrays.asList("w1", "<5", 20L, 15L, 38L), row(r.table(), 0));
         assertEquals(Arrays.asList("w3", 8L, "<5", 6L, 16L), row(r.table(), 2));
         // 38 − 20 − 15 = 3 and 16 − 8 − 6 = 2: both primary cells are pinned
-        List<RecoveryAttack.Interval> pinned = RecoveryAttack.recovered(t, rule, r);
+        List<SuppressionAudit.Interval> pinned = SuppressionAudit.recovered(t, rule, r);
         assertEquals(2, pinned.size(), pinned.toString());
         assertEquals(3, pinned.get(0).min(), 1e-9);
         assertEquals(3, pinned.get(0).max(), 1e-9);
@@ -84,17 +84,54 @@ class DisclosureTest {
             long suppressed = e.cells().stream().filter(c -> r.marks()[c[0]][c[1]] != Disclosure.Mark.SHOWN).count();
             assertTrue(suppressed != 1, "an equation with one suppressed cell");
         }
-        List<RecoveryAttack.Interval> intervals = RecoveryAttack.attack(t, rule, r);
+        List<SuppressionAudit.Interval> intervals = SuppressionAudit.attack(t, rule, r);
         assertEquals(7, intervals.size());
         intervals.forEach(i -> assertFalse(i.pinned(), i.toString()));
         // w1's A is 2 to 4 as far as anyone can tell: w1's C is 18 − A, so w3's C is 21 − (18 − A) = 3 + A, which is
         // a secondary cell and so at least 5
-        RecoveryAttack.Interval a1 = intervals.stream().filter(i -> i.row() == 0 && i.column() == 1).findFirst().orElseThrow();
+        SuppressionAudit.Interval a1 = intervals.stream().filter(i -> i.row() == 0 && i.column() == 1).findFirst().orElseThrow();
         assertEquals(2, a1.min(), 1e-9);
         assertEquals(4, a1.max(), 1e-9);
         assertEquals(Map.of("applied", true, "k", 5, "secondary_suppression", true, "primary_cells", 2, "secondary_cells", 5,
-                "derived_withheld", 0), without(r.table().parameters().get("disclosure"), "marks"));
+                "derived_withheld", 0, "recovery_audit", "passed"), without(r.table().parameters().get("disclosure"), "marks"));
         assertEquals("wards-by-category_shareable-k5", r.table().name());
+    }
+
+    /**
+     * Partners in row and column are not always enough: in
+     * <pre>
+     *        A   B   C  total
+     *  w1    4   5  20     29
+     *  w2    6   5  30     41
+     *  All  10  10  50     70
+     * </pre>
+     * the fixed point suppresses the rectangle w1/w2 × A/B, yet w1's B = 9 − a and w2's B = 10 − (9 − a) = 1 + a,
+     * a secondary and so at least 5: a = 4. The audit finds it and suppresses more.
+     */
+    @Test
+    void theAuditWidensAPatternThatPartnersAloneLeaveOpen() {
+        FeatureTable.Builder b = FeatureTable.builder("pinned", text("ward"), integer("A"), integer("B"), integer("C"), integer("total"));
+        b.add(null, "w1", 4, 5, 20, 29);
+        b.add(null, "w2", 6, 5, 30, 41);
+        b.add(null, "All", 10, 10, 50, 70);
+        FeatureTable t = b.build();
+        DisclosureRule rule = crossRule(t);
+        Disclosure.Result r = Disclosure.suppress(t, rule);
+        Disclosure.Mark[][] rectangle = new Disclosure.Mark[3][5];
+        for (Disclosure.Mark[] m : rectangle) {
+            Arrays.fill(m, Disclosure.Mark.SHOWN);
+        }
+        rectangle[0][1] = Disclosure.Mark.PRIMARY;
+        rectangle[0][2] = rectangle[1][1] = rectangle[1][2] = Disclosure.Mark.SECONDARY;
+        List<SuppressionAudit.Interval> open = SuppressionAudit.recovered(t, rule, new Disclosure.Result(t, rectangle, r.equations()));
+        assertEquals(4, open.size(), "all four cells of the rectangle are pinned");
+        assertEquals(4, open.get(0).min(), 1e-9);
+        assertEquals(4, open.get(0).max(), 1e-9);
+
+        long suppressed = Arrays.stream(r.marks()).flatMap(Arrays::stream).filter(m -> m != Disclosure.Mark.SHOWN).count();
+        assertTrue(suppressed > 4, "the audit suppressed more than the rectangle: " + suppressed);
+        SuppressionAudit.attack(t, rule, r).forEach(i -> assertFalse(i.pinned(), i.toString()));
+        assertEquals("passed", ((Map<?, ?>) r.table().parameters().get("disclosure")).get("recovery_audit"));
     }
 
     private static Map<?, ?> without(Object map, String key) {
@@ -135,8 +172,8 @@ class DisclosureTest {
         assertEquals(Arrays.asList("c", "C", 30L, 6.0, 0.3529, 2L, "<5", "[c]", "[c]"), row(r.table(), 2));
         assertEquals(Arrays.asList("d", "D", 47L, 9.4, 0.5529, 1L, 0L, 47L, null), row(r.table(), 3));
         assertEquals(Arrays.asList("e", "E", 0L, 0.0, 0.0, 5L, 40L, -40L, -100.0), row(r.table(), 4));
-        RecoveryAttack.attack(t, rule, r).forEach(i -> assertFalse(i.pinned(), i.toString()));
-        assertFalse(RecoveryAttack.recovered(t, rule.primaryOnly(), Disclosure.suppress(t, rule.primaryOnly())).isEmpty(),
+        SuppressionAudit.attack(t, rule, r).forEach(i -> assertFalse(i.pinned(), i.toString()));
+        assertFalse(SuppressionAudit.recovered(t, rule.primaryOnly(), Disclosure.suppress(t, rule.primaryOnly())).isEmpty(),
                 "without secondary suppression a's count is 10 + (−8)");
     }
 
@@ -170,8 +207,8 @@ class DisclosureTest {
         assertEquals(Arrays.asList("Arson", "<5", 6L, "[c]", "[c]", "[c]", "p", "q"), row(r.table(), 0));
         assertEquals(Arrays.asList("Robbery", "[c]", 9L, "[c]", "[c]", "[c]", "p", "q"), row(r.table(), 2));
         assertEquals(Arrays.asList("All", 66L, 55L, 11L, 20.0, 3.3, "p", "q"), row(r.table(), 3));
-        RecoveryAttack.attack(t, rule, r).forEach(i -> assertFalse(i.pinned(), i.toString()));
-        assertFalse(RecoveryAttack.recovered(t, rule.primaryOnly(), Disclosure.suppress(t, rule.primaryOnly())).isEmpty());
+        SuppressionAudit.attack(t, rule, r).forEach(i -> assertFalse(i.pinned(), i.toString()));
+        assertFalse(SuppressionAudit.recovered(t, rule.primaryOnly(), Disclosure.suppress(t, rule.primaryOnly())).isEmpty());
     }
 
     @Test
@@ -188,7 +225,7 @@ class DisclosureTest {
         assertEquals(Arrays.asList("c1", 0.1, 51.0, "<5", "[c]", "[c]"), row(r.table(), 0));
         assertEquals(Arrays.asList("c2", 0.2, 51.0, "[c]", "[c]", "[c]"), row(r.table(), 1), "the layer's incident count is published");
         assertEquals(Arrays.asList("c3", 0.3, 51.0, 0.0, -0.3, 0L), row(r.table(), 2));
-        RecoveryAttack.attack(t, rule, r).forEach(i -> assertFalse(i.pinned(), i.toString()));
+        SuppressionAudit.attack(t, rule, r).forEach(i -> assertFalse(i.pinned(), i.toString()));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         Exporter.write(r.table(), Exporter.Format.GEOJSON, Map.of(), out);
         String json = out.toString(StandardCharsets.UTF_8);
