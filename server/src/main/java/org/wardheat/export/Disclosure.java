@@ -123,8 +123,7 @@ public final class Disclosure {
                     break;
                 }
                 audited = true;
-                List<SuppressionAudit.Interval> recovered = SuppressionAudit.attack(value, marks, equations, rule.k(), counts).stream()
-                        .filter(SuppressionAudit.Interval::pinned).toList();
+                List<SuppressionAudit.Interval> recovered = SuppressionAudit.recovered(value, marks, equations, rule.k(), counts);
                 pinned = recovered.size();
                 if (recovered.isEmpty() || !widen(recovered, equations, marks, value, preferred)) {
                     break;
