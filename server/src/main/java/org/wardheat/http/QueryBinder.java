@@ -223,7 +223,7 @@ final class QueryBinder {
 
     static AreaSummaryQuery areaSummary(Request req) {
         Filter f = filter(req);
-        return new AreaSummaryQuery(area(req), f, Values.comparison("compare", text(req, "compare"), f.period()));
+        return new AreaSummaryQuery(area(req), f, Values.comparison("compare", text(req, "compare"), f.period()), sharing(req));
     }
 
     static StrategicQuery strategic(Request req) {

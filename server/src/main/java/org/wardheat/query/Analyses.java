@@ -221,6 +221,15 @@ public final class Analyses {
         return areas.summary(area(q.area()), f.categorySet(), f.datasetSet(), f.period(), q.comparison());
     }
 
+    /**
+     * The summary as it is answered: the {@link AreaService.Summary}, or with disclosure control when the query is
+     * shareable ({@link org.wardheat.export.SharedSummary}).
+     */
+    public Object areaSummaryReply(AreaSummaryQuery q) {
+        AreaService.Summary s = areaSummary(q);
+        return q.sharing().shareable() ? org.wardheat.export.SharedSummary.of(s, q.sharing().k()) : s;
+    }
+
     /** The strategic-assessment rows: every category, then "All". */
     public List<AreaService.CategoryRow> strategic(StrategicQuery q) {
         q.validate(months());

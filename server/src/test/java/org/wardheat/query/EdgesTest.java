@@ -164,6 +164,13 @@ class EdgesTest {
         String ward = demo.workspace.boundarySet(B).wards().get(0).code();
         sameCsv(List.of("strategic", "--boundaries", B, "--ward", ward, "--from", "2024-01", "--to", "2024-01", "--shareable"),
                 "/api/export/strategic?boundaries=" + B + "&ward=" + ward + "&from=2024-01&to=2024-01&shareable=true&format=csv");
+        JsonNode summary = JSON.readTree(get("/api/area-summary?boundaries=" + B + "&ward=" + ward + "&from=2024-01&to=2024-01&shareable=true").body());
+        assertEquals(5, summary.path("disclosure").path("k").asInt(), summary.toString());
+        assertEquals(0, summary.path("topPlaces").size(), "no record-level places in a shared summary");
+        for (JsonNode row : summary.path("categories")) {
+            JsonNode count = row.path("count");
+            assertTrue(!count.isNumber() || count.asLong() == 0 || count.asLong() >= 5, row.toString());
+        }
     }
 
     /** A route, a query string with one bad value, and the parameter the refusal must name. */
