@@ -150,6 +150,25 @@ test('the exported ward GeoJSON parses and holds the right features', async () =
   assert.equal(String.fromCharCode(...gpkg), 'SQLite format 3\u0000', 'the GeoPackage is a SQLite file');
 });
 
+test('ticking Shareable makes the ward download suppressed and says so', async () => {
+  await open(view);
+  await page.waitForSelector('#export-links a[data-export="wards-csv"]');
+  await page.check('#export-shareable');
+  await page.waitForSelector('#export-links a[data-export="wards-csv"][href*="shareable=true"]');
+  assert.equal(await page.locator('#export-links a[data-export^="repeats-"], #export-links a[data-export^="areas-"]').count(), 0,
+    'record-level layers are not offered for sharing');
+  const href = await page.getAttribute('#export-links a[data-export="wards-geojson"]', 'href');
+  const layer = await page.evaluate(async (u) => (await fetch(u)).json(), href);
+  assert.equal(layer.disclosure.k, 5);
+  assert.match(layer.name, /_shareable-k5$/);
+  for (const f of layer.features) {
+    const c = f.properties.count;
+    assert.ok(c === 0 || c === '<5' || c === '[c]' || c >= 5, JSON.stringify(f.properties));
+  }
+  await page.uncheck('#export-shareable');
+  await page.waitForSelector('#export-links a[data-export="wards-csv"]:not([href*="shareable"])');
+});
+
 test('the import form takes a needle-finds file and shows its report', async () => {
   await open(view);
   await page.click('#import summary');

@@ -57,3 +57,18 @@ test('legend rows and the trend chart escape their text; swatches take colours o
   assert.doesNotMatch(svg, /<img/);
   assert.match(svg, /<rect class="cur"[^>]*><title>2024-02: 3<\/title><\/rect>/);
 });
+
+test('the shareable export links ask for disclosure control and leave record-level layers out', async () => {
+  const { exportLinksHtml } = await import('../src/main/resources/public/js/views/exports.js');
+  const state = { ...DEFAULTS, boundaries: 'b', from: '2024-01', to: '2024-12', hotspot: 'gistar', places: 'repeats' };
+  const plain = String(exportLinksHtml(state, false));
+  assert.ok(!plain.includes('shareable'), plain);
+  assert.ok(plain.includes('data-export="repeats-csv"'), plain);
+  const shared = String(exportLinksHtml(state, true));
+  const hrefs = [...shared.matchAll(/href="([^"]+)"/g)].map((m) => m[1]);
+  assert.equal(hrefs.length, 6, shared);
+  for (const h of hrefs) assert.ok(h.includes('shareable=true'), h);
+  assert.ok(hrefs.some((h) => h.startsWith('/api/export/hotspots?')), shared);
+  assert.ok(!shared.includes('data-export="repeats-'), shared);
+  assert.ok(!shared.includes('data-export="areas-'), shared);
+});

@@ -54,11 +54,14 @@ final class HotspotsCommand {
         @Option(names = "--area", paramLabel = "GEOJSON", description = "Analyse this polygon (lon/lat GeoJSON file) instead of the whole boundary set.")
         Path area;
         @Mixin
+        ShareOptions share;
+        @Mixin
         Output output;
 
         HotspotQuery query() throws Exception {
             return new HotspotQuery(boundaries, filter.filter(), shape == null ? null : Values.choice("shape", shape, Values.words(Grid.Shape.values())),
-                    cell, crs, recordWeights, harm(), area == null ? null : Values.area("area", Files.readString(area)));
+                    cell, crs, recordWeights, harm(), area == null ? null : Values.area("area", Files.readString(area)),
+                    share.sharing(output.format));
         }
 
         /** The harm weights file (category,weight), with the default weight of categories it does not name. */
@@ -77,7 +80,7 @@ final class HotspotsCommand {
             return output.run(data, (analyses, format) -> {
                 CellLayer layer = analyses.hotspots(query);
                 System.err.println(Exporter.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(layer.parameters()));
-                return new Output.Result(null, Layers.cells(layer), Map.of("analysis", layer.analysis(), "parameters", layer.parameters()));
+                return new Output.Result(null, analyses.cellsTable(query, layer, null), Map.of("analysis", layer.analysis(), "parameters", layer.parameters()));
             }, "csv", "geojson", "gpkg");
         }
     }

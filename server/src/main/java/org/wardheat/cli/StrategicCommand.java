@@ -31,13 +31,15 @@ final class StrategicCommand implements Callable<Integer> {
     @Mixin
     CompareOption period;
     @Mixin
+    ShareOptions share;
+    @Mixin
     Output output;
 
     @Override
     public Integer call() throws Exception {
         Filter f = period.filter();
         StrategicQuery q = new StrategicQuery(new AreaQuery(boundaries, wards, area == null ? null : Files.readString(area), areaId), f,
-                period.comparison(f));
+                period.comparison(f), share.sharing(output.format));
         return output.run(data, (analyses, format) -> {
             List<AreaService.CategoryRow> rows = analyses.strategic(q);
             return new Output.Result(Map.of("scope", q.area().scope(), "period", f.period().toString(), "comparison",

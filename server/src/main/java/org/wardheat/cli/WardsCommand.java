@@ -23,12 +23,14 @@ final class WardsCommand implements Callable<Integer> {
     @Option(names = "--top", defaultValue = "" + WardsQuery.DEFAULT_TOP, description = "How many wards the top-N share sentence covers (default: ${DEFAULT-VALUE}).")
     int top;
     @Mixin
+    ShareOptions share;
+    @Mixin
     Output output;
 
     @Override
     public Integer call() throws Exception {
         Filter f = period.filter();
-        WardsQuery query = new WardsQuery(boundaries, f, period.comparison(f), top);
+        WardsQuery query = new WardsQuery(boundaries, f, period.comparison(f), top, share.sharing(output.format));
         return output.run(data, (analyses, format) -> {
             WardStatistics.Result result = analyses.wards(query);
             System.err.println(result.top().sentence());

@@ -54,7 +54,7 @@ final class AreaRoutes {
     }
 
     Object summary(Request req, Response res) throws IOException {
-        return Replies.json(res, analyses.areaSummary(QueryBinder.areaSummary(req)));
+        return Replies.json(res, analyses.areaSummaryReply(QueryBinder.areaSummary(req)));
     }
 
     /** The strategic-assessment table as JSON; {@code format=csv|geojson|gpkg} is the download {@code /api/export/strategic}. */

@@ -25,6 +25,7 @@ import org.wardheat.query.NeedlesTableQuery;
 import org.wardheat.query.Range;
 import org.wardheat.query.RecordSelection;
 import org.wardheat.query.RepeatsQuery;
+import org.wardheat.query.Sharing;
 import org.wardheat.query.StrategicQuery;
 import org.wardheat.query.Values;
 import org.wardheat.query.WardsQuery;
@@ -122,10 +123,15 @@ final class QueryBinder {
                 Values.period("from", required(req, "from"), "to", required(req, "to")));
     }
 
+    /** {@code shareable=true} and {@code k} (default 5): disclosure control of the table. */
+    static Sharing sharing(Request req) {
+        return new Sharing(flag(req, "shareable"), integer(req, "k", Limits.DISCLOSURE_K, Sharing.OFF.k()));
+    }
+
     static WardsQuery wards(Request req) {
         Filter f = filter(req);
         return new WardsQuery(required(req, "boundaries"), f, Values.comparison("compare", text(req, "compare"), f.period()),
-                integer(req, "top", Limits.TOP_WARDS, WardsQuery.DEFAULT_TOP));
+                integer(req, "top", Limits.TOP_WARDS, WardsQuery.DEFAULT_TOP), sharing(req));
     }
 
     static HotspotQuery hotspot(Request req) {
@@ -138,7 +144,7 @@ final class QueryBinder {
         return new HotspotQuery(required(req, "boundaries"), filter(req), word(req, "shape", Values.words(Grid.Shape.values())),
                 decimal(req, "cell", Limits.CELL_METRES), text(req, "crs"), flag(req, "record_weights"),
                 harm == null ? null : new HarmWeights("harm_weights", Values.weights("harm_weights", harm), defaultWeight),
-                area == null ? null : Values.area("area", area));
+                area == null ? null : Values.area("area", area), sharing(req));
     }
 
     private static PAdjust pAdjust(Request req) {
@@ -217,12 +223,12 @@ final class QueryBinder {
 
     static AreaSummaryQuery areaSummary(Request req) {
         Filter f = filter(req);
-        return new AreaSummaryQuery(area(req), f, Values.comparison("compare", text(req, "compare"), f.period()));
+        return new AreaSummaryQuery(area(req), f, Values.comparison("compare", text(req, "compare"), f.period()), sharing(req));
     }
 
     static StrategicQuery strategic(Request req) {
         Filter f = filter(req);
-        return new StrategicQuery(area(req), f, Values.comparison("compare", text(req, "compare"), f.period()));
+        return new StrategicQuery(area(req), f, Values.comparison("compare", text(req, "compare"), f.period()), sharing(req));
     }
 
     /** The upload's options: {@code dataset}, {@code boundaries}, {@code preset}, {@code map_ROLE=COLUMN}, {@code category}. */

@@ -74,12 +74,12 @@ public final class Analyses {
 
     /** The ward table of a result already computed for {@code q}. */
     public FeatureTable wardsTable(WardsQuery q, WardStatistics.Result r) {
-        return Layers.wards(r, workspace.boundarySet(q.boundaries()).wards(), q.boundaries());
+        return q.sharing().apply(Layers.wards(r, workspace.boundarySet(q.boundaries()).wards(), q.boundaries()));
     }
 
     /** The ward map layer of a result already computed for {@code q} (write it with {@link Layers#wardLayerMembers}). */
     public FeatureTable wardLayer(WardsQuery q, WardStatistics.Result r) {
-        return Layers.wardLayer(r, workspace.boundarySet(q.boundaries()).wards(), q.boundaries());
+        return q.sharing().apply(Layers.wardLayer(r, workspace.boundarySet(q.boundaries()).wards(), q.boundaries()));
     }
 
     // ---- hotspots ----
@@ -107,7 +107,16 @@ public final class Analyses {
     }
 
     public FeatureTable hotspotTable(HotspotAnalysis q) {
-        return Layers.cells(hotspots(q));
+        return cellsTable(q, hotspots(q), null);
+    }
+
+    /**
+     * The cells of a layer already computed for {@code q}, with disclosure control when the query is shareable.
+     *
+     * @param include which cells to keep, or {@code null} for all
+     */
+    public FeatureTable cellsTable(HotspotAnalysis q, CellLayer layer, boolean[] include) {
+        return q.on().sharing().apply(Layers.cells(layer, include));
     }
 
     /** The extent of the analysed area (the drawn polygon, or the boundary set's wards) in the query's CRS. */
@@ -216,6 +225,15 @@ public final class Analyses {
         return areas.summary(area(q.area()), f.categorySet(), f.datasetSet(), f.period(), q.comparison());
     }
 
+    /**
+     * The summary as it is answered: the {@link AreaService.Summary}, or with disclosure control when the query is
+     * shareable ({@link org.wardheat.export.SharedSummary}).
+     */
+    public Object areaSummaryReply(AreaSummaryQuery q) {
+        AreaService.Summary s = areaSummary(q);
+        return q.sharing().shareable() ? org.wardheat.export.SharedSummary.of(s, q.sharing().k()) : s;
+    }
+
     /** The strategic-assessment rows: every category, then "All". */
     public List<AreaService.CategoryRow> strategic(StrategicQuery q) {
         q.validate(months());
@@ -228,6 +246,6 @@ public final class Analyses {
     }
 
     public FeatureTable strategicTable(StrategicQuery q, List<AreaService.CategoryRow> rows) {
-        return Layers.strategic(rows, q.area().scope(), q.filter().period().toString(), q.comparison().toString());
+        return q.sharing().apply(Layers.strategic(rows, q.area().scope(), q.filter().period().toString(), q.comparison().toString()));
     }
 }

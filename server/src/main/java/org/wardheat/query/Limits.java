@@ -87,6 +87,11 @@ public final class Limits {
     /** Knox test permutations. */
     public static final Range SIMULATIONS = Range.closed(1, 9_999, "a whole number");
 
+    // ---- disclosure control ----
+    /** k of disclosure control ({@code shareable}): counts from 1 to k−1 are suppressed; default 5. */
+    public static final Range DISCLOSURE_K = Range.closed(org.wardheat.export.DisclosureRule.MIN_K, org.wardheat.export.DisclosureRule.MAX_K,
+            "a whole number");
+
     // ---- focus areas, import ----
     /** A saved focus area's id. */
     public static final Range AREA_ID = Range.closed(1, Long.MAX_VALUE, "a saved area id");

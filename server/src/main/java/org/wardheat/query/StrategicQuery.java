@@ -8,9 +8,21 @@ import org.wardheat.model.Period;
  * filtered (every category is a row); {@code dataset} is.
  *
  * @param comparison the period compared against ({@code compare}, as {@link WardsQuery})
+ * @param sharing    disclosure control of the table ({@link Sharing#OFF} by default)
  */
-public record StrategicQuery(AreaQuery area, Filter filter, Period comparison) {
+public record StrategicQuery(AreaQuery area, Filter filter, Period comparison, Sharing sharing) {
+    /** Without disclosure control. */
+    public StrategicQuery(AreaQuery area, Filter filter, Period comparison) {
+        this(area, filter, comparison, Sharing.OFF);
+    }
+
+    /** The same query with disclosure control {@code s} (e.g. forced for a viewer). */
+    public StrategicQuery withSharing(Sharing s) {
+        return new StrategicQuery(area, filter, comparison, s);
+    }
+
     public StrategicQuery {
+        sharing = sharing == null ? Sharing.OFF : sharing;
         if (!filter.categories().isEmpty()) {
             throw new InvalidParameterException("category", "not taken: the strategic table has a row for every category; filter by dataset");
         }
@@ -19,5 +31,6 @@ public record StrategicQuery(AreaQuery area, Filter filter, Period comparison) {
     public void validate(DataMonths data) {
         filter.validate(data);
         data.check("compare", comparison);
+        sharing.validate();
     }
 }

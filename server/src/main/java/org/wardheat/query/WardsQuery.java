@@ -13,19 +13,32 @@ import java.util.LinkedHashSet;
  * @param comparison the period compared against ({@code compare}: {@value #DEFAULT_COMPARE}, {@code year-ago}
  *                   or {@code YYYY-MM:YYYY-MM}, resolved)
  * @param top        how many wards the top-N share sentence covers, {@link Limits#TOP_WARDS}
+ * @param sharing    disclosure control of the table and layer ({@link Sharing#OFF} by default)
  */
-public record WardsQuery(String boundaries, Filter filter, Period comparison, int top) {
+public record WardsQuery(String boundaries, Filter filter, Period comparison, int top, Sharing sharing) {
     public static final String DEFAULT_COMPARE = "previous";
     public static final int DEFAULT_TOP = 5;
 
     public WardsQuery {
         Checks.required("boundaries", boundaries);
+        sharing = sharing == null ? Sharing.OFF : sharing;
+    }
+
+    /** Without disclosure control. */
+    public WardsQuery(String boundaries, Filter filter, Period comparison, int top) {
+        this(boundaries, filter, comparison, top, Sharing.OFF);
+    }
+
+    /** The same query with disclosure control {@code s} (e.g. forced for a viewer). */
+    public WardsQuery withSharing(Sharing s) {
+        return new WardsQuery(boundaries, filter, comparison, top, s);
     }
 
     public void validate(DataMonths data) {
         filter.validate(data);
         data.check("compare", comparison);
         Limits.TOP_WARDS.check("top", top);
+        sharing.validate();
     }
 
     public WardStatistics.Query toStatistics() {
