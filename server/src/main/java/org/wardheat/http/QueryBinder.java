@@ -28,6 +28,8 @@ import org.wardheat.query.RepeatsQuery;
 import org.wardheat.query.StrategicQuery;
 import org.wardheat.query.Values;
 import org.wardheat.query.WardsQuery;
+import org.wardheat.query.ChangeOptions;
+import org.wardheat.analysis.ChangeRules;
 import org.wardheat.repeats.Outliers;
 import org.wardheat.store.NotFoundException;
 import spark.Request;
@@ -122,10 +124,19 @@ final class QueryBinder {
                 Values.period("from", required(req, "from"), "to", required(req, "to")));
     }
 
+    /** {@code measure}, {@code per}, {@code alpha}, {@code rank_by}, {@code allow_partial} ({@link ChangeOptions}). */
+    static ChangeRules rules(Request req) {
+        return new ChangeRules(word(req, "measure", ChangeOptions.measures()),
+                Values.choice("per", text(req, "per", "" + ChangeOptions.DEFAULT_PER), ChangeOptions.bases()),
+                decimal(req, "alpha", Limits.ALPHA, ChangeOptions.DEFAULT_ALPHA),
+                Values.choice("rank_by", text(req, "rank_by", ChangeOptions.DEFAULT_RANK_BY), ChangeOptions.rankings()),
+                flag(req, "allow_partial"));
+    }
+
     static WardsQuery wards(Request req) {
         Filter f = filter(req);
         return new WardsQuery(required(req, "boundaries"), f, Values.comparison("compare", text(req, "compare"), f.period()),
-                integer(req, "top", Limits.TOP_WARDS, WardsQuery.DEFAULT_TOP));
+                integer(req, "top", Limits.TOP_WARDS, WardsQuery.DEFAULT_TOP), rules(req));
     }
 
     static HotspotQuery hotspot(Request req) {
@@ -217,12 +228,12 @@ final class QueryBinder {
 
     static AreaSummaryQuery areaSummary(Request req) {
         Filter f = filter(req);
-        return new AreaSummaryQuery(area(req), f, Values.comparison("compare", text(req, "compare"), f.period()));
+        return new AreaSummaryQuery(area(req), f, Values.comparison("compare", text(req, "compare"), f.period()), rules(req));
     }
 
     static StrategicQuery strategic(Request req) {
         Filter f = filter(req);
-        return new StrategicQuery(area(req), f, Values.comparison("compare", text(req, "compare"), f.period()));
+        return new StrategicQuery(area(req), f, Values.comparison("compare", text(req, "compare"), f.period()), rules(req));
     }
 
     /** The upload's options: {@code dataset}, {@code boundaries}, {@code preset}, {@code map_ROLE=COLUMN}, {@code category}. */

@@ -18,7 +18,12 @@ import org.wardheat.repeats.Encampments;
 import org.wardheat.repeats.MonthlyTable;
 import org.wardheat.repeats.NearRepeat;
 
+import org.wardheat.analysis.ChangeRules;
+import org.wardheat.model.Coverage;
+import org.wardheat.store.DatasetInfo;
+
 import java.time.YearMonth;
+import java.util.Set;
 import java.util.List;
 import java.util.Map;
 
@@ -65,7 +70,24 @@ public final class Analyses {
 
     public WardStatistics.Result wards(WardsQuery q) {
         q.validate(months());
-        return workspace.wardStatistics(q.boundaries(), q.toStatistics());
+        return workspace.wardStatistics(q.boundaries(), q.with(resolve(q.rules(), q.filter())).toStatistics());
+    }
+
+    /**
+     * The rules with the measure resolved: as given, else {@code count} when every dataset counted (the
+     * selected ones, or all) is of a kind with a count column ({@link ChangeOptions#DATASET_KINDS_COUNTED}), else {@code records}.
+     */
+    public ChangeRules resolve(ChangeRules r, Filter f) {
+        if (r.measure() != null) {
+            return r;
+        }
+        Set<String> wanted = new java.util.HashSet<>();
+        f.datasets().forEach(d -> wanted.add(d.toLowerCase(java.util.Locale.ROOT)));
+        List<String> kinds = workspace.store().importLog().datasets().stream()
+                .filter(d -> wanted.isEmpty() || wanted.contains(d.id().toLowerCase(java.util.Locale.ROOT)))
+                .map(DatasetInfo::kind).toList();
+        boolean counted = !kinds.isEmpty() && kinds.stream().allMatch(ChangeOptions.DATASET_KINDS_COUNTED::equals);
+        return r.withMeasure(counted ? ChangeRules.Measure.COUNT : ChangeRules.Measure.RECORDS);
     }
 
     public FeatureTable wardsTable(WardsQuery q) {
@@ -209,14 +231,24 @@ public final class Analyses {
     public AreaService.Summary areaSummary(AreaSummaryQuery q) {
         q.validate(months());
         Filter f = q.filter();
-        return areas.summary(area(q.area()), f.categorySet(), f.datasetSet(), f.period(), q.comparison());
+        return areas.summary(area(q.area()), f.categorySet(), f.datasetSet(), f.period(), q.comparison(), resolve(q.rules(), f));
     }
 
     /** The strategic-assessment rows: every category, then "All". */
     public List<AreaService.CategoryRow> strategic(StrategicQuery q) {
         q.validate(months());
         Filter f = q.filter();
-        return areas.table(area(q.area()), f.categorySet(), f.datasetSet(), f.period(), q.comparison());
+        return areas.table(area(q.area()), f.categorySet(), f.datasetSet(), f.period(), q.comparison(), resolve(q.rules(), f));
+    }
+
+    /** The months with data in the strategic table's two periods, and whether change is shown. */
+    public Coverage strategicCoverage(StrategicQuery q) {
+        return areas.coverage(Set.of(), q.filter().datasetSet(), q.filter().period(), q.comparison(), q.rules().allowPartial());
+    }
+
+    /** The measure the strategic table counts: "records" or "count". */
+    public String strategicMeasure(StrategicQuery q) {
+        return resolve(q.rules(), q.filter()).measureWord();
     }
 
     public FeatureTable strategicTable(StrategicQuery q) {
@@ -224,6 +256,7 @@ public final class Analyses {
     }
 
     public FeatureTable strategicTable(StrategicQuery q, List<AreaService.CategoryRow> rows) {
-        return Layers.strategic(rows, q.area().scope(), q.filter().period().toString(), q.comparison().toString());
+        return Layers.strategic(rows, q.area().scope(), q.filter().period().toString(), q.comparison().toString(), q.rules().per(),
+                strategicCoverage(q), strategicMeasure(q));
     }
 }

@@ -1,5 +1,6 @@
 package org.wardheat.query;
 
+import org.wardheat.analysis.ChangeRules;
 import org.wardheat.model.Period;
 
 /**
@@ -8,16 +9,27 @@ import org.wardheat.model.Period;
  * filtered (every category is a row); {@code dataset} is.
  *
  * @param comparison the period compared against ({@code compare}, as {@link WardsQuery})
+ * @param rules      measure, rate base, significance level, allow partial ({@link ChangeOptions}); ranking is not used
  */
-public record StrategicQuery(AreaQuery area, Filter filter, Period comparison) {
+public record StrategicQuery(AreaQuery area, Filter filter, Period comparison, ChangeRules rules) {
     public StrategicQuery {
         if (!filter.categories().isEmpty()) {
             throw new InvalidParameterException("category", "not taken: the strategic table has a row for every category; filter by dataset");
         }
+        rules = rules == null ? ChangeRules.DEFAULT.withMeasure(null) : rules;
+    }
+
+    public StrategicQuery(AreaQuery area, Filter filter, Period comparison) {
+        this(area, filter, comparison, null);
+    }
+
+    public StrategicQuery with(ChangeRules r) {
+        return new StrategicQuery(area, filter, comparison, r);
     }
 
     public void validate(DataMonths data) {
         filter.validate(data);
         data.check("compare", comparison);
+        ChangeOptions.validate(rules);
     }
 }
