@@ -139,6 +139,12 @@ final class QueryBinder {
                 integer(req, "top", Limits.TOP_WARDS, WardsQuery.DEFAULT_TOP), rules(req));
     }
 
+    /** {@code record_weights=true} or {@code measure=count}: each incident weighs its record's count. */
+    private static boolean recordWeights(Request req) {
+        ChangeRules.Measure m = word(req, "measure", ChangeOptions.measures());
+        return flag(req, "record_weights") || m == ChangeRules.Measure.COUNT;
+    }
+
     static HotspotQuery hotspot(Request req) {
         String harm = text(req, "harm_weights");
         Double defaultWeight = decimal(req, "default_weight", Limits.HARM_WEIGHT);
@@ -147,8 +153,8 @@ final class QueryBinder {
         }
         String area = text(req, "area");
         return new HotspotQuery(required(req, "boundaries"), filter(req), word(req, "shape", Values.words(Grid.Shape.values())),
-                decimal(req, "cell", Limits.CELL_METRES), text(req, "crs"), flag(req, "record_weights"),
-                harm == null ? null : new HarmWeights("harm_weights", Values.weights("harm_weights", harm), defaultWeight),
+                decimal(req, "cell", Limits.CELL_METRES), text(req, "crs"),
+                recordWeights(req), harm == null ? null : new HarmWeights("harm_weights", Values.weights("harm_weights", harm), defaultWeight),
                 area == null ? null : Values.area("area", area));
     }
 
@@ -164,7 +170,7 @@ final class QueryBinder {
             case "gistar" -> new GiStarQuery(hotspot(req), pAdjust(req), decimal(req, "neighbour_distance", Limits.NEIGHBOUR_METRES),
                     flag(req, "weighted"));
             case "change" -> new ChangeQuery(hotspot(req), text(req, "before") == null ? null : Values.period("before", text(req, "before")),
-                    pAdjust(req), integer(req, "hot_bin", Limits.HOT_BIN, ChangeQuery.DEFAULT_HOT_BIN));
+                    pAdjust(req), integer(req, "hot_bin", Limits.HOT_BIN, ChangeQuery.DEFAULT_HOT_BIN), flag(req, "allow_partial"));
             case "classify" -> {
                 HotspotClassification.Thresholds d = ClassifyQuery.DEFAULT_THRESHOLDS;
                 yield new ClassifyQuery(hotspot(req), word(req, "every", ClassifyQuery.Every.words()), new HotspotClassification.Thresholds(

@@ -118,7 +118,14 @@ public final class Analyses {
         } else if (q instanceof GiStarQuery g) {
             return hotspots.gistar(r, g.pAdjust(), g.neighbourDistanceMetres(), g.weighted());
         } else if (q instanceof ChangeQuery c) {
-            return hotspots.change(r, c.beforePeriod(), c.pAdjust(), c.hotBin());
+            Filter f = c.on().filter();
+            Coverage coverage = Coverage.of(workspace.incidents(), f.categorySet(), f.datasetSet(), f.period(), c.beforePeriod(), c.allowPartial());
+            if (!coverage.changeShown()) {
+                throw new InvalidParameterException("before", "no comparable data: " + String.join("; ", coverage.warnings()));
+            }
+            CellLayer layer = hotspots.change(r, c.beforePeriod(), c.pAdjust(), c.hotBin());
+            changeSummary(layer.parameters(), coverage);
+            return layer;
         } else if (q instanceof ClassifyQuery c) {
             return hotspots.classify(r, c.every().months, c.thresholds(), c.pAdjust());
         } else if (q instanceof EvaluateQuery e) {
@@ -126,6 +133,21 @@ public final class Analyses {
                     e.pAdjust(), e.hotBin());
         }
         throw new IllegalArgumentException("no hotspot analysis " + q.getClass().getSimpleName());
+    }
+
+    /**
+     * The change layer's summary: the incidents (or weighted count) after against before with the exact
+     * Poisson test (exposure = each period's length in months), its reading, and the coverage.
+     */
+    private static void changeSummary(Map<String, Object> params, Coverage coverage) {
+        long after = ((Number) params.get("incidents")).longValue(), before = ((Number) params.get("incidents_before")).longValue();
+        org.wardheat.stats.PoissonRateTest.Comparison t = org.wardheat.stats.PoissonRateTest.compare(after, coverage.period().months(),
+                before, coverage.comparison().months());
+        params.put("change_p", t.pValue());
+        params.put("change_significant", t.significant(ChangeOptions.DEFAULT_ALPHA));
+        params.put("change_reading", org.wardheat.stats.ChangeReading.of(t, ChangeOptions.DEFAULT_ALPHA));
+        params.put("coverage", coverage);
+        params.put("warnings", coverage.warnings());
     }
 
     public FeatureTable hotspotTable(HotspotAnalysis q) {

@@ -159,9 +159,12 @@ class ApiServerTest {
         JsonNode nonzero = JSON.readTree(get("/api/hotspots/kde?boundaries=three&from=2022-01&to=2022-02&cell=200&bandwidth=300&only=nonzero").body());
         assertTrue(nonzero.get("features").size() < cells);
         assertEquals(300.0, nonzero.get("parameters").get("bandwidth_m").asDouble());
-        String csv = get("/api/hotspots/change?boundaries=three&from=2022-01&to=2022-02&cell=200&format=csv").body();
+        HttpResponse<String> refused = get("/api/hotspots/change?boundaries=three&from=2022-01&to=2022-02&cell=200&format=csv");
+        assertEquals(400, refused.statusCode(), "2021-11 of the before-period was never imported");
+        assertTrue(refused.body().contains("has no data for 2021-11"), refused.body());
+        String csv = get("/api/hotspots/change?boundaries=three&from=2022-01&to=2022-02&cell=200&format=csv&allow_partial=true").body();
         assertTrue(csv.startsWith("cell_id,lon,lat,easting,northing,n_before,n_after,change,gistar_before,bin_before,gistar_after,bin_after,class\r\n"), csv);
-        String exported = get("/api/export/hotspots?analysis=change&boundaries=three&from=2022-01&to=2022-02&cell=200&format=csv").body();
+        String exported = get("/api/export/hotspots?analysis=change&boundaries=three&from=2022-01&to=2022-02&cell=200&format=csv&allow_partial=true").body();
         assertEquals(csv, exported, "the download and the layer route write the same cell table");
         JsonNode layerProps = JSON.readTree(get("/api/hotspots/gistar?boundaries=three&from=2022-01&to=2022-02&cell=200").body())
                 .get("features").get(0).get("properties");
