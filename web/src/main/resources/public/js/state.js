@@ -175,6 +175,26 @@ export function reconcile(s, { sets = [], datasets = [], categories = [], months
   return out;
 }
 
+/** YYYY-MM shifted by k months (k may be negative). */
+const shift = (m, k) => {
+  const [y, mm] = m.split('-').map(Number);
+  const n = y * 12 + (mm - 1) + k;
+  return `${Math.floor(n / 12)}-${String((n % 12) + 1).padStart(2, '0')}`;
+};
+
+/**
+ * Whether every month of the comparison period ('previous' or 'year-ago' of from..to) has data, so the page
+ * offers it; the server decides what is shown (it withholds change without comparable data).
+ */
+export function comparisonCovered(compare, from, to, monthNames) {
+  if (!from || !to || !['previous', 'year-ago'].includes(compare)) return true;
+  const have = new Set(monthNames);
+  const length = (Number(to.slice(0, 4)) * 12 + Number(to.slice(5))) - (Number(from.slice(0, 4)) * 12 + Number(from.slice(5))) + 1;
+  const start = compare === 'previous' ? shift(from, -length) : shift(from, -12);
+  for (let k = 0; k < length; k++) if (!have.has(shift(start, k))) return false;
+  return true;
+}
+
 /** The month after YYYY-MM. */
 const nextMonth = (m) => {
   const [y, mm] = m.split('-').map(Number);
