@@ -304,3 +304,22 @@ test('the page runs under the server\'s strict Content-Security-Policy: no inlin
     page.off('console', onConsole);
   }
 });
+
+test('a comparison period without data shows "no comparable data", not a change', async () => {
+  // the demo holds 2023 and 2024: 2023 against the previous 12 months (2022, never imported)
+  await open('#boundaries=demo-wards&from=2023-01&to=2023-12&dataset=demo-synthetic');
+  const changes = await page.locator('#ward-table tbody tr td:nth-child(6)').allTextContents();
+  assert.equal(changes.length, 20);
+  assert.ok(changes.every((t) => t.trim() === 'no comparable data'), changes.join(' | '));
+  const totals = await page.textContent('#totals');
+  assert.match(totals, /no comparable data/);
+  assert.match(totals, /Months with data: 12 of 12 in the period, 0 of 12 in the comparison/);
+  assert.match(totals, /has no data for 2022-01, 2022-02/);
+  await page.screenshot({ path: join(shots, '9-no-comparable-data.png') });
+  // 2024 against 2023: both covered, change shown, non-significant changes greyed
+  await open(view);
+  const shown = await page.locator('#ward-table tbody tr td:nth-child(6)').allTextContents();
+  assert.ok(shown.every((t) => t.trim() !== 'no comparable data'));
+  assert.ok(await page.locator('#ward-table tbody td.not-significant').count() > 0, 'some ward changes are not significant');
+  assert.match(await page.textContent('#totals'), /significant \(p/);
+});

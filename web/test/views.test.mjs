@@ -31,6 +31,14 @@ test('the focus panel escapes categories, places, area names', () => {
   noTag(summary);
   assert.match(String(summary), /data-total="3">3 incidents against 1 \(\+200\.0%\)\./);
   noTag(strategicRows([{ category: XSS, count: 1, previous: 0, difference: 1, changePct: null }]));
+  const withheld = String(summaryHtml({ total: { count: 3, previous: 0, difference: null, changePct: null, ratePer1000: null },
+    categories: [{ category: 'Burglary', count: 3, previous: 0, difference: null, changePct: null }], topPlaces: [], hotCells: [],
+    warnings: ['the comparison period 2021-01 to 2021-12 has no data for 2021-01 (1 of 12 months)', XSS],
+    shareOfIncidents: 0.5, shareOfResidents: null, residents: null, shareOfArea: 0.25, areaKm2: 1.5 }));
+  noTag(withheld);
+  assert.match(withheld, /3 incidents against 0 \(no comparable data\)/);
+  assert.match(withheld, /<td class="withheld" colspan="2">no comparable data<\/td>/);
+  assert.match(withheld, /has no data for 2021-01/);
   const saved = String(savedListHtml([{ properties: { id: '2" onclick="x', name: XSS } }]));
   noTag(saved);
   assert.match(saved, /data-id="2&quot; onclick=&quot;x"/);

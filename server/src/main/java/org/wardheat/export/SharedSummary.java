@@ -22,7 +22,8 @@ public final class SharedSummary {
     public static Map<String, Object> of(AreaService.Summary s, int k) {
         List<AreaService.CategoryRow> rows = new ArrayList<>(s.categories());
         rows.add(s.total());
-        FeatureTable table = Disclosure.apply(Layers.strategic(rows, s.name(), s.period(), s.comparison()), k);
+        FeatureTable table = Disclosure.apply(Layers.strategic(rows, s.name(), s.period(), s.comparison(), 1000,
+                s.coverage(), s.measure()), k);
         List<Map<String, Object>> shown = new ArrayList<>();
         for (List<Object> r : table.rows()) {
             shown.add(Layers.ordered("category", r.get(0), "count", r.get(1), "previous", r.get(2), "difference", r.get(3),
@@ -51,6 +52,9 @@ public final class SharedSummary {
         out.put("shareOfArea", s.shareOfArea());
         out.put("topPlaces", List.of());
         out.put("hotCells", cells);
+        out.put("measure", s.measure());
+        out.put("coverage", s.coverage());
+        out.put("warnings", s.warnings());
         out.put("disclosure", table.parameters().get("disclosure"));
         return out;
     }

@@ -134,6 +134,33 @@ class EdgesTest {
     }
 
     @Test
+    void wardAndStrategicCsvWithMeasurePerAlphaRankingAndPartialChangeAreTheSameBothWays() throws Exception {
+        // the demo holds 2023-01 to 2024-12: against 2022 (no data) change is withheld unless allowed
+        String q = "boundaries=" + B + "&from=2023-01&to=2023-12&dataset=needle-finds&measure=count&per=10000&alpha=0.01&rank_by=rate";
+        sameCsv(List.of("wards", "--boundaries", B, "--from", "2023-01", "--to", "2023-12", "--dataset", "needle-finds", "--measure", "count",
+                "--per", "10000", "--alpha", "0.01", "--rank-by", "rate"), "/api/export/wards?" + q + "&format=csv");
+        sameCsv(List.of("wards", "--boundaries", B, "--from", "2023-01", "--to", "2023-12", "--dataset", "needle-finds", "--measure", "count",
+                "--per", "10000", "--alpha", "0.01", "--rank-by", "rate", "--allow-partial"), "/api/export/wards?" + q + "&allow_partial=true&format=csv");
+        sameCsv(List.of("strategic", "--boundaries", B, "--from", "2024-01", "--to", "2024-12", "--measure", "count", "--per", "10000",
+                "--alpha", "0.01"), "/api/strategic?boundaries=" + B + "&from=2024-01&to=2024-12&measure=count&per=10000&alpha=0.01&format=csv");
+        Cli withheld = cli("wards", "--boundaries", B, "--from", "2023-01", "--to", "2023-12", "--dataset", "needle-finds");
+        String csv = new String(withheld.out(), StandardCharsets.UTF_8);
+        assertTrue(csv.lines().skip(1).allMatch(l -> l.matches("[^,]+,[^,]+,\\d+,[0-9.]*,[0-9.]+,\\d+,0,,,,,,[0-9.]*,[0-9.]*,12,0,count")), csv);
+        assertTrue(withheld.err().contains("measure: count"), "needle finds are counted in needles by default: " + withheld.err());
+        assertTrue(withheld.err().contains("warning: the comparison period 2022-01 to 2022-12 has no data for 2022-01, 2022-02,"), withheld.err());
+        Cli partial = cli("wards", "--boundaries", B, "--from", "2024-01", "--to", "2024-12", "--dataset", "needle-finds", "--rank-by", "change",
+                "--format", "json");
+        com.fasterxml.jackson.databind.JsonNode json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(partial.out());
+        assertTrue(json.get("coverage").get("comparable").asBoolean());
+        assertEquals("count", json.get("measure").asText());
+        long previous = Long.MAX_VALUE;
+        for (com.fasterxml.jackson.databind.JsonNode w : json.get("wards")) {
+            assertTrue(w.get("change").asLong() <= previous, "ranked by change");
+            previous = w.get("change").asLong();
+        }
+    }
+
+    @Test
     void strategicCsvIsTheSameBothWays() throws Exception {
         String ward = demo.workspace.boundarySet(B).wards().get(0).code();
         String q = "boundaries=" + B + "&ward=" + ward + "&from=2024-01&to=2024-12";
@@ -202,6 +229,15 @@ class EdgesTest {
             /api/export/wards | {H}&shareable=true&k=1 | k
             /api/hotspots/kde | {H}&shareable=true&k=101 | k
             /api/strategic | {H}&shareable=true&k=x | k
+            /api/wards/summary | {H}&alpha=0 | alpha
+            /api/wards/summary | {H}&alpha=0.6 | alpha
+            /api/wards/summary | {H}&per=100 | per
+            /api/wards/summary | {H}&rank_by=name | rank_by
+            /api/wards/summary | {H}&measure=needles | measure
+            /api/wards/summary | {H}&allow_partial=perhaps | allow_partial
+            /api/strategic | {H}&per=1 | per
+            /api/hotspots/kde | {H}&measure=weight | measure
+            /api/hotspots/change | {H}&before=2022-01:2022-06 | before
             /api/hotspots/kde | {H}&cell=5 | cell
             /api/hotspots/gistar | {H}&cell=5 | cell
             /api/hotspots/change | {H}&cell=5 | cell
@@ -325,7 +361,7 @@ class EdgesTest {
             }
         }
         assertEquals(List.of(), wrong);
-        assertEquals(111, badValues().size(), "one line per case");
+        assertEquals(120, badValues().size(), "one line per case");
     }
 
     @Test
