@@ -155,6 +155,9 @@ public final class ApiServer {
         http.get("/api/near-repeat", records::nearRepeat);
 
         http.post("/api/import", imports::upload);
+        BoundaryUploadRoutes uploads = new BoundaryUploadRoutes(workspace, uploadBytes);
+        http.post("/api/boundaries", uploads::addBoundaries);
+        http.post("/api/population", uploads::addPopulation);
 
         http.notFound((req, res) -> {
             res.type("application/json");

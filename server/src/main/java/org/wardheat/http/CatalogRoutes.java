@@ -60,7 +60,14 @@ final class CatalogRoutes {
     }
 
     Object categories(Request req, Response res) throws IOException {
-        return json(res, named(workspace.categoryCounts(), "category"));
+        String dataset = req.queryParams("dataset"), set = req.queryParams("boundaries");
+        if (dataset == null && set == null) {
+            return json(res, named(workspace.categoryCounts(), "category"));
+        }
+        if (set != null) {
+            workspace.boundarySet(set); // an unknown set is a 404 naming the known ones
+        }
+        return json(res, named(workspace.categoryCounts(dataset, set), "category"));
     }
 
     Object months(Request req, Response res) throws IOException {

@@ -9,13 +9,7 @@ import org.wardheat.service.Workspace;
 import spark.Request;
 import spark.Response;
 
-import jakarta.servlet.MultipartConfigElement;
-import jakarta.servlet.http.Part;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -39,53 +33,33 @@ final class ImportRoutes {
     }
 
     Object upload(Request req, Response res) throws Exception {
-        if (req.contentType() == null || !req.contentType().startsWith("multipart/form-data")) {
-            throw new IllegalArgumentException("send the files as multipart/form-data in a field named 'file'");
-        }
-        Path tmp = Files.createTempDirectory("wardheat-upload");
         try {
-            req.raw().setAttribute("org.eclipse.jetty.multipartConfig",
-                    new MultipartConfigElement(tmp.toString(), uploadBytes, uploadBytes, 1 << 20));
-            List<ImportSource> sources = new ArrayList<>();
-            int n = 0;
-            for (Part part : req.raw().getParts()) {
-                if (!part.getName().equals("file") || part.getSubmittedFileName() == null) {
-                    continue;
+            return Uploads.receive(req, uploadBytes, files -> {
+                List<ImportSource> sources = new ArrayList<>();
+                for (Uploads.Saved f : files) {
+                    sources.addAll(ImportSource.of(f.path(), f.name()));
                 }
-                String name = Path.of(part.getSubmittedFileName()).getFileName().toString();
-                Path saved = tmp.resolve("upload-" + (n++));
-                try (InputStream in = part.getInputStream()) {
-                    Files.copy(in, saved, StandardCopyOption.REPLACE_EXISTING);
+                String preset = param(req, "preset", null);
+                Map<String, String> columns = new LinkedHashMap<>();
+                for (String role : ColumnMapping.ROLES) {
+                    String v = param(req, "map_" + role, null);
+                    if (v != null) {
+                        columns.put(role, v);
+                    }
                 }
-                sources.addAll(ImportSource.of(saved, name));
-            }
-            if (sources.isEmpty()) {
-                throw new IllegalArgumentException("no file in the upload: use a form field named 'file'");
-            }
-            String preset = param(req, "preset", null);
-            Map<String, String> columns = new LinkedHashMap<>();
-            for (String role : ColumnMapping.ROLES) {
-                String v = param(req, "map_" + role, null);
-                if (v != null) {
-                    columns.put(role, v);
+                if (param(req, "category", null) != null) {
+                    columns.put("category", req.queryParams("category"));
                 }
-            }
-            if (param(req, "category", null) != null) {
-                columns.put("category", req.queryParams("category"));
-            }
-            ColumnMapping mapping = preset != null ? ColumnMapping.preset(preset).with(columns)
-                    : columns.isEmpty() ? null : ColumnMapping.of(columns);
-            IncidentFormat format = mapping == null ? IncidentFormat.POLICE_UK : IncidentFormat.council(mapping);
-            String dataset = param(req, "dataset", preset != null ? preset : mapping != null ? "council" : "police-uk");
-            String boundaries = param(req, "boundaries", null);
-            ImportReport report = workspace.importSources(sources, format, dataset, boundaries);
-            return json(res, report);
+                ColumnMapping mapping = preset != null ? ColumnMapping.preset(preset).with(columns)
+                        : columns.isEmpty() ? null : ColumnMapping.of(columns);
+                IncidentFormat format = mapping == null ? IncidentFormat.POLICE_UK : IncidentFormat.council(mapping);
+                String dataset = param(req, "dataset", preset != null ? preset : mapping != null ? "council" : "police-uk");
+                String boundaries = param(req, "boundaries", null);
+                ImportReport report = workspace.importSources(sources, format, dataset, boundaries);
+                return json(res, report);
+            });
         } catch (IOException e) {
             throw new ImportException(e.getMessage(), e);
-        } finally {
-            try (var files = Files.walk(tmp)) {
-                files.sorted((a, b) -> b.compareTo(a)).forEach(p -> p.toFile().delete());
-            }
         }
     }
 }

@@ -84,7 +84,9 @@ final class Queries {
 
     static RepeatService.RepeatResult repeats(RepeatService service, Request req) {
         Integer top = integer(req, "top");
-        return service.repeats(selection(req, null), Places.Rule.parse(param(req, "group_by", "coordinates")),
+        RepeatService.Selection selection = selection(req, null);
+        String groupBy = param(req, "group_by", null);
+        return service.repeats(selection, groupBy == null ? service.defaultRule(selection.datasets()) : Places.Rule.parse(groupBy),
                 decimal(req, "distance") == null ? 50 : decimal(req, "distance"),
                 integer(req, "min_points") == null ? 2 : integer(req, "min_points"), param(req, "by", "records"),
                 top == null ? 20 : top, Period.parseList(req.queryParams("periods")), outlierRules(req),
