@@ -132,6 +132,7 @@ public final class ApiServer {
         }
         http.get("/api/boundaries", catalog::boundarySets);
         http.get("/api/boundaries/:id", catalog::boundarySet);
+        http.get("/api/boundaries/:id/outline", catalog::outline);
         http.get("/api/datasets", catalog::datasets);
         http.get("/api/categories", catalog::categories);
         http.get("/api/months", catalog::months);

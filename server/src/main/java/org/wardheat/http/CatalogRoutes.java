@@ -39,6 +39,17 @@ final class CatalogRoutes {
         return new String(Exporter.bytes(Layers.boundaries(set.info().id(), set.wards()), Exporter.Format.GEOJSON), StandardCharsets.UTF_8);
     }
 
+    /** The set's outline: the union of its wards, one feature, for the map's boundary line. */
+    Object outline(Request req, Response res) throws IOException {
+        LoadedSet set = workspace.boundarySet(req.params("id"));
+        List<org.locationtech.jts.geom.Geometry> parts = new ArrayList<>();
+        set.wards().forEach(w -> parts.add(w.geometry()));
+        org.wardheat.export.FeatureTable.Builder b = org.wardheat.export.FeatureTable.builder("outline_" + set.info().id(), "boundaries");
+        b.add(org.locationtech.jts.operation.union.UnaryUnionOp.union(parts), set.info().id());
+        res.type("application/geo+json");
+        return new String(Exporter.bytes(b.build(), Exporter.Format.GEOJSON), StandardCharsets.UTF_8);
+    }
+
     Object datasets(Request req, Response res) throws IOException {
         List<JsonNode> out = new ArrayList<>();
         for (DatasetInfo d : workspace.store().importLog().datasets()) {

@@ -87,6 +87,17 @@ class StartFromNothingHttpTest {
         JsonNode sets = get("/api/boundaries");
         assertEquals("three", sets.get(0).get("id").asText());
         assertEquals("Maidstone_WD22.geojson", sets.get(0).get("source").asText(), sets.toString());
+        JsonNode outline = get("/api/boundaries/three/outline");
+        assertEquals(1, outline.get("features").size());
+        JsonNode ring = outline.get("features").get(0).get("geometry").get("coordinates").get(0);
+        double minX = 9, maxX = -9;
+        for (JsonNode p : ring) {
+            minX = Math.min(minX, p.get(0).asDouble());
+            maxX = Math.max(maxX, p.get(0).asDouble());
+        }
+        assertEquals(0.50, minX, 1e-9, "the three wards side by side make one rectangle");
+        assertEquals(0.53, maxX, 1e-9);
+        assertEquals("Polygon", outline.get("features").get(0).get("geometry").get("type").asText());
         HttpResponse<String> bad = post("/api/boundaries?id=bad", "x.geojson", "{\"type\":\"FeatureCollection\",\"features\":[]}", base);
         assertEquals(400, bad.statusCode());
         assertTrue(bad.body().contains("error"), bad.body());
