@@ -80,6 +80,11 @@ public final class WardOutput {
                 g.writeNumberField("previous_count", r.previousCount());
                 g.writeNumberField("change", r.change());
                 writeNullable(g, "change_pct", CsvWriter.round(r.changePct(), 1));
+                // the change's exact Poisson test (rates per month of each period), for the map's info popup
+                org.wardheat.stats.PoissonRateTest.Comparison test = org.wardheat.stats.PoissonRateTest.compare(r.count(),
+                        result.query().period().length(), r.previousCount(), result.query().comparison().length());
+                g.writeNumberField("change_p", CsvWriter.round(test.pValue(), 4));
+                g.writeStringField("change_reading", org.wardheat.stats.ChangeReading.of(test, 0.05));
                 g.writeFieldName("series");
                 g.writeArray(series.get(ward.code()), 0, result.months().size());
                 g.writeEndObject();
