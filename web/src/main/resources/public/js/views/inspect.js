@@ -1,7 +1,7 @@
 // Inspect and select, two modes of a click on the map. Inspect (the default): one popup says what is under the
 // point — the ward (counts, rate, change with its significance) and the hotspot cell (count, z, p, bin); points
 // (repeat places, encampments) open their own popups. Select: a click adds the ward under it to the focus area or
-// takes it out. Keys on the map: I inspect, S select, Escape back to inspect; the ward table is the keyboard way to
+// takes it out. Keys on the map: I inspect, S select; the ward table is the keyboard way to
 // pick wards. A hover shows the same in a tooltip.
 import { html } from '../format.js';
 import { $, element } from './dom.js';
@@ -24,7 +24,7 @@ export function createInspector(map, { wards, hotspots }, onWardPick) {
   buttons.select.addEventListener('click', () => setMode('select'));
   map.getContainer().addEventListener('keydown', (e) => {
     if (e.target !== map.getContainer() || e.ctrlKey || e.metaKey || e.altKey) return;
-    if (e.key === 'i' || e.key === 'I' || e.key === 'Escape') setMode('inspect');
+    if (e.key === 'i' || e.key === 'I') setMode('inspect');
     else if (e.key === 's' || e.key === 'S') setMode('select');
   });
   map.on(L.Draw.Event.DRAWSTART, () => { drawing = true; });
