@@ -149,7 +149,7 @@ test('the ward with a payload code can be selected; the focus panel and strategi
 test('repeat places, encampments, hotspots and the Knox table show payloads as text', async () => {
   const hash = '#boundaries=hostile&from=2023-07&to=2024-12&dataset=police-uk';
   await page.goto('about:blank');
-  await page.goto(`${base}/${hash}&places=repeats&hotspot=gistar`);
+  await page.goto(`${base}/${hash}&places=repeats&group_by=label&hotspot=gistar`); // every payload label its own place
   await page.waitForSelector('#places-list li');
   await page.waitForFunction(() => /cells of/.test(document.getElementById('hotspot-note').textContent));
   await settled();

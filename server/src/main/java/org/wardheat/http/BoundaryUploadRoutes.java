@@ -9,9 +9,6 @@ import spark.Response;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import static org.wardheat.http.Params.json;
-import static org.wardheat.http.Params.param;
-import static org.wardheat.http.Params.required;
 
 /**
  * Starting from nothing in the browser, as the CLI's {@code boundaries add} and {@code population add} do:
@@ -29,13 +26,13 @@ final class BoundaryUploadRoutes {
     }
 
     Object addBoundaries(Request req, Response res) throws Exception {
-        String id = required(req, "id");
-        return Uploads.receive(req, uploadBytes, files -> {
+        String id = QueryBinder.required(req, "id");
+        return MultipartFiles.receive(req, workspace.store().dataDir(), uploadBytes, files -> {
             if (files.size() != 1) {
                 throw new IllegalArgumentException("send one GeoJSON file of wards, not " + files.size());
             }
-            BoundaryReader.Result r = workspace.addBoundaries(id, files.get(0).path(), param(req, "code_field", null),
-                    param(req, "name_field", null));
+            BoundaryReader.Result r = workspace.addBoundaries(id, files.get(0).path(), QueryBinder.text(req, "code_field"),
+                    QueryBinder.text(req, "name_field"));
             Map<String, Object> out = new LinkedHashMap<>();
             out.put("id", id);
             out.put("source", files.get(0).name());
@@ -44,13 +41,13 @@ final class BoundaryUploadRoutes {
             out.put("name_field", r.nameField());
             out.put("source_crs", r.sourceCrs());
             out.put("repaired", r.repaired());
-            return json(res, out);
+            return Replies.json(res, out);
         });
     }
 
     Object addPopulation(Request req, Response res) throws Exception {
-        String set = required(req, "boundaries");
-        return Uploads.receive(req, uploadBytes, files -> {
+        String set = QueryBinder.required(req, "boundaries");
+        return MultipartFiles.receive(req, workspace.store().dataDir(), uploadBytes, files -> {
             if (files.size() != 1) {
                 throw new IllegalArgumentException("send one CSV of ward code and residents, not " + files.size());
             }
@@ -61,7 +58,7 @@ final class BoundaryUploadRoutes {
             out.put("wards", r.residents().size());
             out.put("residents", Math.round(r.residents().values().stream().mapToDouble(Double::doubleValue).sum()));
             out.put("notes", r.notes());
-            return json(res, out);
+            return Replies.json(res, out);
         });
     }
 }

@@ -85,7 +85,7 @@ class MapLayersHttpTest {
     @Test
     void layersAndTablesAreGzippedForBrowsersThatAskAndPlainOtherwise() throws Exception {
         for (String path : List.of("/api/wards?" + Q, "/api/hotspots/gistar?" + Q, "/api/hotspots/kde?" + Q + "&bandwidth=300&format=csv",
-                "/api/wards.csv?" + Q, "/api/boundaries/three", "/js/app.js")) {
+                "/api/export/hotspots?analysis=gistar&format=csv&" + Q, "/api/boundaries/three", "/js/app.js")) {
             HttpResponse<byte[]> zipped = get(path, true);
             assertEquals(200, zipped.statusCode(), path);
             assertEquals("gzip", zipped.headers().firstValue("Content-Encoding").orElse(""), path);

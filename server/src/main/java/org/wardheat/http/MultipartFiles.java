@@ -1,5 +1,6 @@
 package org.wardheat.http;
 
+import org.wardheat.imports.Uploads;
 import spark.Request;
 
 import jakarta.servlet.MultipartConfigElement;
@@ -13,10 +14,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The files of a multipart upload (field {@code file}, repeatable), saved to a temporary directory that is removed
- * whatever happens: one way of taking uploads for every upload route.
+ * The files of a multipart upload (field {@code file}, repeatable), saved in a new directory of {@link Uploads}
+ * (in the data directory) that is removed whatever happens: one way of taking uploads for every upload route
+ * (incident files, a boundary set, a population table).
  */
-final class Uploads {
+final class MultipartFiles {
     /** A saved part: its path on disk and the file name the browser gave (its last path element only). */
     record Saved(Path path, String name) {
     }
@@ -26,7 +28,7 @@ final class Uploads {
         Object with(List<Saved> files) throws Exception;
     }
 
-    private Uploads() {
+    private MultipartFiles() {
     }
 
     /**
@@ -35,11 +37,11 @@ final class Uploads {
      *
      * @throws IllegalArgumentException when the body is not multipart or holds no file
      */
-    static Object receive(Request req, long maxBytes, Use use) throws Exception {
+    static Object receive(Request req, Path dataDir, long maxBytes, Use use) throws Exception {
         if (req.contentType() == null || !req.contentType().startsWith("multipart/form-data")) {
             throw new IllegalArgumentException("send the files as multipart/form-data in a field named 'file'");
         }
-        Path tmp = Files.createTempDirectory("wardheat-upload");
+        Path tmp = Uploads.newDirectory(dataDir);
         try {
             req.raw().setAttribute("org.eclipse.jetty.multipartConfig",
                     new MultipartConfigElement(tmp.toString(), maxBytes, maxBytes, 1 << 20));
@@ -63,9 +65,7 @@ final class Uploads {
             }
             return use.with(saved);
         } finally {
-            try (var files = Files.walk(tmp)) {
-                files.sorted((a, b) -> b.compareTo(a)).forEach(p -> p.toFile().delete());
-            }
+            Uploads.delete(tmp);
         }
     }
 }
