@@ -9,16 +9,19 @@ const results = [];
 try {
   for (let run = 0; run < Number(runsText); run++) {
     const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    page.on('dialog', (d) => d.accept());
     const cdp = await page.context().newCDPSession(page);
     await cdp.send('Network.enable');
     const wire = new Map();
     cdp.on('Network.responseReceived', (e) => { if (e.response.url.includes('/api/hotspots/')) wire.set(e.requestId, { url: e.response.url, encoding: e.response.headers['content-encoding'] || e.response.headers['Content-Encoding'] }); });
     cdp.on('Network.loadingFinished', (e) => { if (wire.has(e.requestId)) wire.get(e.requestId).bytes = e.encodedDataLength; });
-    await page.goto(base + '/' + hash);
     const t0 = Date.now();
-    const response = await page.waitForResponse((r) => r.url().includes('/api/hotspots/'), { timeout: 120_000 });
+    const waiting = page.waitForResponse((r) => r.url().includes('/api/hotspots/'), { timeout: 300_000 });
+    if (process.env.BENCH_LOG) page.on('requestfinished', (r) => console.error(Date.now() - t0, 'ms', r.url().slice(0, 120)));
+    await page.goto(base + '/' + hash);
+    const response = await waiting;
+    await page.waitForFunction(() => /cells of/.test(document.getElementById('hotspot-note').textContent), null, { timeout: 300_000 });
     const requested = await page.evaluate(() => performance.getEntriesByType('resource').filter((e) => e.name.includes('/api/hotspots/')).map((e) => ({ start: e.startTime, end: e.responseEnd, body: e.decodedBodySize }))[0]);
-    await page.waitForFunction(() => /cells of/.test(document.getElementById('hotspot-note').textContent), null, { timeout: 120_000 });
     const drawnAt = await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve(performance.now())))));
     const body = await response.json();
     const w = [...wire.values()][0] || {};

@@ -7,7 +7,7 @@ import { $ } from './dom.js';
 import { featureIndex, bboxAreaKm2 } from '../geo.js';
 
 /** Hotspot layers of more cells than this (estimated before asking) need the user's go-ahead. */
-export const CELL_BUDGET = 60000;
+export const CELL_BUDGET = 150000;
 
 /** The cells a grid of `cellM` metres has over a bounding box [w, s, e, n]; with no cell size, the server's default (about 2,500). */
 export function estimateCells(bbox, cellM) {
