@@ -74,8 +74,9 @@ test('a category and period change redraws the choropleth', async () => {
   await page.screenshot({ path: join(shots, '2-burglary-2023h1.png') });
 });
 
-test('clicking two wards updates the area summary', async () => {
+test('clicking two wards in select mode updates the area summary', async () => {
   await open(view);
+  await page.click('#mode-select');
   await page.click('path.ward-X05000001', { force: true });
   await page.waitForSelector('#focus-summary .sentence');
   await page.keyboard.press('Escape');
@@ -258,7 +259,7 @@ test('a crafted link cannot break start-up, leave the API allow-list or start an
   assert.equal(await wards().count(), 20, 'the page started on the default view');
   assert.match(await page.textContent('#status'), /^20 wards · /);
   const origin = new URL(base).origin;
-  const allowed = /^\/(|favicon\.svg|css\/wardheat\.css|js\/[a-z/]+\.js|webjars\/leaflet(-draw)?\/[\w./-]+)$|^\/api\/(config|boundaries|datasets|categories|months|wards|areas|strategic|hotspots\/kde)$/;
+  const allowed = /^\/(|favicon\.svg|css\/wardheat\.css|js\/[a-z/]+\.js|webjars\/leaflet(-draw)?\/[\w./-]+)$|^\/api\/(config|boundaries|datasets|categories|months|wards|areas|strategic|periods|hotspots\/kde|boundaries\/demo-wards\/outline)$/;
   for (const u of requests) {
     assert.equal(u.origin, origin, `no request leaves the server: ${u}`);
     assert.match(u.pathname, allowed, `an allowed path: ${u.pathname}`);
@@ -291,6 +292,9 @@ test('the page runs under the server\'s strict Content-Security-Policy: no inlin
     await page.waitForFunction(() => /cells of/.test(document.getElementById('hotspot-note').textContent));
     await page.click('path.ward-X05000003', { force: true });
     await page.waitForSelector('.leaflet-popup-content svg.trend');
+    await page.click('.leaflet-popup-close-button');
+    await page.click('#mode-select');
+    await page.click('path.ward-X05000003', { force: true });
     await page.waitForSelector('#focus-summary .sentence');
     assert.match(await page.textContent('.legend'), /Getis-Ord Gi\*.*Repeat locations/s);
     await page.screenshot({ path: join(shots, '11-strict-csp.png') });

@@ -12,7 +12,7 @@ export const ENUMS = Object.freeze({
   hotspot: ['none', 'gistar', 'kde', 'change'],
   shape: ['square', 'hex'],
   places: ['none', 'repeats', 'encampments'],
-  groupBy: ['label', 'coordinates', 'distance'],
+  groupBy: ['auto', 'label', 'coordinates', 'distance'],
   rankBy: ['records', 'count'],
 });
 
@@ -29,7 +29,7 @@ export const LIMITS = Object.freeze({ text: 200, categories: 100, wards: 500, ve
 
 export const DEFAULTS = Object.freeze({
   boundaries: null, dataset: null, categories: [], from: null, to: null, compare: 'previous', measure: 'count',
-  hotspot: 'none', cell: null, bandwidth: null, shape: 'square', places: 'none', groupBy: 'label', rankBy: 'records',
+  hotspot: 'none', cell: null, bandwidth: null, shape: 'square', places: 'none', groupBy: 'auto', rankBy: 'records',
   wards: [], polygon: null, areaId: null, view: null,
 });
 

@@ -59,8 +59,8 @@ public final class Layers {
 
     private static Object[] changeValues(Double p, Boolean significant, String reading, Double low, Double high, Coverage coverage,
                                          String measure) {
-        return new Object[]{p, significant, reading, low, high, coverage.period().covered().size(),
-                coverage.comparison() == null ? null : coverage.comparison().covered().size(), measure};
+        return new Object[]{p, significant, reading, low, high, coverage == null ? null : coverage.period().covered().size(),
+                coverage == null || coverage.comparison() == null ? null : coverage.comparison().covered().size(), measure};
     }
 
     private static Object[] concat(Object[] head, Object[] tail) {
@@ -98,10 +98,20 @@ public final class Layers {
         return b.build();
     }
 
+    /** A boundary set's outline: the union of its wards (JTS), one feature, for the map's boundary line. */
+    public static FeatureTable outline(String id, List<Ward> wards) {
+        List<org.locationtech.jts.geom.Geometry> parts = new java.util.ArrayList<>();
+        wards.forEach(w -> parts.add(w.geometry()));
+        FeatureTable.Builder b = FeatureTable.builder("outline_" + id, text("boundaries"));
+        b.add(org.locationtech.jts.operation.union.UnaryUnionOp.union(parts), id);
+        return b.build();
+    }
+
     /**
      * The ward map layer: one feature per ward of the set (in the set's order, with the ward code as its
      * {@code id}): the ward table's columns with the district and residents, and the monthly series over
-     * both periods. Write it with {@link #wardLayerMembers}.
+     * both periods, and the change's exact Poisson test (rates per month of each period): {@code change_p} and
+     * {@code change_reading} ("up 6%, significant (p = 0.0088)"). Write it with {@link #wardLayerMembers}.
      */
     public static FeatureTable wardLayer(WardStatistics.Result r, List<Ward> wards, String boundaries) {
         Map<String, long[]> series = new HashMap<>();

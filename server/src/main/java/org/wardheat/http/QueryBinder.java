@@ -205,6 +205,12 @@ final class QueryBinder {
                 decimal(req, "outlier_minimum", Limits.OUTLIER_MINIMUM, d.minimum()));
     }
 
+    /** Which cells of a hotspot layer to send: {@code only} and {@code kde_floor}. */
+    static org.wardheat.query.LayerCells layerCells(Request req) {
+        return new org.wardheat.query.LayerCells(word(req, "only", org.wardheat.query.LayerCells.words()),
+                decimal(req, "kde_floor", Limits.KDE_FLOOR, org.wardheat.hotspot.DrawnCells.DEFAULT_KDE_FLOOR));
+    }
+
     static RepeatsQuery repeats(Request req) {
         return new RepeatsQuery(selection(req), word(req, "group_by", RepeatsQuery.groupings()),
                 decimal(req, "distance", Limits.DBSCAN_METRES, RepeatsQuery.DEFAULT_DISTANCE_METRES),

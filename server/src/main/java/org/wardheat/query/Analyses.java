@@ -17,6 +17,7 @@ import org.wardheat.model.IncidentTable;
 import org.wardheat.repeats.Encampments;
 import org.wardheat.repeats.MonthlyTable;
 import org.wardheat.repeats.NearRepeat;
+import org.wardheat.repeats.Places;
 
 import org.wardheat.analysis.ChangeRules;
 import org.wardheat.model.Coverage;
@@ -182,14 +183,19 @@ public final class Analyses {
 
     public RepeatService.RepeatResult repeats(RepeatsQuery q) {
         q.validate(months());
-        return repeats.repeats(q.select().toSelection(), q.groupBy(), q.distanceMetres(), q.minPoints(), Values.word(q.by()), q.top(), q.periods(),
+        return repeats.repeats(q.select().toSelection(), groupBy(q), q.distanceMetres(), q.minPoints(), Values.word(q.by()), q.top(), q.periods(),
                 q.outliers(), q.excludeOutliers());
+    }
+
+    /** The query's grouping, or the default of its datasets' kind. */
+    private Places.Rule groupBy(RepeatsQuery q) {
+        return q.groupBy() != null ? q.groupBy() : repeats.defaultRule(q.select().toSelection().datasets());
     }
 
     /** The top places of each of the query's periods, side by side. */
     public Map<String, List<RepeatService.Place>> repeatsByPeriod(RepeatsQuery q) {
         q.validate(months());
-        return repeats.topPerPeriod(q.select().toSelection(), q.groupBy(), q.distanceMetres(), q.minPoints(), Values.word(q.by()), q.top(),
+        return repeats.topPerPeriod(q.select().toSelection(), groupBy(q), q.distanceMetres(), q.minPoints(), Values.word(q.by()), q.top(),
                 q.periods(), q.outliers(), q.excludeOutliers());
     }
 

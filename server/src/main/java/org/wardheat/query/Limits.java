@@ -54,6 +54,8 @@ public final class Limits {
     public static final Range PROPORTION = Range.above(0, 1, "a proportion");
     /** Significance level of the classification. */
     public static final Range CRITICAL_P = Range.above(0, 0.5, "a p-value");
+    /** The KDE floor of a map layer ({@code only=significant}): a multiple of the area's average density. */
+    public static final Range KDE_FLOOR = Range.closed(0, org.wardheat.hotspot.DrawnCells.MAX_KDE_FLOOR, "a multiple of the area's average density");
     /** Harm weight of a category. */
     public static final Range HARM_WEIGHT = Range.closed(0, 1_000_000, "a weight");
     /** A drawn area has at most this many vertices. */

@@ -44,3 +44,8 @@ export function readControls() {
     places: $('places').value, groupBy: $('group-by').value, rankBy: $('rank-by').value,
   };
 }
+
+/** Refills the category picker with the chosen dataset's categories inside the boundary set, keeping the choice. */
+export function fillCategories(state, categories) {
+  setOptions($('categories'), categories.map((c) => [c.category, `${c.category} (${num(c.count)})`, state.categories.includes(c.category)]));
+}

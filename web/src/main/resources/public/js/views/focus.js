@@ -40,7 +40,7 @@ export function strategicRows(rows) {
 
 export function savedListHtml(features) {
   if (!features.length) return html`<li class="note">None yet.</li>`;
-  return html`${features.map((f) => html`<li data-id="${f.properties.id}"><span class="load">${f.properties.name}</span><button type="button" class="rename">Rename</button><button type="button" class="delete">Delete</button></li>`)}`;
+  return html`${features.map((f) => html`<li data-id="${f.properties.id}"><button type="button" class="load link">${f.properties.name}</button><button type="button" class="rename" aria-label="Rename ${f.properties.name}">Rename</button><button type="button" class="delete" aria-label="Delete ${f.properties.name}">Delete</button></li>`)}`;
 }
 
 /**
