@@ -3,17 +3,13 @@
 // Screenshots of each step go to web/e2e/screenshots/. Run: node --test (from web/e2e), or ./run-tests.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
-import { mkdtempSync, mkdirSync, existsSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
+import { jar, shots, startServer, launchBrowser } from './harness.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
-const jar = join(here, '..', '..', 'server', 'target', 'wardheat.jar');
-const shots = join(here, 'screenshots');
-mkdirSync(shots, { recursive: true });
 let server;
 let base;
 let data;
@@ -21,22 +17,9 @@ let browser;
 let page;
 
 before(async () => {
-  assert.ok(existsSync(jar), `build the jar first (mvn package): ${jar}`);
   data = mkdtempSync(join(tmpdir(), 'wardheat-e2e-'));
-  server = spawn('java', [`-Djava.util.prefs.userRoot=${data}/prefs`, '-jar', jar, 'serve', '--demo', '--data', data, '--port', '0', '--tiles', 'none'],
-    { stdio: ['ignore', 'pipe', 'inherit'] });
-  base = await new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('the server did not start in 120 s')), 120_000);
-    server.stdout.on('data', (chunk) => {
-      const m = /running at (http:\/\/localhost:\d+)\//.exec(chunk.toString());
-      if (m) { clearTimeout(timer); resolve(m[1]); }
-    });
-    server.on('exit', (code) => reject(new Error(`the server exited with ${code}`)));
-  });
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  ({ url: base, process: server } = await startServer(data, '--demo'));
+  browser = await launchBrowser();
   page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
   page.on('pageerror', (e) => { throw e; });
   page.on('dialog', (d) => d.accept());
@@ -44,25 +27,13 @@ before(async () => {
 
 after(async () => {
   if (browser) await browser.close();
-  if (server) server.kill();
+  if (server && server.exitCode === null) await new Promise((resolve) => { server.once('exit', resolve); server.kill(); });
+  if (data) rmSync(data, { recursive: true, force: true });
 });
 
 const wards = () => page.locator('.leaflet-overlay-pane path.ward');
 const fills = () => wards().evaluateAll((paths) => paths.map((p) => p.getAttribute('fill')));
 const view = '#boundaries=demo-wards&from=2024-01&to=2024-12&dataset=demo-synthetic';
-
-/** Starts a second server on its own data directory; resolves to its base URL and the process. */
-function startServer(dataDir) {
-  const p = spawn('java', [`-Djava.util.prefs.userRoot=${dataDir}/prefs`, '-jar', jar, 'serve', '--data', dataDir, '--port', '0', '--tiles', 'none'],
-    { stdio: ['ignore', 'pipe', 'inherit'] });
-  return new Promise((resolve, reject) => {
-    p.stdout.on('data', (chunk) => {
-      const m = /running at (http:\/\/localhost:\d+)\//.exec(chunk.toString());
-      if (m) resolve({ url: m[1], process: p });
-    });
-    p.on('exit', (code) => reject(new Error(`the server exited with ${code}`)));
-  });
-}
 
 /** Loads the page afresh (a change of hash alone would not reload it). */
 async function open(hash) {
@@ -216,5 +187,101 @@ test('a new data directory with only wards is filled from the import form', asyn
     await page.screenshot({ path: join(shots, '7-first-import.png') });
   } finally {
     second.process.kill();
+  }
+});
+
+test('the change layer takes its comparison period from the server', async () => {
+  const asked = [];
+  const record = (r) => asked.push(decodeURIComponent(r.url()));
+  page.on('request', record);
+  try {
+    await open('#boundaries=demo-wards&from=2024-03&to=2024-05&compare=year-ago&dataset=demo-synthetic&hotspot=change');
+    await page.waitForFunction(() => /cells of/.test(document.getElementById('hotspot-note').textContent));
+  } finally {
+    page.off('request', record);
+  }
+  assert.ok(asked.some((u) => /\/api\/periods\?from=2024-03&to=2024-05&compare=year-ago$/.test(u)), 'the page asks /api/periods');
+  assert.ok(asked.some((u) => /\/api\/hotspots\/change\?.*before=2023-03:2023-05/.test(u)), 'and sends the answer as before');
+  assert.match(await page.textContent('.legend'), /Change in incidents per cell.*2023-03:2023-05 against 2024-03:2024-05/s);
+  await page.screenshot({ path: join(shots, '8-change-layer.png') });
+});
+
+test('the near-repeat table shades exactly the cells the server flags', async () => {
+  await open(`${view}&category=Burglary&places=repeats`);
+  const [response] = await Promise.all([page.waitForResponse((r) => r.url().includes('/api/near-repeat?')), page.click('#near-repeat')]);
+  const result = await response.json();
+  await page.waitForSelector('#near-repeat-result table.knox');
+  const flags = result.cells.map((row) => row.map((c) => c.significant));
+  const shaded = await page.locator('#near-repeat-result table.knox tr:not(:first-child)').evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.classList.contains('sig'))));
+  assert.deepEqual(shaded, flags);
+  assert.ok(flags.flat().includes(true), 'the demo has planted near repeats');
+  await page.locator('#near-repeat-result').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: join(shots, '9-repeats-and-knox.png') });
+});
+
+test('a crafted link cannot break start-up, leave the API allow-list or start an analysis out of range', async () => {
+  const requests = [];
+  const record = (r) => requests.push(new URL(r.url()));
+  page.on('request', record);
+  const crafted = '#boundaries=../../api/x&hotspot=kde&cell=1&bandwidth=99999999&shape=../x&from=2999-13&to=../x&compare=../../x'
+    + '&measure=<img src=x onerror=window.__xss=1>&map=1e308,1e308,99&area_id=../../api/areas&poly=1e9 1e9,1 1,2 2,1e9 1e9'
+    + `&places=../x&dataset=<svg onload=window.__xss=1>&category=<img src=x onerror=window.__xss=1>&wards=${'W,'.repeat(2000)}`
+    + '&unknown=1&__proto__[x]=1&hotspot=none';
+  try {
+    await page.goto('about:blank');
+    await page.goto(base + '/' + crafted);
+    await page.waitForSelector('.leaflet-overlay-pane path.ward');
+    await page.waitForFunction(() => /cells of/.test(document.getElementById('hotspot-note').textContent));
+    await settled();
+  } finally {
+    page.off('request', record);
+  }
+  assert.equal(await wards().count(), 20, 'the page started on the default view');
+  assert.match(await page.textContent('#status'), /^20 wards · /);
+  const origin = new URL(base).origin;
+  const allowed = /^\/(|favicon\.svg|css\/wardheat\.css|js\/[a-z/]+\.js|webjars\/leaflet(-draw)?\/[\w./-]+)$|^\/api\/(config|boundaries|datasets|categories|months|wards|areas|strategic|hotspots\/kde)$/;
+  for (const u of requests) {
+    assert.equal(u.origin, origin, `no request leaves the server: ${u}`);
+    assert.match(u.pathname, allowed, `an allowed path: ${u.pathname}`);
+    assert.doesNotMatch(decodeURIComponent(u.search), /\.\.\/|<|cell=1\b|bandwidth=|W,W/, `no crafted value sent: ${u}`);
+  }
+  const kde = requests.filter((u) => u.pathname === '/api/hotspots/kde');
+  assert.equal(kde.length, 1, 'the allowed analysis runs once, with the automatic cell size');
+  assert.equal(kde[0].searchParams.get('cell'), null);
+  const hash = new URLSearchParams(new URL(page.url()).hash.slice(1));
+  assert.equal(hash.get('boundaries'), 'demo-wards');
+  assert.equal(hash.get('hotspot'), 'kde');
+  for (const key of ['cell', 'bandwidth', 'unknown', 'area_id', 'poly', 'wards', 'category', 'shape', 'places']) assert.equal(hash.get(key), null, `${key} is dropped`);
+  assert.equal(hash.get('map'), null, 'the crafted map view is dropped (the page fits the wards)');
+  assert.equal(await page.evaluate(() => window.__xss), undefined);
+  await page.screenshot({ path: join(shots, '10-crafted-link.png') });
+});
+
+test('the page runs under the server\'s strict Content-Security-Policy: no inline script or handler is needed', async () => {
+  const violations = [];
+  const onConsole = (m) => { if (/Content Security Policy/i.test(m.text())) violations.push(m.text()); };
+  page.on('console', onConsole);
+  try {
+    await page.goto('about:blank');
+    const response = await page.goto(`${base}/${view}&hotspot=gistar&places=repeats`);
+    const csp = response.headers()['content-security-policy'] || '';
+    const scriptSrc = (/script-src([^;]*)/.exec(csp) || [])[1] || '';
+    assert.match(scriptSrc, /'self'/, `the server sends a script policy: ${csp}`);
+    assert.doesNotMatch(scriptSrc, /unsafe-inline|unsafe-eval/);
+    await page.waitForSelector('.leaflet-overlay-pane path.ward');
+    await page.waitForFunction(() => /cells of/.test(document.getElementById('hotspot-note').textContent));
+    await page.click('path.ward-X05000003', { force: true });
+    await page.waitForSelector('.leaflet-popup-content svg.trend');
+    await page.waitForSelector('#focus-summary .sentence');
+    assert.match(await page.textContent('.legend'), /Getis-Ord Gi\*.*Repeat locations/s);
+    await page.screenshot({ path: join(shots, '11-strict-csp.png') });
+    assert.deepEqual(violations, [], 'the page itself needs nothing the policy forbids');
+    // the policy is in force: an injected inline handler is refused
+    await page.evaluate(() => { const d = document.createElement('div'); d.innerHTML = '<img src="/nowhere.png" onerror="window.__csp=1">'; document.body.append(d); });
+    await page.waitForTimeout(500);
+    assert.equal(await page.evaluate(() => window.__csp), undefined);
+    assert.equal(violations.length, 1, violations.join('\n'));
+  } finally {
+    page.off('console', onConsole);
   }
 });

@@ -21,9 +21,12 @@
  *   <li>{@code service}: what the CLI and HTTP call: {@code Workspace} (store + immutable {@code Snapshot}
  *       of the committed data), {@code HotspotService}, {@code RepeatService}, {@code AreaService}, with
  *       their bounded caches.</li>
- *   <li>{@code output}: the ward table writers and JSON settings.</li>
+ *   <li>{@code output}: the CSV cell writer, the one number text ({@code Numbers}), the ward map layer.</li>
  *   <li>{@code export}: tables and layers as GeoJSON, CSV and GeoPackage.</li>
  *   <li>{@code demo}: the synthetic demo borough.</li>
+ *   <li>{@code query}: the seam the CLI and HTTP share: one typed query record per analysis with its
+ *       defaults and {@code validate()} against the ranges of {@code Limits}, and {@code Analyses}, which
+ *       checks a query, runs it on the services and builds its one table.</li>
  *   <li>{@code http}: the API routes ({@code ApiServer} wires them).</li>
  *   <li>{@code cli}: the commands.</li>
  * </ol>

@@ -1,7 +1,6 @@
 package org.wardheat.boundaries;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
@@ -9,6 +8,10 @@ import org.locationtech.jts.geom.Polygon;
 import org.locationtech.jts.geom.Polygonal;
 import org.locationtech.jts.geom.util.GeometryFixer;
 import org.locationtech.jts.geom.util.PolygonExtracter;
+
+import org.wardheat.text.BoundedInput;
+import org.wardheat.text.InputLimitException;
+import org.wardheat.text.InputLimits;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -41,7 +44,6 @@ import java.util.regex.Pattern;
 public final class BoundaryReader {
     private static final Pattern WARD_CODE = Pattern.compile("(?i)^WD\\d{2}CD$");
     private static final Pattern DISTRICT_CODE = Pattern.compile("(?i)^LAD\\d{2}CD$");
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     /** What was read, with the choices made on the way. */
     public record Result(List<Ward> wards, String codeField, String nameField, String districtField,
@@ -71,6 +73,7 @@ public final class BoundaryReader {
         return new BoundaryReader(null, null, Pattern.compile("(?i)^LSOA\\d{2}CD$"));
     }
 
+    /** Reads a GeoJSON file of at most {@link InputLimits#MAX_GEOJSON_BYTES}. */
     public Result read(Path file) {
         try (InputStream in = Files.newInputStream(file)) {
             return read(in, file.getFileName().toString());
@@ -80,15 +83,22 @@ public final class BoundaryReader {
     }
 
     /**
+     * Reads GeoJSON text within the {@link InputLimits}: at most {@link InputLimits#MAX_GEOJSON_BYTES}
+     * bytes, {@link InputLimits#MAX_GEOJSON_VERTICES} positions, {@link InputLimits#MAX_JSON_DEPTH} levels
+     * of nesting, strict JSON (no duplicate member names).
+     *
      * @param in     the GeoJSON text
      * @param source the file name used in messages
      */
     public Result read(InputStream in, String source) {
         JsonNode root;
         try {
-            root = JSON.readTree(in);
+            root = GeoJsonGeometry.STRICT_JSON.readTree(BoundedInput.capped(in, InputLimits.MAX_GEOJSON_BYTES,
+                    "InputLimits.MAX_GEOJSON_BYTES"));
+        } catch (InputLimitException e) {
+            throw new BoundaryException(source + ": " + e.getMessage(), e);
         } catch (IOException e) {
-            throw new BoundaryException(source + ": not valid JSON: " + e.getMessage(), e);
+            throw new BoundaryException(source + ": not valid JSON: " + org.wardheat.text.Text.shorten(e.getMessage()), e);
         }
         if (root == null || !"FeatureCollection".equals(root.path("type").asText())) {
             throw new BoundaryException(source + ": expected a GeoJSON FeatureCollection");
@@ -107,6 +117,8 @@ public final class BoundaryReader {
         List<String> names = new ArrayList<>();
         List<String> districts = new ArrayList<>();
         Map<String, Integer> seen = new HashMap<>();
+        GeoJsonGeometry.VertexBudget vertices = new GeoJsonGeometry.VertexBudget(InputLimits.MAX_GEOJSON_VERTICES,
+                "InputLimits.MAX_GEOJSON_VERTICES");
         for (int i = 0; i < features.size(); i++) {
             JsonNode feature = features.get(i);
             String where = source + ": feature " + (i + 1);
@@ -122,7 +134,7 @@ public final class BoundaryReader {
             }
             Geometry g;
             try {
-                g = GeoJsonGeometry.read(feature.get("geometry"));
+                g = GeoJsonGeometry.read(feature.get("geometry"), vertices);
             } catch (IllegalArgumentException e) {
                 throw new BoundaryException(where + " (" + wardCode + "): " + e.getMessage(), e);
             }
@@ -146,6 +158,11 @@ public final class BoundaryReader {
         for (int i = 0; i < geometries.size(); i++) {
             Geometry g = geometries.get(i);
             if (crs.equals(Projection.BNG)) {
+                Envelope grid = g.getEnvelopeInternal();
+                if (!UkExtent.isGrid(grid.getMinX(), grid.getMinY()) || !UkExtent.isGrid(grid.getMaxX(), grid.getMaxY())) {
+                    throw new BoundaryException(source + ": feature " + (i + 1) + " (" + codes.get(i)
+                            + ") lies outside the UK's British National Grid extent: " + grid);
+                }
                 g = Projection.transform(g, Projection.BNG, Projection.WGS84);
             } else if (crs.equals("swapped")) {
                 g = swapAxes(g);

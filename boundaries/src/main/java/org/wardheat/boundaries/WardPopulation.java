@@ -1,22 +1,21 @@
 package org.wardheat.boundaries;
 
 import org.locationtech.jts.geom.Point;
+import org.wardheat.text.BoundedInput;
 import org.wardheat.text.CsvReader;
+import org.wardheat.text.Decimal;
 import org.wardheat.text.Header;
+import org.wardheat.text.InputLimits;
+import org.wardheat.text.Text;
 
-import java.io.BufferedInputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.zip.GZIPInputStream;
 
 /**
  * Resident population per ward, read from a ward CSV or estimated from LSOA populations and polygons.
@@ -110,25 +109,29 @@ public final class WardPopulation {
         return new Result(residents, "LSOA estimate: " + lsoaCounts.getFileName() + " + " + lsoaPolygons.getFileName(), notes);
     }
 
-    /** Reads code → summed count from a CSV (optionally gzipped), naming file, line and field on error. */
+    /**
+     * Reads code → summed count from a CSV (optionally gzipped) with the strict CSV reader and the default
+     * {@link InputLimits}, naming file, line and field on error. Counts are plain decimals; thousands
+     * separators ({@code "5,120"}) are allowed.
+     */
     static Map<String, Double> readCounts(Path file, String[] codeColumns) {
         Map<String, Double> counts = new HashMap<>();
-        try (InputStream raw = open(file);
-             CsvReader csv = new CsvReader(new InputStreamReader(raw, StandardCharsets.UTF_8))) {
-            String[] head = csv.next();
-            if (head == null) {
-                throw new BoundaryException(file + ": the file is empty");
-            }
-            Header header = new Header(head);
+        try (CsvReader csv = new CsvReader(BoundedInput.open(file), StandardCharsets.UTF_8, InputLimits.DEFAULT)) {
+            Header header = Header.read(csv);
             int code = header.find(codeColumns);
             int value = header.find("residents", "usual_residents", "population", "all_residents", "count", "total");
             if (code < 0 || value < 0) {
                 throw new BoundaryException(file + ": line 1: need a code column and a residents column, found "
                         + header.names());
             }
+            long rows = 0;
             for (String[] row = csv.next(); row != null; row = csv.next()) {
                 if (row.length == 1 && row[0].isBlank()) {
                     continue;
+                }
+                if (++rows > InputLimits.MAX_ROWS_PER_CALL) {
+                    throw new BoundaryException(file + ": more than " + InputLimits.MAX_ROWS_PER_CALL
+                            + " rows (limit InputLimits.MAX_ROWS_PER_CALL)");
                 }
                 if (row.length != header.size()) {
                     throw new BoundaryException(file + ": line " + csv.line() + ": expected " + header.size()
@@ -136,29 +139,23 @@ public final class WardPopulation {
                 }
                 double n;
                 try {
-                    n = Double.parseDouble(row[value].trim().replace(",", ""));
+                    n = Decimal.parse(row[value].replace(",", ""));
                 } catch (NumberFormatException e) {
-                    throw new BoundaryException(file + ": line " + csv.line() + ": field '" + head[value]
-                            + "': not a number: '" + row[value] + "'");
+                    throw new BoundaryException(file + ": line " + csv.line() + ": field '" + header.name(value)
+                            + "': not a number: '" + Text.shorten(row[value]) + "'");
                 }
-                if (n < 0 || Double.isNaN(n) || Double.isInfinite(n)) {
-                    throw new BoundaryException(file + ": line " + csv.line() + ": field '" + head[value]
+                if (n < 0) {
+                    throw new BoundaryException(file + ": line " + csv.line() + ": field '" + header.name(value)
                             + "': residents must be zero or more, found " + row[value]);
                 }
                 counts.merge(row[code].trim(), n, Double::sum);
             }
+        } catch (CsvReader.BadRecord e) {
+            throw new BoundaryException(file + ": line " + e.line() + (e.field() >= 0 ? ", field " + (e.field() + 1) : "")
+                    + ": " + e.reason(), e);
         } catch (IOException e) {
             throw new BoundaryException(file + ": " + e.getMessage(), e);
         }
         return counts;
-    }
-
-    /** Opens a file, gunzipping it when it starts with the gzip magic number. */
-    public static InputStream open(Path file) throws IOException {
-        InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
-        in.mark(2);
-        int b1 = in.read(), b2 = in.read();
-        in.reset();
-        return b1 == 0x1f && b2 == 0x8b ? new BufferedInputStream(new GZIPInputStream(in, 1 << 16), 1 << 16) : in;
     }
 }

@@ -1,14 +1,12 @@
 package org.wardheat.cli;
 
-import org.wardheat.service.RepeatService;
-import org.wardheat.service.Workspace;
+import org.wardheat.query.EncampmentsQuery;
+import org.wardheat.query.Values;
 import org.wardheat.repeats.Encampments;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-import java.time.LocalDate;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
 
@@ -23,7 +21,7 @@ final class EncampmentsCommand {
     static final class Summary implements Callable<Integer> {
         @Mixin
         RecordOptions options;
-        @Option(names = "--first-month", defaultValue = "1")
+        @Option(names = "--first-month", defaultValue = "" + EncampmentsQuery.DEFAULT_FIRST_MONTH)
         int firstMonth;
         @Option(names = "--as-of", paramLabel = "YYYY-MM-DD", description = "Count open encampments to this date (default: today).")
         String asOf;
@@ -32,29 +30,11 @@ final class EncampmentsCommand {
 
         @Override
         public Integer call() throws Exception {
-            if (options.filter.datasets == null) {
-                options.filter.datasets = List.of("encampments");
-            }
-            LocalDate until = asOf == null ? LocalDate.now() : LocalDate.parse(asOf);
-            try (Workspace ws = options.data.open()) {
-                List<Encampments.Year> years = new RepeatService(ws).encampments(options.selection(), firstMonth, until);
-                return options.write(years, csv -> {
-                    if (list) {
-                        csv.row(Arrays.asList("year", "location", "start", "end", "days", "open", "details"));
-                        for (Encampments.Year y : years) {
-                            for (Encampments.Stay s : y.stays()) {
-                                csv.row(Arrays.asList(y.label(), s.location(), s.start(), s.end(), s.days(), s.open() ? "open" : "", s.extra()));
-                            }
-                        }
-                    } else {
-                        csv.row(Arrays.asList("year", "encampments", "locations", "average_days", "total_days", "open"));
-                        for (Encampments.Year y : years) {
-                            csv.row(Arrays.asList(y.label(), y.encampments(), y.locations(), Math.round(y.averageDays() * 10) / 10.0,
-                                    y.totalDays(), y.open()));
-                        }
-                    }
-                });
-            }
+            EncampmentsQuery q = new EncampmentsQuery(options.selection(), firstMonth, asOf == null ? null : Values.date("as_of", asOf));
+            return options.output.run(options.data, (analyses, format) -> {
+                List<Encampments.Year> years = analyses.encampments(q);
+                return new Output.Result(years, analyses.encampmentsTable(q, list, years));
+            }, Output.ALL);
         }
     }
 }

@@ -1,12 +1,12 @@
 package org.wardheat.cli;
 
-import org.wardheat.model.Period;
+import org.wardheat.query.Filter;
+import org.wardheat.query.Values;
 import picocli.CommandLine.Option;
 
 import java.util.List;
-import java.util.Set;
 
-/** The selection every analysis command takes: period, categories and datasets. */
+/** The selection every analysis command takes: period, categories and datasets (HTTP: from, to, category, dataset). */
 final class FilterOptions {
     @Option(names = "--category", paramLabel = "NAME", description = "A category (repeatable; default: all).")
     List<String> categories;
@@ -17,15 +17,7 @@ final class FilterOptions {
     @Option(names = "--to", required = true, paramLabel = "YYYY-MM")
     String to;
 
-    Period period() {
-        return Period.of(from, to);
-    }
-
-    Set<String> categorySet() {
-        return categories == null ? Set.of() : Set.copyOf(categories);
-    }
-
-    Set<String> datasetSet() {
-        return datasets == null ? Set.of() : Set.copyOf(datasets);
+    Filter filter() {
+        return new Filter(categories, datasets, Values.period("from", from, "to", to));
     }
 }

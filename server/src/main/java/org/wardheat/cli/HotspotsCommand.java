@@ -1,23 +1,28 @@
 package org.wardheat.cli;
 
-import org.wardheat.service.HotspotService;
-import org.wardheat.service.Workspace;
-import org.wardheat.model.Period;
+import org.wardheat.export.Exporter;
+import org.wardheat.export.Layers;
 import org.wardheat.hotspot.CellLayer;
 import org.wardheat.hotspot.Grid;
 import org.wardheat.hotspot.HarmWeights;
 import org.wardheat.hotspot.HotspotClassification;
-import org.wardheat.hotspot.PAdjust;
-import org.wardheat.export.Exporter;
-import org.wardheat.export.Layers;
-import org.wardheat.output.WardOutput;
+import org.wardheat.query.ChangeQuery;
+import org.wardheat.query.ClassifyQuery;
+import org.wardheat.query.EvaluateQuery;
+import org.wardheat.query.GiStarQuery;
+import org.wardheat.query.HotspotAnalysis;
+import org.wardheat.query.HotspotQuery;
+import org.wardheat.query.InvalidParameterException;
+import org.wardheat.query.KdeQuery;
+import org.wardheat.query.Limits;
+import org.wardheat.query.Values;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 @Command(name = "hotspots", description = "Hotspot surfaces on a grid in metres: kde, gistar, change, classify, evaluate.",
@@ -25,7 +30,7 @@ import java.util.concurrent.Callable;
                 HotspotsCommand.Classify.class, HotspotsCommand.Evaluate.class})
 final class HotspotsCommand {
 
-    /** The options every hotspot analysis takes. */
+    /** The options every hotspot analysis takes: they build a {@link HotspotQuery}, as the HTTP parameters do. */
     static final class Common {
         @Mixin
         DataOption data;
@@ -35,9 +40,9 @@ final class HotspotsCommand {
         FilterOptions filter;
         @Option(names = "--cell", paramLabel = "METRES", description = "Cell size in metres (default: shorter side of the extent / 50, rounded down to 100 m).")
         Double cell;
-        @Option(names = "--shape", defaultValue = "square", description = "square or hex (default: ${DEFAULT-VALUE}).")
+        @Option(names = "--shape", paramLabel = "square|hex", description = "Cell shape (default: " + HotspotQuery.DEFAULT_SHAPE + ").")
         String shape;
-        @Option(names = "--crs", defaultValue = "EPSG:27700", description = "Projected CRS in metres (default: ${DEFAULT-VALUE}).")
+        @Option(names = "--crs", defaultValue = Limits.DEFAULT_CRS, description = "Projected CRS in metres (default: ${DEFAULT-VALUE}).")
         String crs;
         @Option(names = "--record-weights", description = "Weight each incident by its record's count (e.g. needles in a find).")
         boolean recordWeights;
@@ -46,48 +51,34 @@ final class HotspotsCommand {
         Path harmWeights;
         @Option(names = "--default-weight", paramLabel = "W", description = "With --harm-weights: the weight of categories the file does not name.")
         Double defaultWeight;
-        @Option(names = "--area", paramLabel = "GEOJSON", description = "Analyse this polygon (lon/lat GeoJSON) instead of the whole boundary set.")
+        @Option(names = "--area", paramLabel = "GEOJSON", description = "Analyse this polygon (lon/lat GeoJSON file) instead of the whole boundary set.")
         Path area;
-        @Option(names = "--format", defaultValue = "csv", description = "csv or geojson (default: ${DEFAULT-VALUE}).")
-        String format;
-        @Option(names = "--output", paramLabel = "FILE")
-        Path output;
+        @Mixin
+        Output output;
 
-        HotspotService.Request request() throws Exception {
-            return new HotspotService.Request(boundaries, filter.categorySet(), filter.datasetSet(), filter.period(),
-                    Grid.Shape.parse(shape), cell, crs, new HotspotService.Weights(recordWeights, harm()),
-                    area == null ? null : org.wardheat.boundaries.AreaReader.read(Files.readString(area)));
+        HotspotQuery query() throws Exception {
+            return new HotspotQuery(boundaries, filter.filter(), shape == null ? null : Values.choice("shape", shape, Values.words(Grid.Shape.values())),
+                    cell, crs, recordWeights, harm(), area == null ? null : Values.area("area", Files.readString(area)));
         }
 
+        /** The harm weights file (category,weight), with the default weight of categories it does not name. */
         private HarmWeights harm() throws Exception {
             if (harmWeights == null) {
                 if (defaultWeight != null) {
-                    throw new IllegalArgumentException("--default-weight needs --harm-weights");
+                    throw new InvalidParameterException("default_weight", "needs harm weights (--harm-weights)");
                 }
                 return null;
             }
             return HarmWeights.read(harmWeights, defaultWeight);
         }
 
-        int write(CellLayer layer) throws Exception {
-            if (!format.equals("csv") && !format.equals("geojson")) {
-                throw new IllegalArgumentException("--format must be csv or geojson, not '" + format + "'");
-            }
-            try (OutputStream out = Output.open(output)) {
-                if (format.equals("csv")) {
-                    Exporter.csv(Layers.cells(layer), out);
-                } else {
-                    Exporter.geojson(Layers.cells(layer), java.util.Map.of("analysis", layer.analysis(), "parameters", layer.parameters()), out);
-                }
-            }
-            System.err.println(WardOutput.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(layer.parameters()));
-            return 0;
-        }
-
-        <T> T run(java.util.function.Function<HotspotService, T> analysis) {
-            try (Workspace ws = data.open()) {
-                return analysis.apply(new HotspotService(ws));
-            }
+        /** Runs the analysis and writes its cells (CSV, GeoJSON with the parameters, or GeoPackage); the parameters go to standard error. */
+        int run(HotspotAnalysis query) throws Exception {
+            return output.run(data, (analyses, format) -> {
+                CellLayer layer = analyses.hotspots(query);
+                System.err.println(Exporter.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(layer.parameters()));
+                return new Output.Result(null, Layers.cells(layer), Map.of("analysis", layer.analysis(), "parameters", layer.parameters()));
+            }, "csv", "geojson", "gpkg");
         }
     }
 
@@ -97,13 +88,12 @@ final class HotspotsCommand {
         Common common;
         @Option(names = "--bandwidth", paramLabel = "METRES", description = "Kernel radius (default: rule of thumb, see --adjust).")
         Double bandwidth;
-        @Option(names = "--adjust", defaultValue = "1", description = "Factor on the default bandwidth (default: ${DEFAULT-VALUE}).")
+        @Option(names = "--adjust", defaultValue = "" + KdeQuery.DEFAULT_ADJUST, description = "Factor on the default bandwidth (default: ${DEFAULT-VALUE}).")
         double adjust;
 
         @Override
         public Integer call() throws Exception {
-            HotspotService.Request r = common.request();
-            return common.write(common.run(s -> s.kde(r, bandwidth, adjust)));
+            return common.run(new KdeQuery(common.query(), bandwidth, adjust));
         }
     }
 
@@ -111,7 +101,7 @@ final class HotspotsCommand {
     static final class GiStar implements Callable<Integer> {
         @Mixin
         Common common;
-        @Option(names = "--p-adjust", defaultValue = "fdr", description = "fdr (Benjamini-Hochberg), holm or none.")
+        @Option(names = "--p-adjust", paramLabel = "fdr|holm|none", description = "fdr (Benjamini-Hochberg, default), holm or none.")
         String adjust;
         @Option(names = "--neighbour-distance", paramLabel = "METRES", description = "Default: cell size x sqrt(2) (squares) or cell size (hexagons).")
         Double distance;
@@ -120,8 +110,7 @@ final class HotspotsCommand {
 
         @Override
         public Integer call() throws Exception {
-            HotspotService.Request r = common.request();
-            return common.write(common.run(s -> s.gistar(r, PAdjust.parse(adjust), distance, weighted)));
+            return common.run(new GiStarQuery(common.query(), GiStarOptions.pAdjust(adjust), distance, weighted));
         }
     }
 
@@ -131,16 +120,12 @@ final class HotspotsCommand {
         Common common;
         @Option(names = "--before", paramLabel = "YYYY-MM:YYYY-MM", description = "Default: the previous period of the same length.")
         String before;
-        @Option(names = "--p-adjust", defaultValue = "fdr")
-        String adjust;
-        @Option(names = "--hot-bin", defaultValue = "2", description = "A cell is hot at this Gi* bin or above (default: ${DEFAULT-VALUE}, 95%).")
-        int hotBin;
+        @Mixin
+        GiStarOptions gi;
 
         @Override
         public Integer call() throws Exception {
-            HotspotService.Request r = common.request();
-            Period b = before == null ? null : Period.parse(before);
-            return common.write(common.run(s -> s.change(r, b, PAdjust.parse(adjust), hotBin)));
+            return common.run(new ChangeQuery(common.query(), before == null ? null : Values.period("before", before), gi.pAdjust(), gi.hotBin));
         }
     }
 
@@ -148,30 +133,27 @@ final class HotspotsCommand {
     static final class Classify implements Callable<Integer> {
         @Mixin
         Common common;
-        @Option(names = "--every", defaultValue = "month", description = "month, quarter or year (default: ${DEFAULT-VALUE}).")
+        @Option(names = "--every", paramLabel = "month|quarter|year", description = "The length of each period (default: month).")
         String every;
-        @Option(names = "--hotspot-prop", defaultValue = "0.1")
-        double hotspotProp;
-        @Option(names = "--persistent-prop", defaultValue = "0.8")
-        double persistentProp;
-        @Option(names = "--recent-prop", defaultValue = "0.2")
-        double recentProp;
-        @Option(names = "--critical-p", defaultValue = "0.05")
-        double criticalP;
-        @Option(names = "--p-adjust", defaultValue = "fdr")
+        @Option(names = "--hotspot-prop", description = "Default: 0.1.")
+        Double hotspotProp;
+        @Option(names = "--persistent-prop", description = "Default: 0.8.")
+        Double persistentProp;
+        @Option(names = "--recent-prop", description = "Default: 0.2.")
+        Double recentProp;
+        @Option(names = "--critical-p", description = "Default: 0.05.")
+        Double criticalP;
+        @Option(names = "--p-adjust", paramLabel = "fdr|holm|none", description = "fdr (default), holm or none.")
         String adjust;
 
         @Override
         public Integer call() throws Exception {
-            HotspotService.Request r = common.request();
-            int months = switch (every) {
-                case "month" -> 1;
-                case "quarter" -> 3;
-                case "year" -> 12;
-                default -> throw new IllegalArgumentException("--every must be month, quarter or year, not '" + every + "'");
-            };
-            HotspotClassification.Thresholds t = new HotspotClassification.Thresholds(hotspotProp, persistentProp, recentProp, criticalP);
-            return common.write(common.run(s -> s.classify(r, months, t, PAdjust.parse(adjust))));
+            HotspotClassification.Thresholds d = ClassifyQuery.DEFAULT_THRESHOLDS;
+            HotspotClassification.Thresholds t = new HotspotClassification.Thresholds(hotspotProp == null ? d.hotspotProp() : hotspotProp,
+                    persistentProp == null ? d.persistentProp() : persistentProp, recentProp == null ? d.recentProp() : recentProp,
+                    criticalP == null ? d.criticalP() : criticalP);
+            return common.run(new ClassifyQuery(common.query(), every == null ? null : Values.choice("every", every, ClassifyQuery.Every.words()),
+                    t, GiStarOptions.pAdjust(adjust)));
         }
     }
 
@@ -181,22 +163,20 @@ final class HotspotsCommand {
         Common common;
         @Option(names = "--test", required = true, paramLabel = "YYYY-MM:YYYY-MM", description = "The later period to score against.")
         String test;
-        @Option(names = "--method", defaultValue = "kde", description = "kde (top share of cells) or gistar (significant hot cells).")
+        @Option(names = "--method", paramLabel = "kde|gistar", description = "kde (top share of cells, default) or gistar (significant hot cells).")
         String method;
-        @Option(names = "--top-share", defaultValue = "0.05", description = "Share of cells taken as hotspots with kde (default: ${DEFAULT-VALUE}).")
+        @Option(names = "--top-share", defaultValue = "" + EvaluateQuery.DEFAULT_TOP_SHARE, description = "Share of cells taken as hotspots with kde (default: ${DEFAULT-VALUE}).")
         double topShare;
         @Option(names = "--bandwidth", paramLabel = "METRES")
         Double bandwidth;
-        @Option(names = "--p-adjust", defaultValue = "fdr")
-        String adjust;
-        @Option(names = "--hot-bin", defaultValue = "2")
-        int hotBin;
+        @Mixin
+        GiStarOptions gi;
 
         @Override
         public Integer call() throws Exception {
-            HotspotService.Request r = common.request();
-            Period t = Period.parse(test);
-            return common.write(common.run(s -> s.evaluate(r, t, method, topShare, bandwidth, PAdjust.parse(adjust), hotBin)));
+            return common.run(new EvaluateQuery(common.query(), Values.period("test", test),
+                    method == null ? null : Values.choice("method", method, EvaluateQuery.Method.words()), topShare, bandwidth,
+                    gi.pAdjust(), gi.hotBin));
         }
     }
 }

@@ -3,7 +3,7 @@ package org.wardheat.cli;
 import org.wardheat.service.Workspace;
 import org.wardheat.imports.ImportReport;
 import org.wardheat.imports.ColumnMapping;
-import org.wardheat.imports.IncidentFormat;
+import org.wardheat.query.ImportOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -32,6 +32,9 @@ final class ImportCommand implements Callable<Integer> {
     Path mapping;
     @Option(names = "--column", paramLabel = "ROLE=COLUMN", description = "Map one role to a column, over a preset or mapping (repeatable); category=NAME fixes the category.")
     java.util.Map<String, String> columns = new java.util.LinkedHashMap<>();
+    @Option(names = "--encoding", paramLabel = "NAME", description = "The files' text encoding: UTF-8 (default),"
+            + " windows-1252 or ISO-8859-1. Text is decoded strictly: a byte not valid in it refuses the file.")
+    String encoding;
     @Option(names = "--format", defaultValue = "text", description = "Report format: text or json.")
     String format;
     @Parameters(paramLabel = "FILE", arity = "1..*")
@@ -40,17 +43,13 @@ final class ImportCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         try (Workspace ws = data.open()) {
-            ColumnMapping m = preset != null ? ColumnMapping.preset(preset) : mapping != null ? ColumnMapping.read(mapping) : null;
-            if (m == null && !columns.isEmpty()) {
-                m = ColumnMapping.of(columns);
-            } else if (m != null) {
-                m = m.with(columns);
-            }
-            IncidentFormat f = m == null ? IncidentFormat.POLICE_UK : IncidentFormat.council(m);
-            String ds = dataset != null ? dataset : preset != null ? preset : m != null ? "council" : "police-uk";
-            ImportReport report = ws.importFiles(files, f, ds, boundaries);
+            ImportOptions options = new ImportOptions(dataset, preset, boundaries, columns);
+            options.validate();
+            ColumnMapping m = options.mapping(mapping != null ? ColumnMapping.read(mapping) : null);
+            ImportReport report = ws.importFiles(files, options.format(m), options.datasetOr(m), options.boundaries(),
+                    org.wardheat.imports.ImportEncoding.parse(encoding), org.wardheat.text.InputLimits.DEFAULT);
             if (format.equals("json")) {
-                org.wardheat.output.WardOutput.JSON.writerWithDefaultPrettyPrinter().writeValue(System.out, report);
+                org.wardheat.export.Exporter.JSON.writerWithDefaultPrettyPrinter().writeValue(System.out, report);
                 System.out.println();
             } else {
                 System.out.print(report.toText());

@@ -1,13 +1,13 @@
 package org.wardheat.cli;
 
-import org.wardheat.service.RepeatService;
-import org.wardheat.service.Workspace;
+import org.wardheat.query.Limits;
+import org.wardheat.query.NearRepeatQuery;
+import org.wardheat.query.Values;
 import org.wardheat.repeats.NearRepeat;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-import java.util.Arrays;
 import java.util.concurrent.Callable;
 
 @Command(name = "near-repeat", description = {
@@ -17,32 +17,25 @@ import java.util.concurrent.Callable;
 final class NearRepeatCommand implements Callable<Integer> {
     @Mixin
     RecordOptions options;
-    @Option(names = "--bands", defaultValue = "200,400,600,800,1000", description = "Spatial band limits in metres (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--bands", defaultValue = NearRepeatQuery.DEFAULT_BANDS, description = "Spatial band limits in metres (default: ${DEFAULT-VALUE}).")
     String bands;
     @Option(names = "--time-width", description = "Temporal band width in days, or months for month-only data (default: 14 days or 1 month).")
     Integer width;
     @Option(names = "--time-bands", description = "How many temporal bands of --time-width (default: 5 of days, or 6 of months after the same-month band).")
     Integer timeBands;
-    @Option(names = "--simulations", defaultValue = "999")
+    @Option(names = "--simulations", defaultValue = "" + NearRepeatQuery.DEFAULT_SIMULATIONS, description = "Default: ${DEFAULT-VALUE}.")
     int simulations;
-    @Option(names = "--seed", defaultValue = "1")
+    @Option(names = "--seed", defaultValue = "" + NearRepeatQuery.DEFAULT_SEED, description = "Default: ${DEFAULT-VALUE}.")
     long seed;
 
     @Override
     public Integer call() throws Exception {
-        double[] limits = Arrays.stream(bands.split(",")).map(String::trim).mapToDouble(Double::parseDouble).toArray();
-        try (Workspace ws = options.data.open()) {
-            NearRepeat.Result r = new RepeatService(ws).nearRepeat(options.selection(), limits, width, timeBands, simulations, seed);
+        NearRepeatQuery q = new NearRepeatQuery(options.selection(), Values.increasing("bands", bands, Limits.BAND_METRES, Limits.MAX_SPATIAL_BANDS),
+                width, timeBands, simulations, seed);
+        return options.output.run(options.data, (analyses, format) -> {
+            NearRepeat.Result r = analyses.nearRepeat(q);
             r.reading().forEach(System.err::println);
-            return options.write(r, csv -> {
-                csv.row(Arrays.asList("distance", "time", "observed", "expected", "knox_ratio", "p"));
-                for (NearRepeat.Cell[] row : r.cells()) {
-                    for (NearRepeat.Cell c : row) {
-                        csv.row(Arrays.asList(c.space(), c.time(), c.observed(), Math.round(c.expected() * 100) / 100.0,
-                                c.knoxRatio() == null ? null : Math.round(c.knoxRatio() * 100) / 100.0, c.p()));
-                    }
-                }
-            });
-        }
+            return new Output.Result(r, analyses.nearRepeatTable(q, r));
+        }, Output.ALL);
     }
 }

@@ -1,19 +1,99 @@
 package org.wardheat.cli;
 
+import org.wardheat.export.Exporter;
+import org.wardheat.export.FeatureTable;
+import org.wardheat.query.Analyses;
+import org.wardheat.query.Values;
+import org.wardheat.service.Workspace;
+import picocli.CommandLine.Option;
+
 import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 
-/** Where a command writes its result: a file given with --output, or standard output (flushed, never closed). */
+/**
+ * Where and how a command writes its result: {@code --format} and {@code --output FILE} (or standard
+ * output, flushed, never closed). Tables go through {@link Exporter}, as over HTTP.
+ */
 final class Output {
-    private Output() {
+    @Option(names = "--format", defaultValue = "csv", description = "csv, json, geojson or gpkg (default: ${DEFAULT-VALUE}); gpkg needs --output.")
+    String format;
+    @Option(names = "--output", paramLabel = "FILE", description = "Write to a file instead of standard output.")
+    Path output;
+
+    /** The formats a table command writes. */
+    static final String[] ALL = {"csv", "json", "geojson", "gpkg"};
+
+    /** What a command computed: the value written as JSON, and the table (with GeoJSON members) written otherwise. */
+    record Result(Object json, FeatureTable table, Map<String, ?> members) {
+        Result(Object json, FeatureTable table) {
+            this(json, table, Map.of());
+        }
     }
 
-    static OutputStream open(Path file) throws IOException {
-        if (file != null) {
-            return Files.newOutputStream(file);
+    /** An analysis run on the data directory's {@link Analyses}, told the output format. */
+    interface Analysis {
+        Result run(Analyses analyses, String format) throws Exception;
+    }
+
+    /**
+     * Checks the format (one of {@code formats}), opens the data directory, runs the analysis and writes its
+     * JSON or its table.
+     */
+    int run(DataOption data, Analysis analysis, String... formats) throws Exception {
+        String f = format(formats);
+        try (Workspace ws = data.open()) {
+            Result r = analysis.run(Analyses.of(ws), f);
+            if (f.equals("json")) {
+                json(r.json());
+            } else {
+                table(r.table(), f, r.members());
+            }
+        }
+        return 0;
+    }
+
+    /** The format, one of {@code allowed}. */
+    String format(String... allowed) {
+        Map<String, String> words = new java.util.LinkedHashMap<>();
+        for (String a : allowed) {
+            words.put(a, a);
+        }
+        String f = Values.choice("format", format, words);
+        if (f.equals("gpkg") && output == null) {
+            throw new org.wardheat.query.InvalidParameterException("output", "missing; a GeoPackage is written to a file, give --output FILE.gpkg");
+        }
+        return f;
+    }
+
+    /** Writes {@code table} as CSV, GeoJSON (with {@code members}) or GeoPackage. */
+    void table(FeatureTable table, String format, Map<String, ?> members) throws IOException {
+        Exporter.Format f = Values.choice("format", format, Values.words(Exporter.Format.values()));
+        if (f == Exporter.Format.GPKG) {
+            Files.deleteIfExists(output);
+            Exporter.geopackage(table, output);
+            return;
+        }
+        try (OutputStream out = open()) {
+            Exporter.write(table, f, members, out);
+        }
+    }
+
+    /** Writes {@code value} as indented JSON. */
+    void json(Object value) throws IOException {
+        try (OutputStream out = open()) {
+            Exporter.JSON.writerWithDefaultPrettyPrinter().without(com.fasterxml.jackson.core.JsonGenerator.Feature.AUTO_CLOSE_TARGET)
+                    .writeValue(out, value);
+            out.write('\n');
+        }
+    }
+
+    OutputStream open() throws IOException {
+        if (output != null) {
+            return Files.newOutputStream(output);
         }
         return new FilterOutputStream(System.out) {
             @Override

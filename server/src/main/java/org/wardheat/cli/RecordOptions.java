@@ -1,17 +1,12 @@
 package org.wardheat.cli;
 
-import org.wardheat.service.RepeatService;
-import org.wardheat.output.CsvWriter;
-import org.wardheat.output.WardOutput;
+import org.wardheat.query.RecordSelection;
+import org.wardheat.query.Values;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-import java.io.OutputStream;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 
 /** The selection and output options the record-level commands share (repeats, needles, encampments, near-repeat). */
 final class RecordOptions {
@@ -23,39 +18,12 @@ final class RecordOptions {
     String boundaries;
     @Option(names = "--ward", paramLabel = "CODE", description = "Keep records in this ward of --boundaries.")
     String ward;
-    @Option(names = "--format", defaultValue = "csv", description = "csv or json (default: ${DEFAULT-VALUE}).")
-    String format;
-    @Option(names = "--output", paramLabel = "FILE")
-    Path output;
+    @Option(names = "--area", paramLabel = "GEOJSON", description = "Keep records inside this polygon (lon/lat GeoJSON file).")
+    Path area;
+    @Mixin
+    Output output;
 
-    RepeatService.Selection selection() {
-        if (ward != null && boundaries == null) {
-            throw new IllegalArgumentException("--ward needs --boundaries");
-        }
-        return new RepeatService.Selection(filter.datasetSet(), filter.categorySet(), filter.period(), boundaries, ward, null);
+    RecordSelection selection() throws java.io.IOException {
+        return new RecordSelection(filter.filter(), boundaries, ward, area == null ? null : Values.area("area", Files.readString(area)));
     }
-
-    interface CsvBody {
-        void write(CsvWriter csv) throws Exception;
-    }
-
-    /** Writes {@code json} as JSON, or the CSV that {@code csv} writes. */
-    int write(Object json, CsvBody csv) throws Exception {
-        if (!List.of("csv", "json").contains(format)) {
-            throw new IllegalArgumentException("--format must be csv or json, not '" + format + "'");
-        }
-        try (OutputStream out = Output.open(output)) {
-            if (format.equals("json")) {
-                WardOutput.JSON.writerWithDefaultPrettyPrinter().without(com.fasterxml.jackson.core.JsonGenerator.Feature.AUTO_CLOSE_TARGET)
-                        .writeValue(out, json);
-                out.write('\n');
-            } else {
-                Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-                csv.write(new CsvWriter(w));
-                w.flush();
-            }
-        }
-        return 0;
-    }
-
 }

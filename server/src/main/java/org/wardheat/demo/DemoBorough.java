@@ -11,7 +11,6 @@ import org.wardheat.boundaries.GeoJsonGeometry;
 import org.wardheat.boundaries.Projection;
 import org.wardheat.imports.IncidentFormat;
 import org.wardheat.output.CsvWriter;
-import org.wardheat.output.WardOutput;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -254,7 +253,7 @@ public final class DemoBorough {
 
     private void writeBoundaries(Path file) throws IOException {
         try (OutputStream out = Files.newOutputStream(file);
-             var g = WardOutput.JSON.getFactory().createGenerator(out)) {
+             var g = org.wardheat.export.Exporter.JSON.getFactory().createGenerator(out)) {
             g.writeStartObject();
             g.writeStringField("type", "FeatureCollection");
             g.writeStringField("name", "Wardheath wards (SYNTHETIC, fictional borough)");
@@ -275,7 +274,7 @@ public final class DemoBorough {
                 g.writeStringField("LAD23NM", "Wardheath (synthetic)");
                 g.writeEndObject();
                 g.writeFieldName("geometry");
-                GeoJsonGeometry.write(wards.get(w), g, 1);
+                g.writeRawValue(org.wardheat.export.Exporter.geometry(wards.get(w), 1));
                 g.writeEndObject();
             }
             g.writeEndArray();

@@ -1,40 +1,79 @@
 package org.wardheat.export;
 
+import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import mil.nga.geopackage.BoundingBox;
+import mil.nga.geopackage.GeoPackage;
+import mil.nga.geopackage.GeoPackageManager;
+import mil.nga.geopackage.attributes.AttributesColumn;
+import mil.nga.geopackage.attributes.AttributesDao;
+import mil.nga.geopackage.user.UserRow;
+import mil.nga.geopackage.attributes.AttributesTableMetadata;
+import mil.nga.geopackage.db.GeoPackageDataType;
+import mil.nga.geopackage.db.TableColumnKey;
+import mil.nga.geopackage.features.columns.GeometryColumns;
+import mil.nga.geopackage.features.user.FeatureColumn;
+import mil.nga.geopackage.features.user.FeatureDao;
+import mil.nga.geopackage.features.user.FeatureRow;
+import mil.nga.geopackage.features.user.FeatureTableMetadata;
+import mil.nga.geopackage.geom.GeoPackageGeometryData;
+import mil.nga.sf.GeometryType;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.io.ByteOrderValues;
 import org.locationtech.jts.io.WKBWriter;
-import org.wardheat.boundaries.GeoJsonGeometry;
+import org.locationtech.jts.io.geojson.GeoJsonWriter;
 import org.wardheat.output.CsvWriter;
-import org.wardheat.output.WardOutput;
+import org.wardheat.output.Numbers;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
-import java.sql.Statement;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Consumer;
+import java.util.function.IntFunction;
 
 /**
- * Writes a {@link FeatureTable} as RFC 7946 GeoJSON, CSV (geometry as {@code lon,lat} of a point or of
- * an interior point unless the table has its own {@code lon,lat}; text neutralised against spreadsheet formulas) or an OGC GeoPackage 1.3 (a SQLite
- * file: {@code gpkg_spatial_ref_sys}, {@code gpkg_contents}, {@code gpkg_geometry_columns} and a
- * feature table in EPSG:4326, or an attributes table for a table without geometry).
+ * The one writer of tables and layers: a {@link FeatureTable} as CSV, RFC 7946 GeoJSON or an OGC
+ * GeoPackage, for the command line, the HTTP layers and the downloads alike.
+ *
+ * <ul>
+ *   <li>CSV (RFC 4180, CRLF): the table's columns only; text cells starting with {@code = + - @} get a
+ *       leading apostrophe so spreadsheets show them rather than run them; {@code null} is an empty cell.</li>
+ *   <li>GeoJSON: a FeatureCollection with the columns as properties and the geometry written by JTS
+ *       {@link GeoJsonWriter} (lon/lat to 6 decimals, about 0.1 m; exterior rings counter-clockwise; no
+ *       {@code crs} member).</li>
+ *   <li>GeoPackage: written with the NGA GeoPackage library: a feature table in EPSG:4326 with a
+ *       {@code geom} column, or an attributes table for a table without geometry; columns typed as declared.</li>
+ * </ul>
+ * Numbers have the same digits in CSV and GeoJSON ({@link org.wardheat.output.Numbers#text(Number)}).
  */
 public final class Exporter {
+    /** The JSON settings of every JSON answer (dates as ISO text). */
+    public static final ObjectMapper JSON = new ObjectMapper()
+            .registerModule(new com.fasterxml.jackson.datatype.jsr310.JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
+    /** Decimal places of lon/lat in GeoJSON geometry: 6 places of a degree is about 0.1 m (RFC 7946 §11.2). */
+    public static final int COORDINATE_DECIMALS = 6;
+    /** GeoPackage coordinates are WGS84 lon/lat. */
+    public static final int SRS_ID = 4326;
+    /** The GeoPackage version written in {@code PRAGMA user_version}: 1.3.0. */
+    static final int GPKG_VERSION = 10300;
+
     public enum Format {
         GEOJSON("geojson", "application/geo+json"), CSV("csv", "text/csv; charset=utf-8"), GPKG("gpkg", "application/geopackage+sqlite3");
 
@@ -45,72 +84,79 @@ public final class Exporter {
             this.extension = extension;
             this.mediaType = mediaType;
         }
-
-        public static Format parse(String s) {
-            return switch (s == null ? "geojson" : s.toLowerCase(Locale.ROOT)) {
-                case "geojson", "json" -> GEOJSON;
-                case "csv" -> CSV;
-                case "gpkg", "geopackage" -> GPKG;
-                default -> throw new IllegalArgumentException("export format must be geojson, csv or gpkg, not '" + s + "'");
-            };
-        }
     }
 
     private Exporter() {
     }
 
     public static byte[] bytes(FeatureTable t, Format f) throws IOException {
-        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
-        switch (f) {
-            case GEOJSON -> geojson(t, out);
-            case CSV -> csv(t, out);
-            case GPKG -> {
-                Path file = Files.createTempFile("wardheat-export", ".gpkg");
-                try {
-                    Files.delete(file);
-                    geopackage(t, file);
-                    return Files.readAllBytes(file);
-                } finally {
-                    Files.deleteIfExists(file);
-                }
-            }
-        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        write(t, f, Map.of(), out);
         return out.toByteArray();
     }
 
-    public static void geojson(FeatureTable t, OutputStream out) throws IOException {
-        geojson(t, java.util.Map.of(), out);
+    /**
+     * Writes {@code t} in format {@code f} to {@code out} (not closed).
+     *
+     * @param members foreign members written beside the features in GeoJSON (a layer's parameters), as
+     *                RFC 7946 §6.1 allows; ignored by the other formats
+     */
+    public static void write(FeatureTable t, Format f, Map<String, ?> members, OutputStream out) throws IOException {
+        switch (f) {
+            case GEOJSON -> geojson(t, members, out);
+            case CSV -> csv(t, out);
+            case GPKG -> {
+                Path dir = Files.createTempDirectory("wardheat-export");
+                Path file = dir.resolve("export.gpkg");
+                try {
+                    geopackage(t, file);
+                    Files.copy(file, out);
+                } finally {
+                    Files.deleteIfExists(file);
+                    Files.deleteIfExists(dir.resolve("export.gpkg-journal"));
+                    Files.deleteIfExists(dir);
+                }
+            }
+        }
     }
 
-    /**
-     * @param members foreign members written beside the features (a layer's parameters), as RFC 7946 allows
-     */
-    public static void geojson(FeatureTable t, java.util.Map<String, Object> members, OutputStream out) throws IOException {
-        try (JsonGenerator g = WardOutput.JSON.getFactory().createGenerator(out)) {
+    public static void csv(FeatureTable t, OutputStream out) throws IOException {
+        Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+        CsvWriter csv = new CsvWriter(w);
+        csv.row(t.columnNames());
+        for (List<Object> row : t.rows()) {
+            csv.row(row.stream().map(Exporter::cell).toList());
+        }
+        w.flush();
+    }
+
+    public static void geojson(FeatureTable t, Map<String, ?> members, OutputStream out) throws IOException {
+        try (JsonGenerator g = JSON.getFactory().createGenerator(out, JsonEncoding.UTF8)
+                .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)) {
             g.writeStartObject();
             g.writeStringField("type", "FeatureCollection");
             g.writeStringField("name", t.name());
             for (var m : members.entrySet()) {
                 g.writeFieldName(m.getKey());
-                WardOutput.JSON.writeValue(g, m.getValue());
+                JSON.writeValue(g, m.getValue());
             }
             g.writeArrayFieldStart("features");
             for (int r = 0; r < t.rows().size(); r++) {
                 g.writeStartObject();
                 g.writeStringField("type", "Feature");
+                List<Object> row = t.rows().get(r);
+                if (t.idIndex() >= 0) {
+                    g.writeFieldName("id");
+                    value(g, row.get(t.idIndex()));
+                }
                 g.writeObjectFieldStart("properties");
                 for (int c = 0; c < t.columns().size(); c++) {
-                    g.writeFieldName(t.columns().get(c));
-                    WardOutput.JSON.writeValue(g, t.rows().get(r).get(c));
+                    g.writeFieldName(t.columns().get(c).name());
+                    value(g, row.get(c));
                 }
                 g.writeEndObject();
                 g.writeFieldName("geometry");
-                Geometry geom = t.geometries().get(r);
-                if (geom == null) {
-                    g.writeNull();
-                } else {
-                    GeoJsonGeometry.write(geom, g, 6);
-                }
+                writeGeometry(g, t.geometries().get(r));
                 g.writeEndObject();
             }
             g.writeEndArray();
@@ -118,154 +164,166 @@ public final class Exporter {
         }
     }
 
-    public static void csv(FeatureTable t, OutputStream out) throws IOException {
-        Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-        CsvWriter csv = new CsvWriter(w);
-        // point columns for the geometry, unless the table carries its own lon/lat
-        boolean geo = t.hasGeometry() && !(t.columns().contains("lon") && t.columns().contains("lat"));
-        List<Object> header = new ArrayList<>(t.columns());
-        if (geo) {
-            header.add("lon");
-            header.add("lat");
-        }
-        csv.row(header);
-        for (int r = 0; r < t.rows().size(); r++) {
-            List<Object> row = new ArrayList<>(t.rows().get(r));
-            if (geo) {
-                Geometry g = t.geometries().get(r);
-                var p = g == null ? null : g.getDimension() == 0 ? g.getCentroid() : g.getInteriorPoint();
-                row.add(p == null ? null : CsvWriter.round(p.getX(), 6));
-                row.add(p == null ? null : CsvWriter.round(p.getY(), 6));
+    private static void value(JsonGenerator g, Object v) throws IOException {
+        if (v == null) {
+            g.writeNull();
+        } else if (v instanceof Number n) {
+            g.writeNumber(Numbers.text(n));
+        } else if (v instanceof Column.JsonValue j) {
+            JSON.writeValue(g, j.value());
+        } else if (v instanceof List<?> series) {
+            g.writeStartArray();
+            for (Object x : series) {
+                value(g, x);
             }
-            csv.row(row);
+            g.writeEndArray();
+        } else {
+            g.writeString(v.toString());
         }
-        w.flush();
     }
 
-    private static final String WGS84_WKT = "GEOGCS[\"WGS 84\",DATUM[\"WGS_1984\",SPHEROID[\"WGS 84\",6378137,298.257223563,"
-            + "AUTHORITY[\"EPSG\",\"7030\"]],AUTHORITY[\"EPSG\",\"6326\"]],PRIMEM[\"Greenwich\",0,AUTHORITY[\"EPSG\",\"8901\"]],"
-            + "UNIT[\"degree\",0.0174532925199433,AUTHORITY[\"EPSG\",\"9122\"]],AUTHORITY[\"EPSG\",\"4326\"]]";
+    /**
+     * Writes a WGS84 geometry as an RFC 7946 geometry object (or JSON null) with JTS {@link GeoJsonWriter}:
+     * 6 decimals, exterior rings counter-clockwise and holes clockwise, no {@code crs} member. Every
+     * GeoJSON answer of wardheat writes its geometry here.
+     */
+    public static void writeGeometry(JsonGenerator g, Geometry geometry) throws IOException {
+        if (geometry == null) {
+            g.writeNull();
+        } else {
+            g.writeRawValue(geometry(geometry));
+        }
+    }
 
-    /** Writes a new GeoPackage file (which must not exist). */
+    /** The RFC 7946 text of a WGS84 geometry (see {@link #writeGeometry}). */
+    public static String geometry(Geometry geometry) {
+        return geometry(geometry, COORDINATE_DECIMALS);
+    }
+
+    /** The RFC 7946 text of a geometry with {@code decimals} decimal places (e.g. 1 for metres). */
+    public static String geometry(Geometry geometry, int decimals) {
+        GeoJsonWriter w = new GeoJsonWriter(decimals);
+        w.setEncodeCRS(false);
+        w.setForceCCW(true);
+        return w.write(geometry);
+    }
+
+    /**
+     * Writes a new GeoPackage file (which must not exist; its name must end in {@code .gpkg}) holding the
+     * table under its name: features in EPSG:4326, or an attributes table when no row has a geometry.
+     */
     public static void geopackage(FeatureTable t, Path file) throws IOException {
-        try (Connection db = DriverManager.getConnection("jdbc:sqlite:" + file)) {
-            db.setAutoCommit(false);
-            try (Statement s = db.createStatement()) {
-                s.execute("PRAGMA application_id = 1196444487"); // 'GPKG'
-                s.execute("PRAGMA user_version = 10300");
-                s.execute("CREATE TABLE gpkg_spatial_ref_sys (srs_name TEXT NOT NULL, srs_id INTEGER NOT NULL PRIMARY KEY,"
-                        + " organization TEXT NOT NULL, organization_coordsys_id INTEGER NOT NULL, definition TEXT NOT NULL, description TEXT)");
-                s.execute("INSERT INTO gpkg_spatial_ref_sys VALUES ('Undefined cartesian SRS', -1, 'NONE', -1, 'undefined', NULL),"
-                        + " ('Undefined geographic SRS', 0, 'NONE', 0, 'undefined', NULL),"
-                        + " ('WGS 84 geodetic', 4326, 'EPSG', 4326, '" + WGS84_WKT + "', 'longitude/latitude coordinates in decimal degrees on the WGS 84 spheroid')");
-                s.execute("CREATE TABLE gpkg_contents (table_name TEXT NOT NULL PRIMARY KEY, data_type TEXT NOT NULL,"
-                        + " identifier TEXT UNIQUE, description TEXT DEFAULT '', last_change DATETIME NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now')),"
-                        + " min_x DOUBLE, min_y DOUBLE, max_x DOUBLE, max_y DOUBLE, srs_id INTEGER,"
-                        + " CONSTRAINT fk_gc_r_srs_id FOREIGN KEY (srs_id) REFERENCES gpkg_spatial_ref_sys(srs_id))");
-                s.execute("CREATE TABLE gpkg_geometry_columns (table_name TEXT NOT NULL, column_name TEXT NOT NULL,"
-                        + " geometry_type_name TEXT NOT NULL, srs_id INTEGER NOT NULL, z TINYINT NOT NULL, m TINYINT NOT NULL,"
-                        + " CONSTRAINT pk_geom_cols PRIMARY KEY (table_name, column_name))");
-                String[] types = columnTypes(t);
-                StringBuilder create = new StringBuilder("CREATE TABLE \"" + t.name() + "\" (fid INTEGER PRIMARY KEY AUTOINCREMENT");
-                boolean geo = t.hasGeometry();
-                if (geo) {
-                    create.append(", geom ").append(geometryType(t));
-                }
-                for (int c = 0; c < t.columns().size(); c++) {
-                    create.append(", \"").append(t.columns().get(c).replace("\"", "")).append("\" ").append(types[c]);
-                }
-                s.execute(create.append(")").toString());
-                Envelope extent = new Envelope();
-                t.geometries().forEach(g -> {
-                    if (g != null) {
-                        extent.expandToInclude(g.getEnvelopeInternal());
-                    }
-                });
-                try (PreparedStatement ps = db.prepareStatement("INSERT INTO gpkg_contents (table_name, data_type, identifier, description,"
-                        + " last_change, min_x, min_y, max_x, max_y, srs_id) VALUES (?,?,?,?,?,?,?,?,?,?)")) {
-                    ps.setString(1, t.name());
-                    ps.setString(2, geo ? "features" : "attributes");
-                    ps.setString(3, t.name());
-                    ps.setString(4, "exported by wardheat");
-                    ps.setString(5, Instant.now().toString());
-                    if (geo) {
-                        ps.setDouble(6, extent.getMinX());
-                        ps.setDouble(7, extent.getMinY());
-                        ps.setDouble(8, extent.getMaxX());
-                        ps.setDouble(9, extent.getMaxY());
-                        ps.setInt(10, 4326);
-                    } else {
-                        for (int k = 6; k <= 10; k++) {
-                            ps.setNull(k, java.sql.Types.NULL);
-                        }
-                    }
-                    ps.executeUpdate();
-                }
-                if (geo) {
-                    s.execute("INSERT INTO gpkg_geometry_columns VALUES ('" + t.name().replace("'", "''") + "', 'geom', '" + geometryType(t) + "', 4326, 0, 0)");
-                }
-                StringBuilder insert = new StringBuilder("INSERT INTO \"" + t.name() + "\" (" + (geo ? "geom" : ""));
-                for (int c = 0; c < t.columns().size(); c++) {
-                    insert.append(geo || c > 0 ? ", " : "").append('"').append(t.columns().get(c).replace("\"", "")).append('"');
-                }
-                insert.append(") VALUES (").append("?,".repeat(t.columns().size() + (geo ? 1 : 0) - 1)).append("?)");
-                try (PreparedStatement ps = db.prepareStatement(insert.toString())) {
-                    for (int r = 0; r < t.rows().size(); r++) {
-                        int k = 1;
-                        if (geo) {
-                            Geometry g = t.geometries().get(r);
-                            ps.setBytes(k++, g == null ? null : geometryBlob(g));
-                        }
-                        for (Object v : t.rows().get(r)) {
-                            ps.setObject(k++, v instanceof Number || v == null ? v : v.toString());
-                        }
-                        ps.addBatch();
-                    }
-                    ps.executeBatch();
+        try {
+            GeoPackageManager.create(file.toFile());
+            try (GeoPackage gp = GeoPackageManager.open(file.toFile())) {
+                // The tables written use nothing newer than GeoPackage 1.3; saying so lets GDAL before 3.8
+                // (Debian 12 has 3.6), and the QGIS builds on it, open the file without a "partially supported" warning.
+                gp.execSQL("PRAGMA user_version = " + GPKG_VERSION);
+                gp.createGeometryColumnsTable(); // GDAL lists an attributes-only package's tables only when it exists
+                if (t.hasGeometry()) {
+                    features(gp, t);
+                } else {
+                    attributes(gp, t);
                 }
             }
-            db.commit();
-        } catch (SQLException e) {
+        } catch (java.io.UncheckedIOException e) {
+            throw e.getCause();
+        } catch (RuntimeException e) {
             throw new IOException("cannot write the GeoPackage: " + e.getMessage(), e);
         }
     }
 
-    /** GeoPackage binary: "GP", version 0, flags (little endian, xy envelope), srs_id 4326, envelope, ISO WKB. */
-    static byte[] geometryBlob(Geometry g) {
-        byte[] wkb = new WKBWriter(2, ByteOrderValues.LITTLE_ENDIAN).write(g);
-        Envelope e = g.getEnvelopeInternal();
-        ByteBuffer b = ByteBuffer.allocate(8 + 32 + wkb.length).order(ByteOrder.LITTLE_ENDIAN);
-        b.put((byte) 'G').put((byte) 'P').put((byte) 0).put((byte) 0b0000_0011);
-        b.putInt(4326);
-        b.putDouble(e.getMinX()).putDouble(e.getMaxX()).putDouble(e.getMinY()).putDouble(e.getMaxY());
-        b.put(wkb);
-        return b.array();
+    private static void features(GeoPackage gp, FeatureTable t) throws IOException {
+        GeometryColumns gc = new GeometryColumns();
+        gc.setId(new TableColumnKey(t.name(), "geom"));
+        gc.setGeometryType(GeometryType.fromName(geometryType(t)));
+        gc.setZ((byte) 0);
+        gc.setM((byte) 0);
+        gc.setSrsId(SRS_ID); // every GeoPackage has the EPSG:4326 row
+        List<FeatureColumn> columns = new ArrayList<>();
+        for (Column c : t.columns()) {
+            columns.add(FeatureColumn.createColumn(c.name(), dataType(c)));
+        }
+        Envelope e = new Envelope();
+        t.geometries().stream().filter(Objects::nonNull).forEach(g -> e.expandToInclude(g.getEnvelopeInternal()));
+        gp.createFeatureTable(FeatureTableMetadata.create(gc, "fid", columns,
+                new BoundingBox(e.getMinX(), e.getMinY(), e.getMaxX(), e.getMaxY())));
+        FeatureDao dao = gp.getFeatureDao(t.name());
+        WKBWriter wkb = new WKBWriter(2, ByteOrderValues.LITTLE_ENDIAN);
+        insert(gp, t, r -> {
+            FeatureRow row = dao.newRow();
+            Geometry g = t.geometries().get(r);
+            if (g != null) {
+                try {
+                    row.setGeometry(GeoPackageGeometryData.createFromWkbAndBuildEnvelope(SRS_ID, wkb.write(g)));
+                } catch (IOException bad) {
+                    throw new java.io.UncheckedIOException(bad);
+                }
+            }
+            return row;
+        }, dao::insert);
+    }
+
+    /** Adds every row of {@code t} in one transaction: a new row, its values, then {@code insert}. */
+    private static <R extends UserRow<?, ?>> void insert(GeoPackage gp, FeatureTable t, IntFunction<R> newRow, Consumer<R> insert) {
+        gp.beginTransaction();
+        boolean done = false;
+        try {
+            for (int r = 0; r < t.rows().size(); r++) {
+                R row = newRow.apply(r);
+                List<Object> values = t.rows().get(r);
+                for (int c = 0; c < values.size(); c++) {
+                    row.setValue(t.columns().get(c).name(), cell(values.get(c)));
+                }
+                insert.accept(row);
+            }
+            done = true;
+        } finally {
+            gp.endTransaction(done);
+        }
+    }
+
+    /** A series as {@code 1;2;3}, a JSON value as its JSON text (CSV and GeoPackage); other values as they are. */
+    static Object cell(Object v) {
+        if (v instanceof Column.JsonValue j) {
+            try {
+                return JSON.writeValueAsString(j.value());
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                throw new IllegalArgumentException("cannot write " + j.value() + " as JSON", e);
+            }
+        }
+        if (v instanceof List<?> series) {
+            StringBuilder s = new StringBuilder();
+            for (Object x : series) {
+                s.append(s.length() == 0 ? "" : ";").append(Numbers.text((Number) x));
+            }
+            return s.toString();
+        }
+        return v;
+    }
+
+    private static void attributes(GeoPackage gp, FeatureTable t) {
+        List<AttributesColumn> columns = new ArrayList<>();
+        for (Column c : t.columns()) {
+            columns.add(AttributesColumn.createColumn(c.name(), dataType(c)));
+        }
+        gp.createAttributesTable(AttributesTableMetadata.create(t.name(), "fid", columns));
+        AttributesDao dao = gp.getAttributesDao(t.name());
+        insert(gp, t, r -> dao.newRow(), dao::insert);
+    }
+
+    private static GeoPackageDataType dataType(Column c) {
+        return switch (c.type()) {
+            case TEXT, SERIES, JSON -> GeoPackageDataType.TEXT;
+            case INTEGER -> GeoPackageDataType.INTEGER;
+            case REAL -> GeoPackageDataType.DOUBLE;
+        };
     }
 
     /** The one geometry type of all rows (POINT, POLYGON, MULTIPOLYGON...), or GEOMETRY when they differ. */
     static String geometryType(FeatureTable t) {
-        java.util.Set<String> types = new java.util.TreeSet<>();
-        t.geometries().forEach(g -> {
-            if (g != null) {
-                types.add(g.getGeometryType().toUpperCase(Locale.ROOT));
-            }
-        });
+        Set<String> types = new TreeSet<>();
+        t.geometries().stream().filter(Objects::nonNull).forEach(g -> types.add(g.getGeometryType().toUpperCase(Locale.ROOT)));
         return types.size() == 1 ? types.iterator().next() : "GEOMETRY";
-    }
-
-    private static String[] columnTypes(FeatureTable t) {
-        String[] types = new String[t.columns().size()];
-        for (int c = 0; c < types.length; c++) {
-            String type = null;
-            for (List<Object> row : t.rows()) {
-                Object v = row.get(c);
-                String ty = v == null ? null : v instanceof Integer || v instanceof Long ? "INTEGER" : v instanceof Number ? "REAL" : "TEXT";
-                if (ty != null) {
-                    type = type == null || type.equals(ty) ? ty : (type.equals("INTEGER") && ty.equals("REAL")) || (type.equals("REAL") && ty.equals("INTEGER")) ? "REAL" : "TEXT";
-                }
-            }
-            types[c] = type == null ? "TEXT" : type;
-        }
-        return types;
     }
 }

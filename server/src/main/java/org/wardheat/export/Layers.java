@@ -10,36 +10,79 @@ import org.wardheat.boundaries.Projection;
 import org.wardheat.boundaries.Ward;
 import org.wardheat.hotspot.CellLayer;
 import org.wardheat.repeats.Encampments;
-import org.wardheat.output.CsvWriter;
+import org.wardheat.repeats.MonthlyTable;
+import org.wardheat.repeats.NearRepeat;
 import org.wardheat.store.FocusArea;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
-/** Turns each analysis result into a {@link FeatureTable} named after what it holds and when. */
+import static org.wardheat.export.Column.decimal;
+import static org.wardheat.export.Column.integer;
+import static org.wardheat.export.Column.significant;
+import static org.wardheat.export.Column.text;
+
+/**
+ * Turns each analysis result into the one {@link FeatureTable} that every output of it is written from
+ * (command line, HTTP layer, download), named after what it holds and when. Each column's rounding is
+ * declared here, once: lon/lat 6 decimal places (about 0.1 m), eastings/northings 1 (0.1 m), rates 3,
+ * shares 4, % changes 1, hotspot statistics 6 significant digits.
+ */
 public final class Layers {
+    private static final Column LON = decimal("lon", 6);
+    private static final Column LAT = decimal("lat", 6);
+
     private Layers() {
     }
 
     /** A boundary set's wards with their code, name and district. */
     public static FeatureTable boundaries(String id, List<Ward> wards) {
-        FeatureTable.Builder b = FeatureTable.builder("boundaries_" + id, "ward_code", "ward_name", "district");
+        FeatureTable.Builder b = FeatureTable.builder("boundaries_" + id, text("ward_code"), text("ward_name"), text("district"));
         wards.forEach(w -> b.add(w.geometry(), w.code(), w.name(), w.district()));
         return b.build();
     }
 
+    /** The ward table, ranked, with each ward's polygon. */
     public static FeatureTable wards(WardStatistics.Result r, List<Ward> wards, String boundaries) {
         Map<String, Geometry> geometry = new HashMap<>();
         wards.forEach(w -> geometry.put(w.code(), w.geometry()));
         FeatureTable.Builder b = FeatureTable.builder(name("wards", boundaries, r.query().period().toString(), r.query().categories()),
-                "ward_code", "ward_name", "count", "rate_per_1000", "share", "rank", "previous_count", "change", "change_pct");
+                text("ward_code"), text("ward_name"), integer("count"), decimal("rate_per_1000", 3), decimal("share", 4),
+                integer("rank"), integer("previous_count"), integer("change"), decimal("change_pct", 1));
         for (WardStatistics.WardRow w : r.wards()) {
             b.add(geometry.get(w.code()), w.code(), w.name(), w.count(), w.ratePer1000(), w.share(), w.rank(), w.previousCount(),
                     w.change(), w.changePct());
         }
         return b.build();
+    }
+
+    /**
+     * The ward map layer: one feature per ward of the set (in the set's order, with the ward code as its
+     * {@code id}): the ward table's columns with the district and residents, and the monthly series over
+     * both periods. Write it with {@link #wardLayerMembers}.
+     */
+    public static FeatureTable wardLayer(WardStatistics.Result r, List<Ward> wards, String boundaries) {
+        Map<String, long[]> series = new HashMap<>();
+        r.series().forEach(x -> series.put(x.code(), x.counts()));
+        FeatureTable.Builder b = FeatureTable.builder(name("ward-layer", boundaries, r.query().period().toString(), r.query().categories()),
+                text("ward_code"), text("ward_name"), text("district"), integer("count"), decimal("residents", 1), decimal("rate_per_1000", 3),
+                decimal("share", 4), integer("rank"), integer("previous_count"), integer("change"), decimal("change_pct", 1),
+                Column.series("series")).id("ward_code");
+        for (Ward ward : wards) {
+            WardStatistics.WardRow w = r.ward(ward.code());
+            b.add(ward.geometry(), w.code(), w.name(), ward.district(), w.count(), w.residents(), w.ratePer1000(), w.share(), w.rank(),
+                    w.previousCount(), w.change(), w.changePct(), series.get(ward.code()));
+        }
+        return b.build();
+    }
+
+    /** The ward layer's foreign members: the query, the totals, the top-N share and the months. */
+    public static Map<String, Object> wardLayerMembers(WardStatistics.Result r) {
+        return ordered("query", r.query(), "totals", r.totals(), "top", r.top(), "months", r.months());
     }
 
     /** All cells of a hotspot layer. */
@@ -49,17 +92,18 @@ public final class Layers {
 
     /**
      * A hotspot layer as a table: {@code cell_id,lon,lat,easting,northing} (the cell centre) then the
-     * analysis columns, decimals to 6 significant digits; cells clipped to the area, in WGS84.
+     * analysis columns (decimals to 6 significant digits); cells clipped to the area, in WGS84.
      *
      * @param include which cells to keep, or {@code null} for all
      */
     public static FeatureTable cells(CellLayer layer, boolean[] include) {
-        String period = String.valueOf(layer.parameters().get("period"));
         Object cats = layer.parameters().get("categories");
-        List<String> columns = new ArrayList<>(List.of("cell_id", "lon", "lat", "easting", "northing"));
-        columns.addAll(layer.columns().keySet());
+        List<Column> columns = new ArrayList<>(List.of(text("cell_id"), LON, LAT, decimal("easting", 1), decimal("northing", 1)));
+        layer.columns().forEach((name, values) -> columns.add(values instanceof double[] ? significant(name, 6)
+                : values instanceof int[] || values instanceof long[] ? integer(name) : text(name)));
         FeatureTable.Builder b = FeatureTable.builder(name("hotspots-" + layer.analysis(), String.valueOf(layer.parameters().get("boundaries")),
-                period, cats instanceof java.util.Collection<?> c ? c.stream().map(String::valueOf).toList() : List.of()), columns.toArray(new String[0]));
+                String.valueOf(layer.parameters().get("period")),
+                cats instanceof Collection<?> c ? c.stream().map(String::valueOf).toList() : List.of()), columns);
         double[] lonLat = layer.grid().centresLonLat();
         for (int c = 0; c < layer.grid().size(); c++) {
             if (include != null && !include[c]) {
@@ -67,51 +111,105 @@ public final class Layers {
             }
             Object[] values = new Object[columns.size()];
             values[0] = layer.grid().id(c);
-            values[1] = CsvWriter.round(lonLat[2 * c], 6);
-            values[2] = CsvWriter.round(lonLat[2 * c + 1], 6);
-            values[3] = CsvWriter.round(layer.grid().x(c), 1);
-            values[4] = CsvWriter.round(layer.grid().y(c), 1);
+            values[1] = lonLat[2 * c];
+            values[2] = lonLat[2 * c + 1];
+            values[3] = layer.grid().x(c);
+            values[4] = layer.grid().y(c);
             int k = 5;
             for (String column : layer.columns().keySet()) {
-                values[k++] = significant(layer.value(column, c));
+                values[k++] = layer.value(column, c);
             }
             b.add(Projection.transform(layer.grid().geometry(c), layer.grid().crs(), Projection.WGS84), values);
         }
         return b.build();
     }
 
-    /** Doubles to 6 significant digits (whole numbers as integers, NaN as null); other values unchanged. */
-    static Object significant(Object v) {
-        if (v instanceof Double d) {
-            if (d.isNaN() || d.isInfinite()) {
-                return null;
-            }
-            if (d == Math.rint(d) && Math.abs(d) < 1e15) {
-                return d.longValue();
-            }
-            return new java.math.BigDecimal(d).round(new java.math.MathContext(6)).doubleValue();
-        }
-        return v;
-    }
-
+    /** Ranked repeat locations, each at the mean position of its located records. */
     public static FeatureTable repeats(RepeatService.RepeatResult r, String what) {
         FeatureTable.Builder b = FeatureTable.builder(name("repeat-locations", what, String.valueOf(r.parameters().get("period")), List.of()),
-                "rank", "place", "ward_code", "ward_name", "records", "count", "first", "last", "outlier_records");
+                integer("rank"), text("place"), LON, LAT, text("ward_code"), text("ward_name"), integer("records"), decimal("count", 3),
+                text("first"), text("last"), integer("outlier_records"));
         for (RepeatService.Place p : r.places()) {
-            b.add(Double.isNaN(p.lon()) ? null : GeoJsonGeometry.FACTORY.createPoint(new Coordinate(p.lon(), p.lat())), p.rank(), p.label(),
-                    p.wardCode(), p.wardName(), p.records(), p.count(), p.first(), p.last(), p.outlierRecords());
+            b.add(point(p.lon(), p.lat()), p.rank(), p.label(), p.lon(), p.lat(), p.wardCode(), p.wardName(), p.records(), p.count(),
+                    p.first(), p.last(), p.outlierRecords());
         }
         return b.build();
     }
 
+    /**
+     * The repeat locations as the map draws them (proportional symbols): each place's figures under the
+     * names the page reads, with its counts by period. Write it with {@link #repeatLayerMembers}.
+     */
+    public static FeatureTable repeatLayer(RepeatService.RepeatResult r) {
+        FeatureTable.Builder b = FeatureTable.builder(name("repeat-layer", null, String.valueOf(r.parameters().get("period")), List.of()),
+                integer("rank"), text("label"), LON, LAT, text("wardCode"), text("wardName"), integer("records"), decimal("count", 3),
+                text("first"), text("last"), Column.json("byPeriod"), integer("outlierRecords"));
+        for (RepeatService.Place p : r.places()) {
+            b.add(point(p.lon(), p.lat()), p.rank(), p.label(), p.lon(), p.lat(), p.wardCode(), p.wardName(), p.records(), p.count(),
+                    p.first(), p.last(), p.byPeriod(), p.outlierRecords());
+        }
+        return b.build();
+    }
+
+    /** The repeat layer's foreign members: the parameters, the totals and the outlier notes. */
+    public static Map<String, Object> repeatLayerMembers(RepeatService.RepeatResult r) {
+        return ordered("parameters", r.parameters(), "totals", ordered("places", r.placesFound(), "records", r.records(), "count", r.count(),
+                "count_without_outliers", r.countWithoutOutliers(), "outlier_records", r.outlierRecords()), "outliers", r.outliers());
+    }
+
+    /** A map of name, value pairs in the order given (for JSON members). */
+    static Map<String, Object> ordered(Object... pairs) {
+        Map<String, Object> m = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < pairs.length; i += 2) {
+            m.put((String) pairs[i], pairs[i + 1]);
+        }
+        return m;
+    }
+
+    /**
+     * The top places of each period side by side: {@code rank}, then for each period its place and its
+     * records or count ({@code by}); no geometry.
+     */
+    public static FeatureTable repeatsByPeriod(Map<String, List<RepeatService.Place>> side, String by, int top, String what) {
+        List<Column> columns = new ArrayList<>(List.of(integer("rank")));
+        side.keySet().forEach(p -> {
+            columns.add(text(p + " place"));
+            columns.add(by.equals("count") ? decimal(p + " count", 3) : integer(p + " records"));
+        });
+        String span = side.isEmpty() ? "none" : side.keySet().iterator().next().split(":")[0] + ":"
+                + new ArrayList<>(side.keySet()).get(side.size() - 1).split(":")[1];
+        FeatureTable.Builder b = FeatureTable.builder(name("repeat-locations-by-period", what, span, List.of()), columns);
+        for (int k = 0; k < top; k++) {
+            List<Object> row = new ArrayList<>(List.of(k + 1));
+            for (List<RepeatService.Place> places : side.values()) {
+                RepeatService.Place p = k < places.size() ? places.get(k) : null;
+                row.add(p == null ? null : p.label());
+                row.add(p == null ? null : by.equals("count") ? (Object) p.count() : p.records());
+            }
+            b.add(null, row.toArray());
+        }
+        return b.build();
+    }
+
+    /** Every encampment with its days in situ, at its position. */
     public static FeatureTable encampments(List<Encampments.Year> years, String period) {
         FeatureTable.Builder b = FeatureTable.builder(name("encampments", null, period, List.of()),
-                "year", "location", "start", "end", "days", "open", "details");
+                text("year"), text("location"), text("start"), text("end"), integer("days"), text("open"), text("details"), LON, LAT);
         for (Encampments.Year y : years) {
             for (Encampments.Stay s : y.stays()) {
-                b.add(Double.isNaN(s.lon()) ? null : GeoJsonGeometry.FACTORY.createPoint(new Coordinate(s.lon(), s.lat())), y.label(),
-                        s.location(), s.start(), s.end(), s.days(), s.open() ? "open" : "", s.extra());
+                b.add(point(s.lon(), s.lat()), y.label(), s.location(), s.start(), s.end(), s.days(), s.open() ? "open" : "", s.extra(),
+                        s.lon(), s.lat());
             }
+        }
+        return b.build();
+    }
+
+    /** The encampment summary: one row per year, no geometry. */
+    public static FeatureTable encampmentYears(List<Encampments.Year> years, String period) {
+        FeatureTable.Builder b = FeatureTable.builder(name("encampment-years", null, period, List.of()),
+                text("year"), integer("encampments"), integer("locations"), decimal("average_days", 1), integer("total_days"), integer("open"));
+        for (Encampments.Year y : years) {
+            b.add(null, y.label(), y.encampments(), y.locations(), y.averageDays(), y.totalDays(), y.open());
         }
         return b.build();
     }
@@ -119,21 +217,21 @@ public final class Layers {
     /** The strategic-assessment table: no geometry. */
     public static FeatureTable strategic(List<AreaService.CategoryRow> rows, String scope, String period, String comparison) {
         FeatureTable.Builder b = FeatureTable.builder(name("strategic-assessment", scope, period, List.of()),
-                "category", "this_period", "last_period", "difference", "change_pct", "rate_per_1000", "period", "comparison");
+                text("category"), integer("this_period"), integer("last_period"), integer("difference"), decimal("change_pct", 1),
+                decimal("rate_per_1000", 3), text("period"), text("comparison"));
         for (AreaService.CategoryRow r : rows) {
-            b.add(null, r.category(), r.count(), r.previous(), r.difference(), r.changePct() == null ? null : Math.round(r.changePct() * 10) / 10.0,
-                    r.ratePer1000() == null ? null : Math.round(r.ratePer1000() * 1000) / 1000.0, period, comparison);
+            b.add(null, r.category(), r.count(), r.previous(), r.difference(), r.changePct(), r.ratePer1000(), period, comparison);
         }
         return b.build();
     }
 
-    /** The monthly needle table: one row per year. */
-    public static FeatureTable monthly(org.wardheat.repeats.MonthlyTable.Table t, String period) {
-        List<String> columns = new ArrayList<>(List.of("year"));
-        columns.addAll(t.monthNames());
-        columns.add("total");
-        FeatureTable.Builder b = FeatureTable.builder(name("needles-" + t.measure(), null, period, List.of()), columns.toArray(new String[0]));
-        for (org.wardheat.repeats.MonthlyTable.Row r : t.rows()) {
+    /** The monthly needle table: one row per year, no geometry. */
+    public static FeatureTable monthly(MonthlyTable.Table t, String period) {
+        List<Column> columns = new ArrayList<>(List.of(text("year")));
+        t.monthNames().forEach(m -> columns.add(decimal(m, 3)));
+        columns.add(decimal("total", 3));
+        FeatureTable.Builder b = FeatureTable.builder(name("needles-" + t.measure(), null, period, List.of()), columns);
+        for (MonthlyTable.Row r : t.rows()) {
             Object[] values = new Object[columns.size()];
             values[0] = r.label();
             for (int k = 0; k < 12; k++) {
@@ -146,33 +244,37 @@ public final class Layers {
     }
 
     /** The Knox near-repeat table: one row per distance and time band pair. */
-    public static FeatureTable knox(org.wardheat.repeats.NearRepeat.Result r, String period) {
+    public static FeatureTable knox(NearRepeat.Result r, String period) {
         FeatureTable.Builder b = FeatureTable.builder(name("near-repeat", null, period, List.of()),
-                "distance", "time", "observed", "expected", "knox_ratio", "p");
-        for (org.wardheat.repeats.NearRepeat.Cell[] row : r.cells()) {
-            for (org.wardheat.repeats.NearRepeat.Cell c : row) {
-                b.add(null, c.space(), c.time(), c.observed(), Math.round(c.expected() * 100) / 100.0,
-                        c.knoxRatio() == null ? null : Math.round(c.knoxRatio() * 100) / 100.0, c.p());
+                text("distance"), text("time"), integer("observed"), decimal("expected", 2), decimal("knox_ratio", 2), decimal("p", 4));
+        for (NearRepeat.Cell[] row : r.cells()) {
+            for (NearRepeat.Cell c : row) {
+                b.add(null, c.space(), c.time(), c.observed(), c.expected(), c.knoxRatio(), c.p());
             }
         }
         return b.build();
     }
 
     public static FeatureTable focusAreas(List<FocusArea> areas) {
-        FeatureTable.Builder b = FeatureTable.builder("focus-areas", "id", "name", "boundaries", "wards", "updated_at");
+        FeatureTable.Builder b = FeatureTable.builder("focus-areas", integer("id"), text("name"), text("boundaries"), text("wards"),
+                text("updated_at"));
         for (FocusArea a : areas) {
             b.add(a.geometry(), a.id(), a.name(), a.boundaries(), String.join(",", a.wardCodes()), a.updatedAt());
         }
         return b.build();
     }
 
-    static String name(String what, String scope, String period, java.util.Collection<String> categories) {
+    private static Geometry point(double lon, double lat) {
+        return Double.isNaN(lon) ? null : GeoJsonGeometry.FACTORY.createPoint(new Coordinate(lon, lat));
+    }
+
+    static String name(String what, String scope, String period, Collection<String> categories) {
         StringBuilder s = new StringBuilder(what);
         if (scope != null && !scope.isBlank()) {
             s.append('_').append(scope);
         }
         if (categories != null && categories.size() == 1) {
-            s.append('_').append(categories.iterator().next().toLowerCase().replaceAll("[^a-z0-9]+", "-"));
+            s.append('_').append(categories.iterator().next().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-"));
         }
         return s.append('_').append(period.replace(':', '_')).toString();
     }

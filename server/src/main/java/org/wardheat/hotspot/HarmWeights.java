@@ -1,11 +1,13 @@
 package org.wardheat.hotspot;
 
+import org.wardheat.text.BoundedInput;
 import org.wardheat.text.CsvReader;
+import org.wardheat.text.Decimal;
+import org.wardheat.text.InputLimits;
 
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collection;
 import java.util.Collections;
@@ -50,9 +52,9 @@ public final class HarmWeights {
         return w >= 0 && !Double.isInfinite(w);
     }
 
-    /** Reads a category,weight CSV (UTF-8). */
+    /** Reads a category,weight CSV (UTF-8, decoded strictly; plain or gzipped) within the {@link InputLimits}. */
     public static HarmWeights read(Path file, Double defaultWeight) throws IOException {
-        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+        try (Reader in = CsvReader.strictText(BoundedInput.open(file), StandardCharsets.UTF_8)) {
             return parse(file.toString(), in, defaultWeight);
         }
     }
@@ -62,7 +64,7 @@ public final class HarmWeights {
         Map<String, Double> weights = new LinkedHashMap<>();
         CsvReader csv = new CsvReader(reader);
         boolean first = true;
-        for (String[] row = csv.next(); row != null; row = csv.next(), first = false) {
+        for (String[] row = next(csv, source); row != null; row = next(csv, source), first = false) {
             if (row.length == 1 && row[0].isBlank()) {
                 continue;
             }
@@ -90,9 +92,22 @@ public final class HarmWeights {
         return new HarmWeights(source, weights, defaultWeight);
     }
 
+    /**
+     * The next record; a refused one (a control character, a quoted line break...) or text not valid in the
+     * encoding is an error naming the line.
+     */
+    private static String[] next(CsvReader csv, String source) throws IOException {
+        try {
+            return csv.next();
+        } catch (CsvReader.CsvException e) {
+            throw new IllegalArgumentException(source + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** A plain decimal ({@link Decimal}), or null. */
     private static Double number(String s) {
         try {
-            return Double.parseDouble(s.trim());
+            return Decimal.parse(s);
         } catch (NumberFormatException e) {
             return null;
         }

@@ -1,11 +1,12 @@
 package org.wardheat.http;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.wardheat.boundaries.BoundaryException;
 import org.wardheat.imports.ImportException;
-import org.wardheat.output.WardOutput;
+import org.wardheat.export.Exporter;
+import org.wardheat.query.Analyses;
+import org.wardheat.query.InvalidParameterException;
 import org.wardheat.service.AreaService;
 import org.wardheat.service.HotspotService;
 import org.wardheat.service.RepeatService;
@@ -16,13 +17,14 @@ import org.wardheat.store.StoreBusyException;
 import spark.Response;
 import spark.Service;
 
-import static org.wardheat.http.Params.json;
+import java.io.IOException;
 
 /**
  * The HTTP API and the web app: wiring only. Routes are thin: each route class reads parameters (through
- * {@link Params} and {@link Queries}), calls a service, and writes JSON or RFC 7946 GeoJSON (WGS84
- * lon/lat, no crs member). Bad input gets a 4xx with a JSON body {@code {"error": "..."}}; a busy store a
- * 503 with {@code Retry-After}; a full disk a 507 saying so; an unexpected failure a 500 with no stack
+ * {@link QueryBinder}, which builds each analysis's query record, run by {@link Analyses}), calls a service,
+ * and writes JSON or RFC 7946 GeoJSON (WGS84 lon/lat, no crs member). Bad input gets a 4xx with a JSON
+ * body {@code {"error": "..."}} (with {@code "parameter"} when one parameter is out of range); a busy store
+ * a 503 with {@code Retry-After}; a full disk a 507 saying so; an unexpected failure a 500 with no stack
  * trace (it is logged).
  */
 public final class ApiServer {
@@ -54,6 +56,14 @@ public final class ApiServer {
      * @throws CannotListenException when the port is taken or the host is not this machine's; nothing is started then
      */
     public int start(ServerSettings settings) {
+        try {
+            int left = org.wardheat.imports.Uploads.clean(workspace.store().dataDir());
+            if (left > 0) {
+                LOG.info("removed {} files left in {} by an earlier run", left, org.wardheat.imports.Uploads.DIR_NAME);
+            }
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("cannot clean the upload directory: " + e.getMessage(), e);
+        }
         uploadBytes = settings.limits().uploadBytes();
         analyses = new AnalysisPool(settings.analyses());
         EmbeddedJetty jetty;
@@ -90,25 +100,27 @@ public final class ApiServer {
         HotspotService hotspotService = new HotspotService(workspace);
         RepeatService repeatService = new RepeatService(workspace);
         AreaService areaService = new AreaService(workspace, hotspotService, repeatService);
+        Analyses queries = new Analyses(workspace, hotspotService, repeatService, areaService);
         CatalogRoutes catalog = new CatalogRoutes(workspace);
-        WardRoutes wards = new WardRoutes(workspace);
-        HotspotRoutes hotspots = new HotspotRoutes(hotspotService);
-        RecordRoutes records = new RecordRoutes(repeatService);
-        AreaRoutes areas = new AreaRoutes(areaService);
-        ExportRoutes exports = new ExportRoutes(workspace, hotspotService, repeatService, areaService);
+        WardRoutes wards = new WardRoutes(queries);
+        HotspotRoutes hotspots = new HotspotRoutes(queries);
+        RecordRoutes records = new RecordRoutes(queries);
+        AreaRoutes areas = new AreaRoutes(areaService, queries);
+        ExportRoutes exports = new ExportRoutes(queries);
         ImportRoutes imports = new ImportRoutes(workspace, uploadBytes);
 
         http.get("/webjars/*", Webjars::serve);
-        http.get("/api/config", (req, res) -> json(res, config));
+        http.get("/api/config", (req, res) -> Replies.json(res, config));
         http.get("/api/boundaries", catalog::boundarySets);
         http.get("/api/boundaries/:id", catalog::boundarySet);
         http.get("/api/datasets", catalog::datasets);
         http.get("/api/categories", catalog::categories);
         http.get("/api/months", catalog::months);
+        http.get("/api/periods", PeriodRoutes::periods);
 
         http.get("/api/wards", wards::layer);
         http.get("/api/wards/summary", wards::summary);
-        http.get("/api/wards.csv", wards::csv);
+        http.get("/api/wards.csv", exports::wardsCsv);
         http.get("/api/hotspots/:analysis", hotspots::layer);
 
         http.get("/api/areas", areas::list);
@@ -129,6 +141,7 @@ public final class ApiServer {
             res.type("application/json");
             return errorBody("no such resource: " + req.uri());
         });
+        http.exception(InvalidParameterException.class, (e, req, res) -> Replies.error(res, 400, e.getMessage(), e.parameter()));
         http.exception(IllegalArgumentException.class, (e, req, res) -> error(res, 400, e.getMessage()));
         http.exception(BoundaryException.class, (e, req, res) -> error(res, 400, e.getMessage()));
         http.exception(ImportException.class, (e, req, res) -> error(res, 400, e.getMessage()));
@@ -147,20 +160,16 @@ public final class ApiServer {
                         + " s and was stopped; choose a shorter period, a smaller area or fewer simulations"));
         http.exception(Exception.class, (e, req, res) -> {
             LOG.error("request {} failed", req.uri(), e);
-            error(res, 500, "internal error: " + e.getClass().getSimpleName());
+            error(res, 500, "internal error; the server log has the details");
         });
     }
 
     private static void error(Response res, int status, String message) {
-        res.status(status);
-        res.type("application/json");
-        res.body(errorBody(message == null ? "bad request" : message));
+        Replies.error(res, status, message, null);
     }
 
     /** {@code {"error": message}}, escaped. */
     static String errorBody(String message) {
-        ObjectNode body = WardOutput.JSON.createObjectNode();
-        body.put("error", message);
-        return body.toString();
+        return Replies.errorBody(message, null);
     }
 }

@@ -1,39 +1,34 @@
 package org.wardheat.http;
 
+import org.wardheat.query.Analyses;
+import org.wardheat.query.StrategicQuery;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import org.wardheat.service.AreaService;
-import org.wardheat.analysis.WardStatistics;
 import org.wardheat.export.Exporter;
-import org.wardheat.export.FeatureTable;
-import org.wardheat.export.Layers;
-import org.wardheat.output.WardOutput;
 import org.wardheat.store.FocusArea;
 import spark.Request;
 import spark.Response;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
-import static org.wardheat.http.Params.json;
 
 
 /** Focus areas: save, list, rename, delete; the area summary and the strategic-assessment table. */
 final class AreaRoutes {
     private final AreaService areas;
+    private final Analyses analyses;
 
-    AreaRoutes(AreaService areas) {
+    AreaRoutes(AreaService areas, Analyses analyses) {
         this.areas = areas;
+        this.analyses = analyses;
     }
 
     Object list(Request req, Response res) throws IOException {
-        res.type("application/geo+json");
-        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
-        Exporter.geojson(Layers.focusAreas(areas.saved()), out);
-        return out.toString(StandardCharsets.UTF_8);
+        return Replies.table(res, analyses.focusAreasTable(), Exporter.Format.GEOJSON, Map.of(), false);
     }
 
     /** Body: {"name": "...", "boundaries": "ID", "wards": ["E05..."]} or {..., "geometry": {GeoJSON polygon}}. */
@@ -45,36 +40,32 @@ final class AreaRoutes {
         AreaService.Area a = areas.resolve(text(body, "boundaries"), wards, geometry == null || geometry.isNull() ? null : geometry.toString(), null);
         FocusArea saved = areas.save(text(body, "name"), a);
         res.status(201);
-        return json(res, Map.of("id", saved.id(), "name", saved.name(), "boundaries", saved.boundaries(), "wards", saved.wardCodes()));
+        return Replies.json(res, Map.of("id", saved.id(), "name", saved.name(), "boundaries", saved.boundaries(), "wards", saved.wardCodes()));
     }
 
     Object rename(Request req, Response res) throws IOException {
         String name = areas.rename(id(req), text(body(req), "name"));
-        return json(res, Map.of("id", id(req), "name", name));
+        return Replies.json(res, Map.of("id", id(req), "name", name));
     }
 
     Object delete(Request req, Response res) throws IOException {
         areas.delete(id(req));
-        return json(res, Map.of("deleted", id(req)));
+        return Replies.json(res, Map.of("deleted", id(req)));
     }
 
     Object summary(Request req, Response res) throws IOException {
-        WardStatistics.Query q = Queries.areaPeriods(req);
-        return json(res, areas.summary(Queries.focusArea(areas, req), q.categories(), q.datasets(), q.period(), q.comparison()));
+        return Replies.json(res, analyses.areaSummary(QueryBinder.areaSummary(req)));
     }
 
-    /** The strategic-assessment table as JSON, or CSV with {@code format=csv}. */
+    /** The strategic-assessment table as JSON; {@code format=csv|geojson|gpkg} is the download {@code /api/export/strategic}. */
     Object strategic(Request req, Response res) throws IOException {
-        FeatureTable t = Queries.strategic(areas, req);
-        if ("csv".equals(req.queryParams("format"))) {
-            res.type(Exporter.Format.CSV.mediaType);
-            res.header("Content-Disposition", "attachment; filename=\"" + t.name() + ".csv\"");
-            return new String(Exporter.bytes(t, Exporter.Format.CSV), StandardCharsets.UTF_8);
+        StrategicQuery q = QueryBinder.strategic(req);
+        if (QueryBinder.text(req, "format") != null) {
+            return Replies.table(res, analyses.strategicTable(q), QueryBinder.format(req, Exporter.Format.CSV), Map.of(), true);
         }
-        WardStatistics.Query q = Queries.areaPeriods(req);
-        AreaService.Area a = Queries.focusArea(areas, req);
-        return json(res, Map.of("scope", a.name(), "period", q.period().toString(), "comparison", q.comparison().toString(),
-                "rows", areas.table(a, Set.of(), q.datasets(), q.period(), q.comparison())));
+        List<AreaService.CategoryRow> rows = analyses.strategic(q);
+        return Replies.json(res, Map.of("scope", analyses.area(q.area()).name(), "period", q.filter().period().toString(),
+                "comparison", q.comparison().toString(), "rows", rows));
     }
 
     private static long id(Request req) {
@@ -87,7 +78,7 @@ final class AreaRoutes {
 
     private static JsonNode body(Request req) {
         try {
-            JsonNode n = WardOutput.JSON.readTree(req.body());
+            JsonNode n = Exporter.JSON.readTree(req.body());
             if (n == null || !n.isObject()) {
                 throw new IllegalArgumentException("send a JSON object");
             }

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.wardheat.export.Exporter;
 import org.wardheat.export.Layers;
-import org.wardheat.output.WardOutput;
 import org.wardheat.service.LoadedSet;
 import org.wardheat.service.Workspace;
 import org.wardheat.store.DatasetInfo;
@@ -14,12 +13,10 @@ import spark.Request;
 import spark.Response;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import static org.wardheat.http.Params.json;
 
 /** What the store holds: boundary sets (and one set's wards), datasets with their import reports, categories, months. */
 final class CatalogRoutes {
@@ -30,19 +27,18 @@ final class CatalogRoutes {
     }
 
     Object boundarySets(Request req, Response res) throws IOException {
-        return json(res, workspace.store().boundaries().list());
+        return Replies.json(res, workspace.store().boundaries().list());
     }
 
     Object boundarySet(Request req, Response res) throws IOException {
         LoadedSet set = workspace.boundarySet(req.params("id"));
-        res.type("application/geo+json");
-        return new String(Exporter.bytes(Layers.boundaries(set.info().id(), set.wards()), Exporter.Format.GEOJSON), StandardCharsets.UTF_8);
+        return Replies.table(res, Layers.boundaries(set.info().id(), set.wards()), Exporter.Format.GEOJSON, Map.of(), false);
     }
 
     Object datasets(Request req, Response res) throws IOException {
         List<JsonNode> out = new ArrayList<>();
         for (DatasetInfo d : workspace.store().importLog().datasets()) {
-            ObjectNode node = WardOutput.JSON.createObjectNode();
+            ObjectNode node = Exporter.JSON.createObjectNode();
             node.put("id", d.id());
             node.put("kind", d.kind());
             node.put("added_at", d.addedAt());
@@ -52,19 +48,19 @@ final class CatalogRoutes {
                 ObjectNode file = files.addObject();
                 file.put("source", f.source());
                 file.put("imported_at", f.importedAt());
-                file.set("report", WardOutput.JSON.readTree(f.report()));
+                file.set("report", Exporter.JSON.readTree(f.report()));
             }
             out.add(node);
         }
-        return json(res, out);
+        return Replies.json(res, out);
     }
 
     Object categories(Request req, Response res) throws IOException {
-        return json(res, named(workspace.categoryCounts(), "category"));
+        return Replies.json(res, named(workspace.categoryCounts(), "category"));
     }
 
     Object months(Request req, Response res) throws IOException {
-        return json(res, named(workspace.monthCounts(), "month"));
+        return Replies.json(res, named(workspace.monthCounts(), "month"));
     }
 
     private static List<Map<String, Object>> named(Map<String, Long> counts, String key) {

@@ -1,65 +1,58 @@
 package org.wardheat.http;
 
-import org.wardheat.analysis.WardStatistics;
 import org.wardheat.export.Exporter;
 import org.wardheat.export.FeatureTable;
-import org.wardheat.export.Layers;
-import org.wardheat.service.AreaService;
-import org.wardheat.service.HotspotService;
-import org.wardheat.service.RepeatService;
-import org.wardheat.service.Workspace;
+import org.wardheat.query.Analyses;
 import org.wardheat.store.NotFoundException;
 import spark.Request;
 import spark.Response;
 
-import static org.wardheat.http.Params.param;
-import static org.wardheat.http.Params.required;
+import java.io.IOException;
+import java.util.Map;
 
 /**
- * {@code GET /api/export/{layer}?format=geojson|csv|gpkg&...}: every layer and table as a download
- * named after what it holds and when. Layers: {@code wards}, {@code hotspots} (with {@code analysis=}),
- * {@code repeats}, {@code encampments}, {@code strategic}, {@code needles}, {@code near-repeat}, {@code areas};
- * each takes its own route's parameters, read by the same {@link Queries}, and calls the services.
+ * {@code GET /api/export/{layer}?format=geojson|csv|gpkg&...}: every table and layer as a download named
+ * after what it holds and when, built by {@link Analyses} from the query {@link QueryBinder} reads (the
+ * same record and the same table as the command line, so the CSV is the same bytes). Layers: {@code wards},
+ * {@code hotspots} (with {@code analysis=}, default gistar), {@code repeats}, {@code encampments} (each one),
+ * {@code encampment-years}, {@code strategic}, {@code needles}, {@code near-repeat}, {@code areas}.
+ * {@code /api/wards.csv} is {@code /api/export/wards?format=csv}.
  */
 final class ExportRoutes {
-    private final Workspace workspace;
-    private final HotspotService hotspots;
-    private final RepeatService repeats;
-    private final AreaService areas;
+    /** The layers, for the message that names them. */
+    static final String LAYERS = "wards, hotspots, repeats, encampments, encampment-years, strategic, needles, near-repeat and areas";
 
-    ExportRoutes(Workspace workspace, HotspotService hotspots, RepeatService repeats, AreaService areas) {
-        this.workspace = workspace;
-        this.hotspots = hotspots;
-        this.repeats = repeats;
-        this.areas = areas;
+    private final Analyses analyses;
+
+    ExportRoutes(Analyses analyses) {
+        this.analyses = analyses;
     }
 
-    Object export(Request req, Response res) throws java.io.IOException {
-        Exporter.Format format = Exporter.Format.parse(param(req, "format", "geojson"));
-        FeatureTable table = switch (req.params("layer")) {
-            case "wards" -> {
-                String set = required(req, "boundaries");
-                WardStatistics.Result r = workspace.wardStatistics(set, Queries.wards(req));
-                yield Layers.wards(r, workspace.boundarySet(set).wards(), set);
-            }
-            case "hotspots" -> Layers.cells(Queries.hotspot(hotspots, req));
-            case "repeats" -> Layers.repeats(Queries.repeats(repeats, req), param(req, "dataset", "all"));
-            case "encampments" -> Layers.encampments(Queries.encampments(repeats, req), span(req));
-            case "strategic" -> Queries.strategic(areas, req);
-            case "needles" -> Layers.monthly(Queries.needles(repeats, req), span(req));
-            case "near-repeat" -> Layers.knox(Queries.nearRepeat(repeats, req), span(req));
-            case "areas" -> Layers.focusAreas(areas.saved());
-            default -> throw new NotFoundException("no layer '" + req.params("layer")
-                    + "' to export; there are wards, hotspots, repeats, encampments, strategic, needles, near-repeat and areas");
+    Object export(Request req, Response res) throws IOException {
+        return send(req, res, req.params("layer"), QueryBinder.format(req, Exporter.Format.GEOJSON));
+    }
+
+    /** {@code /api/wards.csv}: the ward table as CSV, the same download as {@code /api/export/wards?format=csv}. */
+    Object wardsCsv(Request req, Response res) throws IOException {
+        return send(req, res, "wards", Exporter.Format.CSV);
+    }
+
+    private byte[] send(Request req, Response res, String layer, Exporter.Format format) throws IOException {
+        return Replies.table(res, table(req, layer), format, Map.of(), true);
+    }
+
+    FeatureTable table(Request req, String layer) {
+        return switch (layer) {
+            case "wards" -> analyses.wardsTable(QueryBinder.wards(req));
+            case "hotspots" -> analyses.hotspotTable(QueryBinder.hotspotAnalysis(req, QueryBinder.text(req, "analysis", "gistar")));
+            case "repeats" -> analyses.repeatsTable(QueryBinder.repeats(req));
+            case "encampments" -> analyses.encampmentsTable(QueryBinder.encampments(req), true);
+            case "encampment-years" -> analyses.encampmentsTable(QueryBinder.encampments(req), false);
+            case "strategic" -> analyses.strategicTable(QueryBinder.strategic(req));
+            case "needles" -> analyses.needlesTable(QueryBinder.needles(req));
+            case "near-repeat" -> analyses.nearRepeatTable(QueryBinder.nearRepeat(req));
+            case "areas" -> analyses.focusAreasTable();
+            default -> throw new NotFoundException("no layer '" + layer + "' to export; there are " + LAYERS);
         };
-        byte[] bytes = Exporter.bytes(table, format);
-        res.type(format.mediaType);
-        res.header("Content-Disposition", "attachment; filename=\"" + table.name() + "." + format.extension + "\"");
-        res.raw().setContentLength(bytes.length);
-        return bytes;
-    }
-
-    private static String span(Request req) {
-        return required(req, "from") + "_" + required(req, "to");
     }
 }

@@ -1,11 +1,15 @@
 package org.wardheat.http;
 
+import org.wardheat.query.ImportOptions;
+
 import org.wardheat.imports.ColumnMapping;
+import org.wardheat.imports.ImportEncoding;
 import org.wardheat.imports.ImportException;
 import org.wardheat.imports.ImportReport;
 import org.wardheat.imports.ImportSource;
-import org.wardheat.imports.IncidentFormat;
+import org.wardheat.imports.Uploads;
 import org.wardheat.service.Workspace;
+import org.wardheat.text.InputLimits;
 import spark.Request;
 import spark.Response;
 
@@ -17,16 +21,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
-import static org.wardheat.http.Params.json;
-import static org.wardheat.http.Params.param;
 
 /**
  * {@code POST /api/import}: a multipart upload (field {@code file}, repeatable) imported as the CLI's
- * {@code import} does; police.uk by default, council records with {@code preset=} or {@code map_ROLE=}.
+ * {@code import} does; police.uk by default, council records with {@code preset=} or {@code map_ROLE=}, text
+ * in {@code encoding=} (UTF-8 by default). The files wait in {@link Uploads}' directory of the data directory
+ * and are deleted when the import ends.
  */
 final class ImportRoutes {
     private final Workspace workspace;
@@ -42,7 +44,7 @@ final class ImportRoutes {
         if (req.contentType() == null || !req.contentType().startsWith("multipart/form-data")) {
             throw new IllegalArgumentException("send the files as multipart/form-data in a field named 'file'");
         }
-        Path tmp = Files.createTempDirectory("wardheat-upload");
+        Path tmp = Uploads.newDirectory(workspace.store().dataDir());
         try {
             req.raw().setAttribute("org.eclipse.jetty.multipartConfig",
                     new MultipartConfigElement(tmp.toString(), uploadBytes, uploadBytes, 1 << 20));
@@ -62,30 +64,15 @@ final class ImportRoutes {
             if (sources.isEmpty()) {
                 throw new IllegalArgumentException("no file in the upload: use a form field named 'file'");
             }
-            String preset = param(req, "preset", null);
-            Map<String, String> columns = new LinkedHashMap<>();
-            for (String role : ColumnMapping.ROLES) {
-                String v = param(req, "map_" + role, null);
-                if (v != null) {
-                    columns.put(role, v);
-                }
-            }
-            if (param(req, "category", null) != null) {
-                columns.put("category", req.queryParams("category"));
-            }
-            ColumnMapping mapping = preset != null ? ColumnMapping.preset(preset).with(columns)
-                    : columns.isEmpty() ? null : ColumnMapping.of(columns);
-            IncidentFormat format = mapping == null ? IncidentFormat.POLICE_UK : IncidentFormat.council(mapping);
-            String dataset = param(req, "dataset", preset != null ? preset : mapping != null ? "council" : "police-uk");
-            String boundaries = param(req, "boundaries", null);
-            ImportReport report = workspace.importSources(sources, format, dataset, boundaries);
-            return json(res, report);
+            ImportOptions options = QueryBinder.importOptions(req);
+            ColumnMapping mapping = options.mapping(null);
+            ImportReport report = workspace.importSources(sources, options.format(mapping), options.datasetOr(mapping),
+                    options.boundaries(), ImportEncoding.parse(req.queryParams("encoding")), InputLimits.DEFAULT);
+            return Replies.json(res, report);
         } catch (IOException e) {
             throw new ImportException(e.getMessage(), e);
         } finally {
-            try (var files = Files.walk(tmp)) {
-                files.sorted((a, b) -> b.compareTo(a)).forEach(p -> p.toFile().delete());
-            }
+            Uploads.delete(tmp);
         }
     }
 }

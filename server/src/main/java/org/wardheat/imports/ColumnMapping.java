@@ -1,9 +1,10 @@
 package org.wardheat.imports;
 
 import org.wardheat.text.Header;
+import org.wardheat.text.InputLimits;
+import org.wardheat.text.Text;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -65,14 +66,17 @@ public record ColumnMapping(Map<String, List<String>> columns, String category, 
 
     /**
      * A mapping from {@code role = column} pairs (a file's lines, or CLI flags); {@code category = X}
-     * sets a fixed category, {@code kind = X} the dataset kind.
+     * sets a fixed category, {@code kind = X} the dataset kind. Each value is 1 to
+     * {@link InputLimits#MAX_MAPPING_VALUE_CHARS} characters with no control characters.
+     *
+     * @throws IllegalArgumentException naming an unknown role or a bad value
      */
     public static ColumnMapping of(Map<String, String> pairs) {
         Map<String, List<String>> columns = new LinkedHashMap<>();
         String category = null, kind = "council";
         for (Map.Entry<String, String> e : pairs.entrySet()) {
             String role = e.getKey().trim().toLowerCase(Locale.ROOT).replace('-', '_');
-            String value = e.getValue().trim();
+            String value = checked(e.getKey(), e.getValue());
             if (role.equals("category")) {
                 category = value;
             } else if (role.equals("kind")) {
@@ -80,16 +84,55 @@ public record ColumnMapping(Map<String, List<String>> columns, String category, 
             } else if (ROLES.contains(role)) {
                 columns.put(role, List.of(value));
             } else {
-                throw new IllegalArgumentException("unknown mapping role '" + e.getKey() + "'; roles are " + ROLES + ", category and kind");
+                throw new IllegalArgumentException("unknown mapping role '" + Text.shorten(e.getKey()) + "'; roles are " + ROLES
+                        + ", category and kind");
             }
         }
         return new ColumnMapping(columns, category, kind);
     }
 
-    /** Reads a mapping file: one {@code role = column} per line, {@code #} comments. */
+    private static String checked(String role, String raw) {
+        String value = raw == null ? "" : raw.trim();
+        if (value.isEmpty()) {
+            throw new IllegalArgumentException("mapping role '" + Text.shorten(role) + "' is given no column");
+        }
+        if (value.length() > InputLimits.MAX_MAPPING_VALUE_CHARS) {
+            throw new IllegalArgumentException("mapping role '" + Text.shorten(role) + "': the value is longer than "
+                    + InputLimits.MAX_MAPPING_VALUE_CHARS + " characters (limit InputLimits.MAX_MAPPING_VALUE_CHARS)");
+        }
+        int c = Text.controlCharacter(value);
+        if (c >= 0) {
+            throw new IllegalArgumentException("mapping role '" + Text.shorten(role) + "': control character "
+                    + String.format("U+%04X", c) + " in the value");
+        }
+        return value;
+    }
+
+    /**
+     * Reads a mapping file: one {@code role = column} per line, {@code #} comments; UTF-8, at most
+     * {@link InputLimits#MAX_MAPPING_BYTES}; a role given twice is refused.
+     *
+     * @throws IllegalArgumentException naming the file and line
+     */
     public static ColumnMapping read(Path file) throws IOException {
+        List<String> lines;
+        try {
+            lines = Text.readLines(file, InputLimits.MAX_MAPPING_BYTES, "InputLimits.MAX_MAPPING_BYTES");
+        } catch (IOException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
+        }
+        return parse(lines, file.toString());
+    }
+
+    /**
+     * Parses a mapping file's lines (see {@link #read}).
+     *
+     * @param file the file's name, for messages
+     * @throws IllegalArgumentException naming the file and line
+     */
+    public static ColumnMapping parse(List<String> lines, String file) {
         Map<String, String> pairs = new LinkedHashMap<>();
-        List<String> lines = Files.readAllLines(file);
+        Map<String, Integer> lineOf = new LinkedHashMap<>();
         for (int i = 0; i < lines.size(); i++) {
             String line = lines.get(i).strip();
             if (line.isEmpty() || line.startsWith("#")) {
@@ -97,11 +140,21 @@ public record ColumnMapping(Map<String, List<String>> columns, String category, 
             }
             int eq = line.indexOf('=');
             if (eq < 0) {
-                throw new IllegalArgumentException(file + ": line " + (i + 1) + ": expected role = column, found '" + line + "'");
+                throw new IllegalArgumentException(file + ": line " + (i + 1) + ": expected role = column, found '" + Text.shorten(line) + "'");
+            }
+            String role = line.substring(0, eq).trim().toLowerCase(Locale.ROOT).replace('-', '_');
+            Integer earlier = lineOf.put(role, i + 1);
+            if (earlier != null) {
+                throw new IllegalArgumentException(file + ": line " + (i + 1) + ": role '" + Text.shorten(role)
+                        + "' is given twice (also line " + earlier + ")");
             }
             pairs.put(line.substring(0, eq), line.substring(eq + 1));
         }
-        return of(pairs);
+        try {
+            return of(pairs);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(file + ": " + e.getMessage(), e);
+        }
     }
 
     /** This mapping with some roles replaced (CLI flags over a preset). */

@@ -3,7 +3,9 @@ package org.wardheat.imports;
 import org.wardheat.boundaries.Projection;
 import org.wardheat.boundaries.UkExtent;
 import org.wardheat.model.Incident;
+import org.wardheat.text.Decimal;
 import org.wardheat.text.Header;
+import org.wardheat.text.Text;
 
 import java.time.DateTimeException;
 import java.time.LocalDate;
@@ -24,6 +26,7 @@ public final class CouncilCsvParser implements RowParser {
     private final String[] names;
     private final int date, end, lon, lat, easting, northing, categoryColumn, count, location, vehicles, people;
     private final String category;
+    private final int latestMonth = Fields.latest();
 
     private CouncilCsvParser(Header h, ColumnMapping m) {
         names = h.names().toArray(new String[0]);
@@ -128,14 +131,10 @@ public final class CouncilCsvParser implements RowParser {
             return "null";
         }
         try {
-            int v = Integer.parseInt(f[column].trim());
-            if (v >= 0) {
-                return Integer.toString(v);
-            }
-        } catch (NumberFormatException ignored) {
-            // reported below
+            return Integer.toString(Decimal.parseWhole(f[column]));
+        } catch (NumberFormatException e) {
+            throw new RejectedRow(names[column], "expected a whole number: " + e.getMessage());
         }
-        throw new RejectedRow(names[column], "expected a whole number, found '" + f[column].trim() + "'");
     }
 
     /** A date: the day in ISO form (null for month precision) and its month as yyyymm. */
@@ -157,17 +156,18 @@ public final class CouncilCsvParser implements RowParser {
         } else if ((m = MONTH.matcher(v)).matches()) {
             int year = Integer.parseInt(m.group(1)), month = Integer.parseInt(m.group(2));
             if (month >= 1 && month <= 12) {
-                return new Day(null, year * 100 + month);
+                return new Day(null, Fields.inRange(names[column], value, year * 100 + month, latestMonth));
             }
-            throw new RejectedRow(names[column], "bad month '" + value + "'");
+            throw new RejectedRow(names[column], "bad month '" + Text.shorten(value) + "'");
         } else {
-            throw new RejectedRow(names[column], "bad date '" + value + "': expected 2020-04-17, 17/04/2020 or 2020-04");
+            throw new RejectedRow(names[column], "bad date '" + Text.shorten(value) + "': expected 2020-04-17, 17/04/2020 or 2020-04");
         }
+        LocalDate day;
         try {
-            LocalDate day = LocalDate.of(y, mo, d);
-            return new Day(day.toString(), y * 100 + mo);
+            day = LocalDate.of(y, mo, d);
         } catch (DateTimeException e) {
-            throw new RejectedRow(names[column], "bad date '" + value + "': " + e.getMessage());
+            throw new RejectedRow(names[column], "bad date '" + Text.shorten(value) + "': " + e.getMessage());
         }
+        return new Day(day.toString(), Fields.inRange(names[column], value, y * 100 + mo, latestMonth));
     }
 }

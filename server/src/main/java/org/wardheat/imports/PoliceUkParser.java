@@ -13,6 +13,7 @@ import java.util.List;
  */
 public final class PoliceUkParser implements RowParser {
     private final int crimeId, month, lon, lat, location, lsoa, type, outcome;
+    private final int latestMonth = Fields.latest();
 
     private PoliceUkParser(Header h) {
         crimeId = h.find("Crime ID");
@@ -47,7 +48,7 @@ public final class PoliceUkParser implements RowParser {
 
     @Override
     public Incident parse(String[] f) throws RejectedRow {
-        int m = Fields.month("Month", f[month]);
+        int m = Fields.month("Month", f[month], latestMonth);
         String category = f[type].trim();
         if (category.isEmpty()) {
             throw new RejectedRow("Crime type", "crime type is blank");

@@ -7,7 +7,7 @@ import java.util.List;
 /**
  * Writes CSV (RFC 4180, CRLF line ends). Text cells that start with {@code =}, {@code +}, {@code -} or
  * {@code @} get a leading apostrophe so spreadsheets show them rather than run them; numbers are written
- * as numbers, and {@code null} as an empty cell.
+ * as numbers ({@link Numbers#text}), and {@code null} as an empty cell.
  */
 public final class CsvWriter {
     private final Writer out;
@@ -36,7 +36,7 @@ public final class CsvWriter {
             return "";
         }
         if (value instanceof Number n) {
-            return number(n);
+            return org.wardheat.output.Numbers.text(n);
         }
         String s = value.toString();
         if (!s.isEmpty() && "=+-@".indexOf(s.charAt(0)) >= 0) {
@@ -46,16 +46,6 @@ public final class CsvWriter {
             s = '"' + s.replace("\"", "\"\"") + '"';
         }
         return s;
-    }
-
-    private static String number(Number n) {
-        if (n instanceof Double d) {
-            if (d.isNaN() || d.isInfinite()) {
-                return "";
-            }
-            return d == Math.rint(d) && Math.abs(d) < 1e15 ? Long.toString(d.longValue()) : Double.toString(d);
-        }
-        return n.toString();
     }
 
     /** Rounds to {@code decimals} places, keeping {@code null}. */

@@ -44,8 +44,27 @@ public final class NearRepeat {
         }
     }
 
-    /** One band pair's result. */
-    public record Cell(String space, String time, long observed, double expected, Double knoxRatio, double p) {
+    /** The smallest Knox ratio a band pair needs to count as a near-repeat pattern. */
+    public static final double SIGNIFICANT_RATIO = 1.2;
+    /** The p-value a band pair must be below to count as a near-repeat pattern. */
+    public static final double SIGNIFICANT_P = 0.05;
+
+    /**
+     * One band pair's result.
+     *
+     * @param significant whether the pair shows a near-repeat pattern: Knox ratio at least
+     *                    {@value #SIGNIFICANT_RATIO} with p below {@value #SIGNIFICANT_P}
+     */
+    public record Cell(String space, String time, long observed, double expected, Double knoxRatio, double p,
+                       boolean significant) {
+        Cell(String space, String time, long observed, double expected, Double knoxRatio, double p) {
+            this(space, time, observed, expected, knoxRatio, p, isSignificant(knoxRatio, p));
+        }
+    }
+
+    /** The one significance rule, used for the cells' flags and the plain-language reading. */
+    static boolean isSignificant(Double knoxRatio, double p) {
+        return knoxRatio != null && knoxRatio >= SIGNIFICANT_RATIO && p < SIGNIFICANT_P;
     }
 
     public record Result(Parameters parameters, int incidents, long pairsCounted, List<String> spaceBands,
@@ -194,16 +213,15 @@ public final class NearRepeat {
 
     /**
      * Sentences for patrol planners: for each distance band, the run of time bands from the first in
-     * which the Knox ratio is at least 1.2 with p below 0.05. Days: "is raised for 14 days"; months:
-     * "is raised in the same month" (the same-month band alone) or "is raised within 2 months" (the
-     * same month and the next two).
+     * which the band pair is {@linkplain Cell#significant() significant}. Days: "is raised for 14 days";
+     * months: "is raised in the same month" (the same-month band alone) or "is raised within 2 months"
+     * (the same month and the next two).
      */
     static List<String> reading(Cell[][] cells, Parameters p, String what) {
         List<String> out = new ArrayList<>();
         for (int a = 0; a < cells.length; a++) {
             int run = 0;
-            while (run < cells[a].length && cells[a][run].knoxRatio() != null && cells[a][run].knoxRatio() >= 1.2
-                    && cells[a][run].p() < 0.05) {
+            while (run < cells[a].length && cells[a][run].significant()) {
                 run++;
             }
             if (run == 0) {

@@ -13,9 +13,12 @@ import org.wardheat.model.IncidentTable;
 import org.wardheat.model.Period;
 import org.wardheat.store.BoundarySetInfo;
 import org.wardheat.store.Store;
+import org.wardheat.text.InputLimits;
 
 import java.io.Closeable;
 import java.io.IOException;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -110,6 +113,17 @@ public final class Workspace implements Closeable {
      * @param boundaries the set used for the report's inside/outside counts; null for the only set, if one
      */
     public ImportReport importFiles(List<Path> files, IncidentFormat format, String dataset, String boundaries) {
+        return importFiles(files, format, dataset, boundaries, StandardCharsets.UTF_8, InputLimits.DEFAULT);
+    }
+
+    /**
+     * As {@link #importFiles(List, IncidentFormat, String, String)} in another encoding or with other limits.
+     *
+     * @param encoding the files' text encoding (see {@link org.wardheat.imports.ImportEncoding})
+     * @param limits   the limits of the call ({@link InputLimits#DEFAULT} but in tests)
+     */
+    public ImportReport importFiles(List<Path> files, IncidentFormat format, String dataset, String boundaries,
+                                    Charset encoding, InputLimits limits) {
         List<ImportSource> sources = new ArrayList<>();
         for (Path f : files) {
             try {
@@ -118,16 +132,27 @@ public final class Workspace implements Closeable {
                 throw new ImportException(e.getMessage(), e);
             }
         }
-        return importSources(sources, format, dataset, boundaries);
+        return importSources(sources, format, dataset, boundaries, encoding, limits);
     }
 
     /** Imports in one write transaction; reads go on meanwhile and see the data once it is committed. */
     public ImportReport importSources(List<ImportSource> sources, IncidentFormat format, String dataset,
                                       String boundaries) {
+        return importSources(sources, format, dataset, boundaries, StandardCharsets.UTF_8, InputLimits.DEFAULT);
+    }
+
+    /**
+     * As {@link #importSources(List, IncidentFormat, String, String)} in another encoding or with other limits.
+     *
+     * @param encoding the files' text encoding (see {@link org.wardheat.imports.ImportEncoding})
+     * @param limits   the limits of the call ({@link InputLimits#DEFAULT} but in tests)
+     */
+    public ImportReport importSources(List<ImportSource> sources, IncidentFormat format, String dataset,
+                                      String boundaries, Charset encoding, InputLimits limits) {
         requireId(dataset);
         String setId = defaultBoundaries(boundaries);
         WardIndex index = setId == null ? null : boundarySet(setId).index();
-        return new Importer(store).importSources(sources, format, dataset, index, setId);
+        return new Importer(store, limits).importSources(sources, format, dataset, index, setId, encoding);
     }
 
     // ---- analysis ----

@@ -4,10 +4,16 @@ import org.wardheat.model.Incident;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.sql.Savepoint;
 import java.sql.Types;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Writes one import inside its transaction ({@link IncidentStore#importing}): the dataset, then per file
@@ -26,6 +32,7 @@ public final class ImportWriter implements AutoCloseable {
     private PreparedStatement insert;
     private PreparedStatement problem;
     private int batched;
+    private int problemsBatched;
 
     ImportWriter(Connection db) {
         this.db = db;
@@ -34,6 +41,29 @@ public final class ImportWriter implements AutoCloseable {
     /** Creates the dataset if it does not exist. */
     public void ensureDataset(String id, String kind) {
         run(() -> ImportLog.ensureDataset(db, id, kind));
+    }
+
+    /**
+     * Every stored dataset with the distinct categories of its incidents (an empty set for one without any), for the
+     * import's limits on datasets and categories.
+     */
+    public Map<String, Set<String>> categoriesByDataset() {
+        return call(() -> {
+            Map<String, Set<String>> out = new HashMap<>();
+            try (Statement s = db.createStatement()) {
+                try (ResultSet rs = s.executeQuery("SELECT id FROM dataset")) {
+                    while (rs.next()) {
+                        out.put(rs.getString(1), new HashSet<>());
+                    }
+                }
+                try (ResultSet rs = s.executeQuery("SELECT dataset, category FROM incident GROUP BY dataset, category")) {
+                    while (rs.next()) {
+                        out.computeIfAbsent(rs.getString(1), k -> new HashSet<>()).add(rs.getString(2));
+                    }
+                }
+            }
+            return out;
+        });
     }
 
     /** Starts a file: everything until {@link #endFile} can still be taken back as a whole. */
@@ -45,6 +75,7 @@ public final class ImportWriter implements AutoCloseable {
             insert = db.prepareStatement(INSERT);
             problem = db.prepareStatement("INSERT INTO import_problem VALUES (?,?,?,?)");
             batched = 0;
+            problemsBatched = 0;
         });
     }
 
@@ -68,6 +99,10 @@ public final class ImportWriter implements AutoCloseable {
             problem.setString(3, field);
             problem.setString(4, reason);
             problem.addBatch();
+            if (++problemsBatched == BATCH) {
+                problem.executeBatch();
+                problemsBatched = 0;
+            }
         });
     }
 

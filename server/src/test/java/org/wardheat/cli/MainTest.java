@@ -89,8 +89,9 @@ class MainTest {
         assertTrue(err.toString().contains("harm-partial.csv has no harm weight for 2 categories: Burglary, Drugs; add them, or give a default weight"), err.toString());
         assertEquals(0, run(concat(kde, partial.toString(), "--default-weight", "1")), err.toString());
         assertTrue(err.toString().contains("{Robbery=20.0}, others 1.0"), err.toString());
-        assertEquals(1, run("hotspots", "kde", "--boundaries", "three", "--from", "2022-01", "--to", "2022-01", "--default-weight", "1"));
-        assertTrue(err.toString().contains("--default-weight needs --harm-weights"), err.toString());
+        assertEquals(2, run("hotspots", "kde", "--boundaries", "three", "--from", "2022-01", "--to", "2022-01", "--default-weight", "1"),
+                "a parameter error is a usage error");
+        assertTrue(err.toString().contains("--default-weight: needs harm weights (--harm-weights)"), err.toString());
     }
 
     private static String[] concat(String[] head, String... tail) {
@@ -107,6 +108,7 @@ class MainTest {
         assertEquals(1, run("boundaries", "add", "--id", "x", bad.toString()));
         assertEquals("wardheat: error: bad.geojson: the FeatureCollection has no features, so no ward polygons\n", err.toString());
         assertEquals(2, run("wards", "--from", "2022-01"), "usage errors exit 2");
-        assertEquals(1, run("wards", "--boundaries", "x", "--from", "2022-01", "--to", "2022-02", "--format", "xml"));
+        assertEquals(2, run("wards", "--boundaries", "x", "--from", "2022-01", "--to", "2022-02", "--format", "xml"), "a value out of range is a usage error");
+        assertTrue(err.toString().endsWith("wardheat: error: --format: 'xml' is not allowed; expected csv, json, geojson, gpkg\n"), err.toString());
     }
 }

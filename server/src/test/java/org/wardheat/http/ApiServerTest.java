@@ -80,6 +80,9 @@ class ApiServerTest {
         }
         assertTrue(signedArea > 0, "RFC 7946: exterior rings counter-clockwise");
         assertEquals(2, layer.get("totals").get("count").asInt());
+        assertTrue(west.get("properties").get("series").isArray(), "the monthly series is an array: " + west.get("properties"));
+        assertEquals(layer.get("months").size(), west.get("properties").get("series").size(), "one count per month of both periods");
+        assertEquals(2, west.get("properties").get("series").get(2).asInt() + west.get("properties").get("series").get(3).asInt());
     }
 
     @Test
@@ -116,7 +119,8 @@ class ApiServerTest {
     void badInputGetsA4xxWithAJsonError() throws Exception {
         HttpResponse<String> r = get("/api/wards?boundaries=three&from=2022-13&to=2022-12");
         assertEquals(400, r.statusCode());
-        assertEquals("--from: '2022-13' is not a month (YYYY-MM)", JSON.readTree(r.body()).get("error").asText());
+        assertEquals("from: '2022-13' is not a month; expected YYYY-MM, e.g. 2024-01", JSON.readTree(r.body()).get("error").asText());
+        assertEquals("from", JSON.readTree(r.body()).get("parameter").asText());
         assertEquals(400, get("/api/wards?boundaries=three&to=2022-12").statusCode());
         assertEquals(400, get("/api/wards?boundaries=three&from=2022-01&to=2022-12&category=Arson").statusCode());
         assertEquals(400, get("/api/wards?boundaries=three&from=2022-01&to=2022-12&top=x").statusCode());
@@ -183,6 +187,7 @@ class ApiServerTest {
         HttpResponse<String> knox = get("/api/near-repeat?dataset=needle-finds&from=2022-01&to=2022-12&simulations=19");
         assertEquals(200, knox.statusCode(), knox.body());
         assertEquals("same location", JSON.readTree(knox.body()).get("spaceBands").get(0).asText());
+        assertTrue(JSON.readTree(knox.body()).get("cells").get(0).get(0).has("significant"), "the page reads the server's flag");
         assertEquals(400, get("/api/near-repeat?from=2022-01&to=2022-12&bands=x").statusCode());
         assertEquals(400, get("/api/encampments?from=2022-01&to=2022-12&as_of=yesterday").statusCode());
         assertEquals(400, upload("preset=bins", "x.csv", "a\n1\n").statusCode());

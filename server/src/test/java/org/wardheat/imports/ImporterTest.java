@@ -68,7 +68,7 @@ class ImporterTest {
         assertEquals(List.of(
                 "6 Month: bad month '2022-13': expected YYYY-MM",
                 "7 (row): expected 12 fields, found 6",
-                "8 Longitude: bad number '0.5o5'",
+                "8 Longitude: bad number '0.5o5': not a plain decimal number (such as -0.5123 or 51)",
                 "9 Longitude: longitude 51.205 and latitude 0.505 look swapped",
                 "10 Longitude: position (-74.0, 40.7) is outside the UK",
                 "11 Crime type: crime type is blank"), problems);

@@ -7,6 +7,7 @@ import java.util.Random;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class NearRepeatTest {
@@ -176,6 +177,16 @@ class NearRepeatTest {
         NearRepeat.Cell near = r.cells()[1][0];
         assertTrue(near.knoxRatio() > 2 && near.p() == 1.0 / 200, "raised beyond every simulation: " + near);
         assertTrue(r.cells()[2][2].p() > 0.05, "nothing 201-400 m and a month apart");
+        assertTrue(near.significant(), "the planted band pair is flagged for the page");
+        assertFalse(r.cells()[2][2].significant());
         assertTrue(r.reading().get(0).startsWith("After a burglary, the risk of another within 200 m is raised for 14 days"), r.reading().toString());
+    }
+
+    @Test
+    void significanceNeedsRatioOfAtLeast1point2AndPBelow0point05() {
+        assertTrue(NearRepeat.isSignificant(1.2, 0.049));
+        assertFalse(NearRepeat.isSignificant(1.19, 0.001), "ratio just under 1.2");
+        assertFalse(NearRepeat.isSignificant(3.0, 0.05), "p of 0.05 is not below 0.05");
+        assertFalse(NearRepeat.isSignificant(null, 0.001), "no expected pairs, no ratio");
     }
 }

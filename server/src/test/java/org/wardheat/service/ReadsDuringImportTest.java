@@ -60,7 +60,7 @@ class ReadsDuringImportTest {
                     return -1;
                 }
             };
-            ImportSource blocking = new ImportSource("blocking.csv", () -> new SequenceInputStream(
+            ImportSource blocking = new ImportSource("blocking.csv", (limits, budget) -> new SequenceInputStream(
                     new ByteArrayInputStream(rows.toString().getBytes(StandardCharsets.UTF_8)), waits));
             CompletableFuture<ImportReport> importing = CompletableFuture.supplyAsync(
                     () -> ws.importSources(List.of(blocking), IncidentFormat.POLICE_UK, "police-uk", "three"));

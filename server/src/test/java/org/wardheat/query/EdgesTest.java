@@ -1,0 +1,337 @@
+package org.wardheat.query;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.wardheat.cli.Main;
+import org.wardheat.demo.DemoBorough;
+import org.wardheat.TestServer;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.net.URLEncoder;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The two edges, the command line and HTTP, on the demo borough: the same query gives byte-identical CSV
+ * both ways, and every parameter of every query outside its range is refused naming it (HTTP 400 JSON
+ * with "parameter"; CLI exit 2 naming the option), before any work.
+ */
+class EdgesTest {
+    @TempDir
+    static Path dir;
+    static TestServer demo;
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    @BeforeAll
+    static void start() throws Exception {
+        demo = TestServer.start(dir.resolve("data"), ws -> DemoBorough.install(ws, dir.resolve("source")));
+    }
+
+    @AfterAll
+    static void stop() {
+        demo.close();
+    }
+
+    record Cli(int exit, byte[] out, String err) {
+    }
+
+    /** Runs the CLI in process on the demo data, capturing standard output as bytes. */
+    static synchronized Cli cli(String... args) {
+        PrintStream oldOut = System.out, oldErr = System.err;
+        ByteArrayOutputStream out = new ByteArrayOutputStream(), err = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+        try {
+            List<String> all = new ArrayList<>(List.of(args));
+            all.addAll(List.of("--data", dir.resolve("data").toString()));
+            int exit = Main.run(all.toArray(new String[0]));
+            return new Cli(exit, out.toByteArray(), err.toString(StandardCharsets.UTF_8));
+        } finally {
+            System.setOut(oldOut);
+            System.setErr(oldErr);
+        }
+    }
+
+    static HttpResponse<byte[]> get(String pathAndQuery) throws Exception {
+        return demo.get(pathAndQuery);
+    }
+
+    static String enc(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+
+    /** The CLI's CSV and each HTTP route's body are the same bytes. */
+    static void sameCsv(List<String> cliArgs, String... routes) throws Exception {
+        Cli c = cli(cliArgs.toArray(new String[0]));
+        assertEquals(0, c.exit(), cliArgs + ": " + c.err());
+        String csv = new String(c.out(), StandardCharsets.UTF_8);
+        assertTrue(csv.lines().count() > 1, cliArgs + " gives rows: " + csv);
+        for (String route : routes) {
+            HttpResponse<byte[]> r = get(route);
+            assertEquals(200, r.statusCode(), route + ": " + new String(r.body(), StandardCharsets.UTF_8));
+            assertTrue(r.headers().firstValue("content-type").orElse("").startsWith("text/csv"), route);
+            assertArrayEquals(c.out(), r.body(), route + " against wardheat " + String.join(" ", cliArgs)
+                    + "\nCLI:\n" + csv + "\nHTTP:\n" + new String(r.body(), StandardCharsets.UTF_8));
+        }
+    }
+
+    static final String B = DemoBorough.BOUNDARIES;
+
+    @Test
+    void wardsCsvIsTheSameBothWaysAndWardsCsvIsAnAliasOfTheExport() throws Exception {
+        String q = "boundaries=" + B + "&from=2024-01&to=2024-12&category=" + enc("Anti-social behaviour") + "&compare=year-ago";
+        sameCsv(List.of("wards", "--boundaries", B, "--from", "2024-01", "--to", "2024-12", "--category", "Anti-social behaviour",
+                "--compare", "year-ago"), "/api/export/wards?" + q + "&format=csv", "/api/wards.csv?" + q);
+    }
+
+    @Test
+    void hotspotCsvIsTheSameBothWays() throws Exception {
+        String q = "boundaries=" + B + "&from=2024-01&to=2024-06&cell=300";
+        List<String> common = List.of("--boundaries", B, "--from", "2024-01", "--to", "2024-06", "--cell", "300");
+        String[][] analyses = {
+                {"kde", "&bandwidth=600", "--bandwidth", "600"},
+                {"gistar", "&p_adjust=holm", "--p-adjust", "holm"},
+                {"change", "&hot_bin=3", "--hot-bin", "3"},
+                {"classify", "&every=quarter", "--every", "quarter"},
+                {"evaluate", "&test=2024-07:2024-12", "--test", "2024-07:2024-12"}};
+        for (String[] a : analyses) {
+            List<String> args = new ArrayList<>(List.of("hotspots", a[0]));
+            args.addAll(common);
+            args.addAll(List.of(a[2], a[3]));
+            sameCsv(args, "/api/hotspots/" + a[0] + "?" + q + a[1] + "&format=csv",
+                    "/api/export/hotspots?analysis=" + a[0] + "&" + q + a[1] + "&format=csv");
+        }
+    }
+
+    @Test
+    void recordTablesAreTheSameBothWays() throws Exception {
+        sameCsv(List.of("repeats", "--dataset", "needle-finds", "--from", "2023-01", "--to", "2024-12", "--group-by", "label", "--by", "count",
+                        "--boundaries", B),
+                "/api/export/repeats?dataset=needle-finds&from=2023-01&to=2024-12&group_by=label&by=count&boundaries=" + B + "&format=csv");
+        sameCsv(List.of("repeats", "--dataset", "needle-finds", "--from", "2023-01", "--to", "2024-12", "--group-by", "label",
+                        "--periods", "2023-01:2023-12,2024-01:2024-12", "--top", "4"),
+                "/api/export/repeats?dataset=needle-finds&from=2023-01&to=2024-12&group_by=label&periods=2023-01:2023-12,2024-01:2024-12&top=4&format=csv");
+        sameCsv(List.of("needles", "table", "--from", "2023-01", "--to", "2024-12", "--first-month", "12"),
+                "/api/export/needles?from=2023-01&to=2024-12&first_month=12&format=csv");
+        sameCsv(List.of("encampments", "summary", "--from", "2023-01", "--to", "2024-12", "--as-of", "2024-12-31", "--list"),
+                "/api/export/encampments?from=2023-01&to=2024-12&as_of=2024-12-31&format=csv");
+        sameCsv(List.of("encampments", "summary", "--from", "2023-01", "--to", "2024-12", "--as-of", "2024-12-31"),
+                "/api/export/encampment-years?from=2023-01&to=2024-12&as_of=2024-12-31&format=csv");
+        sameCsv(List.of("near-repeat", "--category", "Burglary", "--from", "2024-01", "--to", "2024-12", "--bands", "200,400", "--simulations", "99"),
+                "/api/export/near-repeat?category=Burglary&from=2024-01&to=2024-12&bands=200,400&simulations=99&format=csv");
+    }
+
+    @Test
+    void strategicCsvIsTheSameBothWays() throws Exception {
+        String ward = demo.workspace.boundarySet(B).wards().get(0).code();
+        String q = "boundaries=" + B + "&ward=" + ward + "&from=2024-01&to=2024-12";
+        sameCsv(List.of("strategic", "--boundaries", B, "--ward", ward, "--from", "2024-01", "--to", "2024-12"),
+                "/api/export/strategic?" + q + "&format=csv", "/api/strategic?" + q + "&format=csv");
+        sameCsv(List.of("strategic", "--boundaries", B, "--from", "2024-01", "--to", "2024-12", "--dataset", DemoBorough.DATASET),
+                "/api/export/strategic?boundaries=" + B + "&from=2024-01&to=2024-12&dataset=" + DemoBorough.DATASET + "&format=csv");
+    }
+
+    /** A route, a query string with one bad value, and the parameter the refusal must name. */
+    record Bad(String route, String query, String parameter) {
+    }
+
+    static final String P = "from=2024-01&to=2024-06";
+    static final String H = "boundaries=" + B + "&" + P;
+
+    /**
+     * One bad value per line: route | query | the parameter named. {P} is a period, {H} a boundary set and a
+     * period, {T} a test period, {LONG} a 201-character name, {AREA} a polygon outside the UK.
+     */
+    static final String BAD = """
+            /api/wards/summary | {P} | boundaries
+            /api/wards/summary | boundaries={B}&to=2024-06 | from
+            /api/wards/summary | boundaries={B}&from=-999999-01&to=%2B999999-12 | from
+            /api/wards/summary | boundaries={B}&from=2024-01&to=2024-13 | to
+            /api/wards/summary | boundaries={B}&from=2024-06&to=2024-01 | to
+            /api/wards/summary | boundaries={B}&from=1990-01&to=1990-06 | from
+            /api/wards/summary | boundaries={B}&from=2024-01&to=2099-12 | to
+            /api/wards/summary | {H}&category={LONG} | category
+            /api/wards/summary | {H}&dataset={LONG} | dataset
+            /api/wards/summary | {H}&compare=last | compare
+            /api/wards/summary | {H}&compare=1990-01:1990-06 | compare
+            /api/wards/summary | {H}&top=-1 | top
+            /api/wards/summary | {H}&top=x | top
+            /api/hotspots/kde | {H}&cell=5 | cell
+            /api/hotspots/gistar | {H}&cell=5 | cell
+            /api/hotspots/change | {H}&cell=5 | cell
+            /api/hotspots/classify | {H}&cell=5 | cell
+            /api/hotspots/evaluate | {H}&{T}&cell=5 | cell
+            /api/hotspots/kde | {H}&crs=EPSG:4326 | crs
+            /api/hotspots/gistar | {H}&crs=EPSG:4326 | crs
+            /api/hotspots/change | {H}&crs=EPSG:4326 | crs
+            /api/hotspots/classify | {H}&crs=EPSG:4326 | crs
+            /api/hotspots/evaluate | {H}&{T}&crs=EPSG:4326 | crs
+            /api/hotspots/kde | {P} | boundaries
+            /api/hotspots/kde | {H}&cell=0.001 | cell
+            /api/hotspots/kde | {H}&cell=abc | cell
+            /api/hotspots/kde | {H}&cell=0x1p8 | cell
+            /api/hotspots/kde | {H}&cell=49000 | cell
+            /api/hotspots/kde | {H}&shape=round | shape
+            /api/hotspots/kde | {H}&crs=EPSG:99999 | crs
+            /api/hotspots/kde | {H}&record_weights=maybe | record_weights
+            /api/hotspots/kde | {H}&harm_weights=Burglary:x | harm_weights
+            /api/hotspots/kde | {H}&harm_weights=Burglary:-1 | harm_weights
+            /api/hotspots/kde | {H}&default_weight=1 | default_weight
+            /api/hotspots/kde | {H}&harm_weights=Burglary:1&default_weight=-1 | default_weight
+            /api/hotspots/kde | {H}&area=%7Bnope | area
+            /api/hotspots/kde | {H}&area={AREA} | area
+            /api/hotspots/kde | {H}&bandwidth=-1 | bandwidth
+            /api/hotspots/kde | {H}&cell=100&bandwidth=20000 | bandwidth
+            /api/hotspots/kde | {H}&bandwidth=1000000 | bandwidth
+            /api/hotspots/kde | {H}&adjust=0 | adjust
+            /api/hotspots/kde | {H}&only=some | only
+            /api/hotspots/kde | {H}&format=xml | format
+            /api/hotspots/gistar | {H}&p_adjust=bonferroni | p_adjust
+            /api/hotspots/gistar | {H}&neighbour_distance=-1 | neighbour_distance
+            /api/hotspots/gistar | {H}&cell=100&neighbour_distance=5000 | neighbour_distance
+            /api/hotspots/gistar | {H}&weighted=2 | weighted
+            /api/hotspots/change | {H}&before=2024 | before
+            /api/hotspots/change | {H}&before=1990-01:1990-06 | before
+            /api/hotspots/change | {H}&hot_bin=4 | hot_bin
+            /api/hotspots/classify | {H}&every=week | every
+            /api/hotspots/classify | {H}&hotspot_prop=2 | hotspot_prop
+            /api/hotspots/classify | {H}&persistent_prop=0 | persistent_prop
+            /api/hotspots/classify | {H}&recent_prop=-1 | recent_prop
+            /api/hotspots/classify | {H}&critical_p=0.9 | critical_p
+            /api/hotspots/evaluate | {H} | test
+            /api/hotspots/evaluate | {H}&test=2024-07 | test
+            /api/hotspots/evaluate | {H}&{T}&method=svm | method
+            /api/hotspots/evaluate | {H}&{T}&top_share=0 | top_share
+            /api/hotspots/evaluate | {H}&{T}&bandwidth=-5 | bandwidth
+            /api/hotspots/evaluate | {H}&{T}&hot_bin=0 | hot_bin
+            /api/repeats | {P}&group_by=street | group_by
+            /api/repeats | {P}&group_by=distance&distance=200000 | distance
+            /api/repeats | {P}&distance=0 | distance
+            /api/repeats | {P}&min_points=0 | min_points
+            /api/repeats | {P}&by=weight | by
+            /api/repeats | {P}&top=0 | top
+            /api/repeats | {P}&top=100000 | top
+            /api/repeats | {P}&periods=2024 | periods
+            /api/repeats | {P}&outlier_record_factor=0.5 | outlier_record_factor
+            /api/repeats | {P}&outlier_place_factor=x | outlier_place_factor
+            /api/repeats | {P}&outlier_minimum=-1 | outlier_minimum
+            /api/repeats | {P}&exclude_outliers=perhaps | exclude_outliers
+            /api/repeats | {P}&ward=E05000001 | ward
+            /api/repeats | {P}&area={AREA} | area
+            /api/repeats | to=2024-06 | from
+            /api/near-repeat | {P}&bands=200,abc | bands
+            /api/near-repeat | {P}&bands=400,200 | bands
+            /api/near-repeat | {P}&bands=200,9000 | bands
+            /api/near-repeat | {P}&bands=100,110,120,130,140,150,160,170,180,190,200,210,220,230,240,250,260,270,280,290,300 | bands
+            /api/near-repeat | {P}&time_width=0 | time_width
+            /api/near-repeat | {P}&time_bands=100 | time_bands
+            /api/near-repeat | {P}&simulations=2147483647 | simulations
+            /api/near-repeat | {P}&simulations=10000 | simulations
+            /api/near-repeat | {P}&seed=x | seed
+            /api/needles/table | {P}&first_month=13 | first_month
+            /api/needles/table | {P}&measure=weight | measure
+            /api/encampments | {P}&first_month=0 | first_month
+            /api/encampments | {P}&as_of=yesterday | as_of
+            /api/area-summary | {P} | boundaries
+            /api/area-summary | {P}&area_id=0 | area_id
+            /api/area-summary | {P}&area_id=x | area_id
+            /api/area-summary | {H}&ward={LONG} | ward
+            /api/area-summary | {H}&area={AREA} | area
+            /api/area-summary | {H}&compare=soon | compare
+            /api/area-summary | boundaries={B}&from=2024-01&to=x | to
+            /api/strategic | {P} | boundaries
+            /api/strategic | {P}&area_id=0 | area_id
+            /api/strategic | {P}&area_id=x | area_id
+            /api/strategic | {H}&ward={LONG} | ward
+            /api/strategic | {H}&area={AREA} | area
+            /api/strategic | {H}&compare=soon | compare
+            /api/strategic | {H}&category=Burglary | category
+            /api/strategic | boundaries={B}&from=2024-01&to=x | to
+            /api/strategic | {H}&format=xml | format
+            /api/export/wards | {H}&format=xml | format
+            /api/export/repeats | {P}&top=0 | top
+            """;
+
+    static List<Bad> badValues() {
+        List<Bad> bad = new ArrayList<>();
+        for (String line : BAD.strip().split("\n")) {
+            String[] f = line.split(" \\| ");
+            String query = f[1].replace("{H}", "boundaries={B}&{P}").replace("{P}", "from=2024-01&to=2024-06").replace("{B}", B)
+                    .replace("{T}", "test=2024-07:2024-12").replace("{LONG}", "x".repeat(201))
+                    .replace("{AREA}", enc("{\"type\":\"Polygon\",\"coordinates\":[[[100,10],[101,10],[101,11],[100,10]]]}"));
+            bad.add(new Bad(f[0].strip(), query, f[2].strip()));
+        }
+        return bad;
+    }
+
+    @Test
+    void everyParameterOutsideItsRangeIsA400NamingIt() throws Exception {
+        List<String> wrong = new ArrayList<>();
+        for (Bad b : badValues()) {
+            long t0 = System.nanoTime();
+            HttpResponse<byte[]> r = get(b.route() + "?" + b.query());
+            long ms = (System.nanoTime() - t0) / 1_000_000;
+            String body = new String(r.body(), StandardCharsets.UTF_8);
+            JsonNode json = r.headers().firstValue("content-type").orElse("").startsWith("application/json") ? JSON.readTree(body) : null;
+            if (r.statusCode() != 400 || json == null || !b.parameter().equals(json.path("parameter").asText())
+                    || !json.path("error").asText().startsWith(b.parameter() + ": ") || body.contains("Exception") || ms > 2_000) {
+                wrong.add(b + " -> " + r.statusCode() + " in " + ms + " ms: " + body);
+            }
+        }
+        assertEquals(List.of(), wrong);
+        assertEquals(107, badValues().size(), "one line per case");
+    }
+
+    @Test
+    void theExampleRefusalsReadWell() throws Exception {
+        JsonNode bands = JSON.readTree(get("/api/near-repeat?" + P + "&bands=200,abc").body());
+        assertEquals("bands: 'abc' is not a number of metres; expected 1 to 20 increasing limits in metres above 0 and at most 5000,"
+                + " separated by commas (e.g. 200,400,600)", bands.get("error").asText());
+        JsonNode crs = JSON.readTree(get("/api/hotspots/gistar?" + H + "&crs=EPSG:4326").body());
+        assertEquals("crs: EPSG:4326 (WGS 84) is not projected; the CRS must be projected in metres, such as EPSG:27700",
+                crs.get("error").asText());
+        assertEquals("neighbour_distance", JSON.readTree(get("/api/hotspots/gistar?" + H + "&neighbour_distance=-1").body())
+                .get("parameter").asText());
+    }
+
+    @Test
+    void theCommandLineRefusesTheSameValuesNamingTheOption() {
+        Cli crs = cli("hotspots", "gistar", "--boundaries", B, "--from", "2024-01", "--to", "2024-06", "--crs", "EPSG:4326");
+        assertEquals(2, crs.exit());
+        assertEquals("wardheat: error: --crs: EPSG:4326 (WGS 84) is not projected; the CRS must be projected in metres, such as EPSG:27700\n",
+                crs.err());
+        assertEquals(0, crs.out().length, "nothing written");
+        String[][] cases = {
+                {"--bands", "near-repeat", "--from", "2024-01", "--to", "2024-06", "--bands", "200,abc"},
+                {"--simulations", "near-repeat", "--from", "2024-01", "--to", "2024-06", "--simulations", "10000"},
+                {"--neighbour-distance", "hotspots", "gistar", "--boundaries", B, "--from", "2024-01", "--to", "2024-06", "--neighbour-distance", "-1"},
+                {"--cell", "hotspots", "kde", "--boundaries", B, "--from", "2024-01", "--to", "2024-06", "--cell", "1e3"},
+                {"--top", "repeats", "--from", "2024-01", "--to", "2024-06", "--top", "0"},
+                {"--distance", "repeats", "--from", "2024-01", "--to", "2024-06", "--group-by", "distance", "--distance", "200000"},
+                {"--first-month", "needles", "table", "--from", "2024-01", "--to", "2024-06", "--first-month", "13"},
+                {"--as-of", "encampments", "summary", "--from", "2024-01", "--to", "2024-06", "--as-of", "soon"},
+                {"--to", "wards", "--boundaries", B, "--from", "2024-01", "--to", "2999-12"},
+                {"--compare", "strategic", "--boundaries", B, "--from", "2024-01", "--to", "2024-06", "--compare", "last"},
+                {"--dataset", "import", "--dataset", "bad name!", "x.csv"},
+        };
+        for (String[] c : cases) {
+            String[] args = java.util.Arrays.copyOfRange(c, 1, c.length);
+            Cli r = cli(args);
+            assertEquals(2, r.exit(), String.join(" ", args) + ": " + r.err());
+            assertTrue(r.err().contains(c[0]), String.join(" ", args) + ": " + r.err());
+            assertTrue(!r.err().contains("Exception") && !r.err().contains("\tat "), r.err());
+        }
+    }
+}

@@ -1,0 +1,59 @@
+// Unit tests of the views' pure parts: every server text escaped, the server's significance used.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { knoxTable } from '../src/main/resources/public/js/views/places.js';
+import { summaryHtml, strategicRows, savedListHtml, describeArea } from '../src/main/resources/public/js/views/focus.js';
+import { reportText } from '../src/main/resources/public/js/views/upload.js';
+import { legendSection } from '../src/main/resources/public/js/views/legend.js';
+import { trendSvg } from '../src/main/resources/public/js/trend.js';
+import { DEFAULTS } from '../src/main/resources/public/js/state.js';
+
+const XSS = '<img src=x onerror=window.__xss=1>';
+const noTag = (out) => assert.doesNotMatch(String(out), /<img|<svg|<script/i);
+
+test('the Knox table shades the cells the server flags, not its own rule', () => {
+  const cell = (knoxRatio, p, significant) => ({ observed: 5, expected: 2, knoxRatio, p, significant });
+  const out = String(knoxTable({ timeBands: ['0 to 7 days', XSS], spaceBands: ['same location', XSS],
+    cells: [[cell(3, 0.01, false), cell(1.0, 0.5, true)], [cell(null, 1, false), cell(1.3, 0.2, false)]],
+    reading: [XSS, 'second'], parameters: { simulations: 999 }, incidents: 1234 }));
+  noTag(out);
+  assert.equal((out.match(/class="sig"/g) || []).length, 1);
+  assert.match(out, /<td class="sig" title="observed 5, expected 2\.0, p = 0\.500">1\.00<\/td>/);
+  assert.match(out, /&lt;img src=x onerror=window.__xss=1&gt;<br>second/);
+  assert.match(out, /999 permutations, 1,234 incidents/);
+});
+
+test('the focus panel escapes categories, places, area names', () => {
+  const summary = summaryHtml({ total: { count: 3, previous: 1, changePct: 200, ratePer1000: null },
+    categories: [{ category: XSS, count: 3, previous: 1, difference: 2, changePct: 200 }],
+    topPlaces: [{ label: '"><svg onload=window.__xss=1>', records: 2 }], hotCells: [],
+    shareOfIncidents: 0.5, shareOfResidents: null, residents: null, shareOfArea: 0.25, areaKm2: 1.5 });
+  noTag(summary);
+  assert.match(String(summary), /data-total="3">3 incidents against 1 \(\+200\.0%\)\./);
+  noTag(strategicRows([{ category: XSS, count: 1, previous: 0, difference: 1, changePct: null }]));
+  const saved = String(savedListHtml([{ properties: { id: '2" onclick="x', name: XSS } }]));
+  noTag(saved);
+  assert.match(saved, /data-id="2&quot; onclick=&quot;x"/);
+  assert.equal(String(savedListHtml([])), '<li class="note">None yet.</li>');
+  assert.equal(describeArea({ ...DEFAULTS, wards: ['A', 'B'] }, { A: 'Town', B: XSS }), `2 wards: Town, ${XSS}`, 'text, set with textContent');
+  assert.equal(describeArea({ ...DEFAULTS, areaId: '4' }, {}, null), 'Saved area: #4');
+});
+
+test('the import report is plain text with every count', () => {
+  const text = reportText({ dataset: XSS, boundaries: 'b', files: [
+    { source: 'a.csv', counts: { rowsRead: 5, imported: 3, outside: 1, withoutLocation: 1, rejected: 0 }, problems: [{ line: 4, field: 'Month', reason: 'bad' }] },
+    { source: 'b.csv', alreadyImported: true, previousImport: '2024-05-01T10:00:00Z' }] });
+  assert.equal(text, `dataset ${XSS}, boundary set b\na.csv: 5 rows read: 3 imported, 1 outside every ward, 1 without location, 0 rejected\n`
+    + "  line 4, field 'Month': bad\nb.csv: already imported (2024-05-01); nothing added");
+});
+
+test('legend rows and the trend chart escape their text; swatches take colours only', () => {
+  const legend = String(legendSection(XSS, [{ colour: '#abc', label: XSS }, { colour: 'red;background:url(x)', label: 'x' }, { ring: 'dashed', label: 'open' }], XSS));
+  noTag(legend);
+  assert.match(legend, /<i style="background:#abc"><\/i>/);
+  assert.match(legend, /<i style=""><\/i>x/);
+  assert.match(legend, /border:2px dashed #000/);
+  const svg = String(trendSvg([XSS, '2024-02'], [1, 3], { from: '2024-02', to: '2024-02' }));
+  assert.doesNotMatch(svg, /<img/);
+  assert.match(svg, /<rect class="cur"[^>]*><title>2024-02: 3<\/title><\/rect>/);
+});
