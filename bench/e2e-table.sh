@@ -12,6 +12,8 @@ year=$(get year)
 size=$(get size)
 
 # cross-check: the year's count per ward must be the same in every tool
+agree="not checked (no wards step)"
+if [ -f "$work/wardheat-wards.csv" ]; then
 /usr/bin/python3 -c 'import csv, sys
 for r in csv.DictReader(open(sys.argv[1])): print(r["ward_code"] + "," + r["count"])' "$work/wardheat-wards.csv" | sort > "$work/wardheat-year.csv"
 agree="wardheat"
@@ -21,12 +23,14 @@ for peer in postgis geopandas; do
   if diff <(grep -v ',0$' "$work/wardheat-year.csv") <(sed 1d "$work/$peer-wards.csv" | sort) >/dev/null; then agree="$agree = $peer"
   else agree="$agree ≠ $peer (see $work)"; fi
 done
-total=$(awk -F, '{ s += $2 } END { print s }' "$work/wardheat-year.csv")
+fi
+total=$(awk -F, '{ s += $2 } END { print s + 0 }' "$work/wardheat-year.csv" 2>/dev/null || echo 0)
 
 # the table
 mb() { [ -n "$1" ] && awk -v b="$1" 'BEGIN { printf "%.0f MB", b / 1e6 }' || echo "–"; }
 s() { [ -n "$1" ] && echo "$1 s" || echo "–"; }
-cli() { echo "$(s "$(get "$1.seconds")"), $(mb "$(get "$1.rss_bytes")")$([ -n "$(get "$1.failed")" ] && echo " (failed)")"; }
+cli() { [ -z "$(get "$1.seconds")" ] && { echo "not run"; return; }; echo "$(s "$(get "$1.seconds")"), $(mb "$(get "$1.rss_bytes")")$([ -n "$(get "$1.failed")" ] && echo " (failed)")"; }
+st() { local c; c=$(get "serve.$1_status"); [ -z "$c" ] || [ "$c" = 200 ] || echo " (HTTP $c)"; }
 perinc() { awk -v b="$1" -v n="$rows" 'BEGIN { printf "%.0f", b / n }'; }
 echo
 echo "### $size incidents (1-minute load average $(get load_at_start) at the start, $(get load_at_end) at the end, on 2 cores)"
@@ -45,7 +49,7 @@ echo "| \`hotspots kde\`, 250 m | $(cli kde250) | – | – |"
 echo "| \`hotspots kde\`, 100 m | $(cli kde100) | – | – |"
 echo "| \`hotspots gistar\`, 250 m | $(cli gistar250) | – | – |"
 echo "| \`hotspots gistar\`, 100 m | $(cli gistar100) | – | – |"
-echo "| \`serve\`: start to listening; first \`/api/wards\`; first Gi* 250 m layer | $(s "$(printf %.2f "$(get serve.listen_seconds)")"); $(s "$(printf %.2f "$(get serve.first_wards_seconds)")"); $(s "$(printf %.2f "$(get serve.first_gistar250_seconds)")"); server peak RSS $(mb "$(get serve.rss_bytes)") | | |"
+echo "| \`serve\`: start to listening; first \`/api/wards\`; first Gi* 250 m layer | $(s "$(printf %.2f "$(get serve.listen_seconds)")"); $(s "$(printf %.2f "$(get serve.first_wards_seconds)")")$(st first_wards); $(s "$(printf %.2f "$(get serve.first_gistar250_seconds)")")$(st first_gistar250); server peak RSS $(mb "$(get serve.rss_bytes)") | | |"
 for c in 1 8 32; do
   echo "| \`/api/wards\` c=$c: p50 / p95 / p99 | $(get http_wards.c$c.p50_ms) / $(get http_wards.c$c.p95_ms) / $(get http_wards.c$c.p99_ms) ms ($(get http_wards.c$c.ok) of $(get http_wards.c$c.sent) answered 200) | | |"
 done

@@ -16,7 +16,9 @@ import java.util.Map;
  * <p>A located row goes to the ward whose polygon covers its point ({@code ST_Intersects} of a point and
  * a polygon, boundary included); a point on an edge shared by two wards goes to the ward whose code sorts
  * first, as in wardheat's {@code WardIndex}, so every point counts in at most one ward. The wards are
- * broadcast to every executor (Sedona's broadcast index join).
+ * broadcast to every executor (Sedona's broadcast index join). Each joined point is projected to British
+ * National Grid once (Sedona {@code ST_Transform}, GeoTools underneath as in wardheat) and kept, so every
+ * grid size reuses it.
  *
  * <p>Outputs (see the README, "Past one machine: the spark module"): {@code ward_counts},
  * {@code grid_counts_<cell>m} per cell size and {@code report}, each a directory with one CSV part file
@@ -35,11 +37,13 @@ public final class WardAggregation {
         rows.createOrReplaceTempView("police_uk_rows");
         wards.createOrReplaceTempView("wards");
         this.inWards = spark.sql("""
-                SELECT /*+ BROADCAST(w) */ p.row_id, first(p.month) AS month, first(p.category) AS category,
-                       first(p.lon) AS lon, first(p.lat) AS lat, min(w.code) AS ward_code
-                FROM (SELECT *, ST_Point(lon, lat) AS geom FROM police_uk_rows WHERE status = 'located') p
-                JOIN wards w ON ST_Intersects(w.geom, p.geom)
-                GROUP BY p.row_id
+                SELECT row_id, month, category, ward_code, ST_X(bng) AS easting, ST_Y(bng) AS northing
+                FROM (SELECT *, ST_Transform(ST_Point(lon, lat), 'EPSG:4326', 'EPSG:27700') AS bng
+                      FROM (SELECT /*+ BROADCAST(w) */ p.row_id, first(p.month) AS month, first(p.category) AS category,
+                                   first(p.lon) AS lon, first(p.lat) AS lat, min(w.code) AS ward_code
+                            FROM (SELECT *, ST_Point(lon, lat) AS geom FROM police_uk_rows WHERE status = 'located') p
+                            JOIN wards w ON ST_Intersects(w.geom, p.geom)
+                            GROUP BY p.row_id))
                 """).persist(StorageLevel.MEMORY_AND_DISK());
         inWards.createOrReplaceTempView("in_wards");
     }
@@ -56,11 +60,10 @@ public final class WardAggregation {
      */
     public Dataset<Row> gridCounts(int cellMetres) {
         return spark.sql("SELECT ward_code, " + cellMetres + " AS cell_metres,"
-                + " CAST(floor(ST_X(bng) / " + cellMetres + ") AS BIGINT) AS col,"
-                + " CAST(floor(ST_Y(bng) / " + cellMetres + ") AS BIGINT) AS row,"
+                + " CAST(floor(easting / " + cellMetres + ") AS BIGINT) AS col,"
+                + " CAST(floor(northing / " + cellMetres + ") AS BIGINT) AS row,"
                 + " month, category, count(*) AS count"
-                + " FROM (SELECT *, ST_Transform(ST_Point(lon, lat), 'EPSG:4326', 'EPSG:27700') AS bng FROM in_wards)"
-                + " GROUP BY ward_code, col, row, month, category");
+                + " FROM in_wards GROUP BY ward_code, col, row, month, category");
     }
 
     /**
