@@ -31,6 +31,7 @@ mb() { [ -n "$1" ] && awk -v b="$1" 'BEGIN { printf "%.0f MB", b / 1e6 }' || ech
 s() { [ -n "$1" ] && echo "$1 s" || echo "–"; }
 cli() { [ -z "$(get "$1.seconds")" ] && { echo "not run"; return; }; echo "$(s "$(get "$1.seconds")"), $(mb "$(get "$1.rss_bytes")")$([ -n "$(get "$1.failed")" ] && echo " (failed)")"; }
 st() { local c; c=$(get "serve.$1_status"); [ -z "$c" ] || [ "$c" = 200 ] || echo " (HTTP $c)"; }
+s2() { [ -n "$1" ] && printf '%.2f s' "$1" || echo "not run"; }
 perinc() { awk -v b="$1" -v n="$rows" 'BEGIN { printf "%.0f", b / n }'; }
 echo
 echo "### $size incidents (1-minute load average $(get load_at_start) at the start, $(get load_at_end) at the end, on 2 cores)"
@@ -49,10 +50,12 @@ echo "| \`hotspots kde\`, 250 m | $(cli kde250) | – | – |"
 echo "| \`hotspots kde\`, 100 m | $(cli kde100) | – | – |"
 echo "| \`hotspots gistar\`, 250 m | $(cli gistar250) | – | – |"
 echo "| \`hotspots gistar\`, 100 m | $(cli gistar100) | – | – |"
-echo "| \`serve\`: start to listening; first \`/api/wards\`; first Gi* 250 m layer | $(s "$(printf %.2f "$(get serve.listen_seconds)")"); $(s "$(printf %.2f "$(get serve.first_wards_seconds)")")$(st first_wards); $(s "$(printf %.2f "$(get serve.first_gistar250_seconds)")")$(st first_gistar250); server peak RSS $(mb "$(get serve.rss_bytes)") | | |"
+[ -z "$(get serve.listen_seconds)" ] || echo "| \`serve\`: start to listening; first \`/api/wards\`; first Gi* 250 m layer | $(s2 "$(get serve.listen_seconds)"); $(s2 "$(get serve.first_wards_seconds)")$(st first_wards); $(s2 "$(get serve.first_gistar250_seconds)")$(st first_gistar250); server peak RSS $(mb "$(get serve.rss_bytes)") | | |"
 for c in 1 8 32; do
+  [ -n "$(get http_wards.c$c.sent)" ] || continue
   echo "| \`/api/wards\` c=$c: p50 / p95 / p99 | $(get http_wards.c$c.p50_ms) / $(get http_wards.c$c.p95_ms) / $(get http_wards.c$c.p99_ms) ms ($(get http_wards.c$c.ok) of $(get http_wards.c$c.sent) answered 200) | | |"
 done
 for c in 1 8 32; do
+  [ -n "$(get http_gistar250.c$c.sent)" ] || continue
   echo "| \`/api/hotspots/gistar\` 250 m c=$c: p50 / p95 / p99 | $(get http_gistar250.c$c.p50_ms) / $(get http_gistar250.c$c.p95_ms) / $(get http_gistar250.c$c.p99_ms) ms ($(get http_gistar250.c$c.ok) of $(get http_gistar250.c$c.sent) answered 200) | | |"
 done
