@@ -12,9 +12,4 @@ interface ViewerDisclosure {
     int K = 5;
 
     FeatureTable apply(FeatureTable table);
-
-    /** Until disclosure control is wired in: a viewer is shown no table at all rather than unsuppressed counts. */
-    ViewerDisclosure UNAVAILABLE = table -> {
-        throw new AccessDeniedException(403, "disclosure control is not available in this build; a viewer sees no tables");
-    };
 }
