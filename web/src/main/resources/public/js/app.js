@@ -3,6 +3,7 @@
 // depends on the keys that changed.
 import { createState, RANGES } from './state.js';
 import { api, latestOnly } from './api.js';
+import { signIn } from './views/session.js';
 import { esc } from './format.js';
 import { $ } from './views/dom.js';
 import { createLegend } from './views/legend.js';
@@ -133,6 +134,7 @@ function basemap(config) {
 }
 
 async function init() {
+  if (!(await signIn(state, failed))) return;
   const config = await api.config();
   $('demo-badge').hidden = !config.demo;
   basemap(config);

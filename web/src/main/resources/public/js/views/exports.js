@@ -1,5 +1,5 @@
 // The download links for every layer shown: GeoJSON, CSV and GeoPackage, with the view's parameters.
-import { api, EXPORT_FORMATS } from '../api.js';
+import { api, allowed, EXPORT_FORMATS } from '../api.js';
 import { html, setHtml } from '../format.js';
 import { $ } from './dom.js';
 
@@ -14,7 +14,7 @@ export function showExports(state) {
   const base = api.wardParams(state);
   setHtml($('export-links'), html`Wards: ${links('wards', base)}
     ${state.hotspot !== 'none' ? html`<br>Hotspot layer: ${links('hotspots', { ...base, analysis: state.hotspot, cell: state.cell })}` : ''}
-    ${state.places === 'repeats' ? html`<br>Repeat locations: ${links('repeats', { ...base, group_by: state.groupBy, by: state.rankBy })}` : ''}
-    ${state.places === 'encampments' ? html`<br>Encampments: ${links('encampments', base)}` : ''}
-    <br>Saved focus areas: ${links('areas', {})}`);
+    ${state.places === 'repeats' && allowed('export') ? html`<br>Repeat locations: ${links('repeats', { ...base, group_by: state.groupBy, by: state.rankBy })}` : ''}
+    ${state.places === 'encampments' && allowed('export') ? html`<br>Encampments: ${links('encampments', base)}` : ''}
+    ${allowed('export') ? html`<br>Saved focus areas: ${links('areas', {})}` : ''}`);
 }

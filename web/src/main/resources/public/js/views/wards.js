@@ -39,6 +39,12 @@ export function createWardView(map, onWardClick) {
       || String(a.properties.ward_name).localeCompare(String(b.properties.ward_name)));
     setHtml($('ward-table').tBodies[0], html`${rows.map(({ properties: p }) => html`<tr data-code="${p.ward_code}"><td>${p.rank}</td><td>${p.ward_name}</td><td>${num(p.count)}</td><td>${num(p.rate_per_1000, 1)}</td><td>${num(p.previous_count)}</td><td class="${p.change > 0 ? 'up' : p.change < 0 ? 'down' : ''}">${changeText(p.change, p.change_pct)}</td></tr>`)}`);
     const t = layer.totals;
+    if (!t) { // a viewer's layer: disclosure-controlled, without the unsuppressed totals
+      const k = layer.disclosure_control ? layer.disclosure_control.k : 5;
+      $('top-sentence').textContent = `Counts of 1 to ${k - 1} are shown as "<${k}"; [c] marks a figure withheld so that they cannot be worked out.`;
+      $('totals').textContent = '';
+      return;
+    }
     $('top-sentence').textContent = layer.top.sentence;
     $('totals').textContent = `Total ${num(t.count)} against ${num(t.previousCount)} (${t.changePct === null ? 'no previous incidents' : pct(t.changePct)})`
       + (t.ratePer1000 !== null ? `, ${num(t.ratePer1000, 1)} per 1,000 residents` : '')
