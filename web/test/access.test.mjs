@@ -29,3 +29,11 @@ test('permissions come from the session only', () => {
   useSession(null);
   assert.equal(allowed('map'), false);
 });
+
+test('the ward colours rank "<5" below 5 and show "[c]" as no data', async () => {
+  const { scaleFor, NO_DATA } = await import('../src/main/resources/public/js/palette.js');
+  const scale = scaleFor('count', ['<5', '<5', 7, 12, 30, '[c]']);
+  assert.ok(scale.rows.every((r) => !/NaN/.test(r.label)), JSON.stringify(scale.rows));
+  assert.equal(scale.colour('[c]'), NO_DATA);
+  assert.notEqual(scale.colour('<5'), scale.colour(30));
+});
