@@ -92,8 +92,10 @@ public final class ApiServer {
         } catch (IOException e) {
             throw new java.io.UncheckedIOException("cannot clean the upload directory: " + e.getMessage(), e);
         }
-        if (!settings.loopback() && !settings.access().noLogin() && !access.hasAdmin()) {
-            throw new IllegalStateException("refusing to listen on " + settings.host() + " (not this machine only) without an admin account:"
+        boolean exposed = !settings.loopback() || !settings.access().trustedProxies().isEmpty() || settings.access().tlsKeystore() != null;
+        if (exposed && !settings.access().noLogin() && !access.hasAdmin()) {
+            throw new IllegalStateException("refusing to serve " + (settings.loopback() ? "behind a proxy or over TLS" : "on " + settings.host() + " (not this machine only)")
+                    + " without an admin account:"
                     + " add one with 'wardheat users add NAME --role admin', or start with --no-login to run without sign-in");
         }
         this.settings = settings;
