@@ -88,6 +88,14 @@ test('each role signs in and sees what its role allows', async () => {
       assert.equal(await page.isVisible('#places-panel'), true, `${role} has the places panel`);
       assert.equal(await page.isVisible('#import'), role !== 'planner', `${role}: import only for analysts and admins`);
     }
+    assert.equal(await page.isVisible('#audit-panel'), role === 'admin', `${role}: the audit trail only for admins`);
+    if (role === 'admin') {
+      await page.click('#audit-panel summary');
+      await page.waitForSelector('#audit-table tbody tr');
+      const trail = await page.textContent('#audit-table');
+      assert.match(trail, /login-failed/);
+      assert.match(trail, /account-add/);
+    }
     await page.screenshot({ path: join(shots, `access-${role}.png`) });
     await page.click('#sign-out');
     await page.waitForURL(/\/login\.html$/);

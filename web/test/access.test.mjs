@@ -37,3 +37,12 @@ test('the ward colours rank "<5" below 5 and show "[c]" as no data', async () =>
   assert.equal(scale.colour('[c]'), NO_DATA);
   assert.notEqual(scale.colour('<5'), scale.colour(30));
 });
+
+test('audit rows are escaped, newest first', async () => {
+  const { auditRows } = await import('../src/main/resources/public/js/views/session.js');
+  const { toString } = await import('../src/main/resources/public/js/format.js').then((m) => ({ toString: (h) => String(h) }));
+  const out = toString(auditRows([{ at: '1', user: 'a', action: 'login', target: '<b>x</b>', detail: '{}' },
+    { at: '2', user: null, action: 'login-failed', target: 'b', detail: '{}' }]));
+  assert.ok(out.indexOf('>2<') < out.indexOf('>1<'), out);
+  assert.ok(!out.includes('<b>x</b>') && out.includes('&lt;b&gt;x&lt;/b&gt;'), out);
+});

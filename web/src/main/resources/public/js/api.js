@@ -22,6 +22,7 @@ const PATHS = Object.freeze({
   session: '/api/session',
   login: '/api/login',
   logout: '/api/logout',
+  audit: '/api/audit',
 });
 const HOTSPOT_PATHS = Object.freeze({ gistar: '/api/hotspots/gistar', kde: '/api/hotspots/kde', change: '/api/hotspots/change' });
 const EXPORT_PATHS = Object.freeze(Object.fromEntries(['wards', 'hotspots', 'repeats', 'encampments', 'strategic', 'areas']
@@ -162,6 +163,8 @@ export const api = {
   session: () => request(PATHS.session),
   login: (name, password) => request(PATHS.login, { method: 'POST', json: { name, password } }),
   logout: () => request(PATHS.logout, { method: 'POST', json: {} }),
+  /** The latest entries of the audit trail (admins only). */
+  audit: (limit = 200) => request(PATHS.audit, { params: { limit } }),
   boundarySets: () => request(PATHS.boundaries),
   datasets: () => request(PATHS.datasets),
   categories: () => request(PATHS.categories),

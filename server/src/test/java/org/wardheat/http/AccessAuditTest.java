@@ -157,6 +157,16 @@ class AccessAuditTest {
     }
 
     @Test
+    void commandLineExportsAreRecordedWithTheirArguments() throws Exception {
+        Path out = dir.resolve("wards.csv");
+        assertEquals(0, Main.run("wards", "--data", dir.resolve("data").toString(), "--boundaries", "three", "--from", "2022-01",
+                "--to", "2022-02", "--output", out.toString()));
+        String line = audit("--user", "cli:" + System.getProperty("user.name")).lines().filter(l -> l.contains("\texport\t"))
+                .findFirst().orElseThrow(() -> new AssertionError(audit()));
+        assertTrue(line.contains("\tcli\t") && line.contains("\"rows\":3") && line.contains("--boundaries") && line.contains("wards.csv"), line);
+    }
+
+    @Test
     void theAuditTrailCannotBeChangedThroughTheApiOrTheDatabase() throws Exception {
         String[] s = signIn("ana");
         assertEquals(403, HTTP.send(request("/api/audit", s[0], null).build(), HttpResponse.BodyHandlers.ofString()).statusCode(), "admin only");
