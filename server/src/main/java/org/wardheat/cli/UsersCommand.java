@@ -78,37 +78,38 @@ final class UsersCommand {
         }
     }
 
-    @Command(name = "disable", description = "Disable an account: it can no longer sign in, and its sessions end.")
-    static final class Disable implements Callable<Integer> {
+    /** {@code disable} and {@code enable}: one account's access stopped or given back. */
+    abstract static class Access implements Callable<Integer> {
         @Mixin
         DataOption data;
         @Parameters(paramLabel = "NAME")
         String name;
 
+        abstract boolean disabled();
+
         @Override
         public Integer call() {
             try (Workspace ws = data.open()) {
-                new AccessService(ws.store()).setDisabled(Actor.cli(), name, true);
-                System.out.println(name + " is disabled");
+                new AccessService(ws.store()).setDisabled(Actor.cli(), name, disabled());
+                System.out.println(name + " is " + (disabled() ? "disabled" : "enabled"));
             }
             return 0;
         }
     }
 
-    @Command(name = "enable", description = "Enable a disabled account again.")
-    static final class Enable implements Callable<Integer> {
-        @Mixin
-        DataOption data;
-        @Parameters(paramLabel = "NAME")
-        String name;
-
+    @Command(name = "disable", description = "Disable an account: it can no longer sign in, and its sessions end.")
+    static final class Disable extends Access {
         @Override
-        public Integer call() {
-            try (Workspace ws = data.open()) {
-                new AccessService(ws.store()).setDisabled(Actor.cli(), name, false);
-                System.out.println(name + " is enabled");
-            }
-            return 0;
+        boolean disabled() {
+            return true;
+        }
+    }
+
+    @Command(name = "enable", description = "Enable a disabled account again.")
+    static final class Enable extends Access {
+        @Override
+        boolean disabled() {
+            return false;
         }
     }
 

@@ -76,7 +76,10 @@ public final class AccessService {
     public void setRole(Actor actor, String name, Role role) {
         Role before = account(name).role();
         store.accounts().setRole(name, role);
-        record(actor, "account-role", name, Map.of("from", before.word(), "to", role.word()));
+        Map<String, Object> change = new LinkedHashMap<>();
+        change.put("from", before.word());
+        change.put("to", role.word());
+        record(actor, "account-role", name, change);
     }
 
     public void setDisabled(Actor actor, String name, boolean disabled) {

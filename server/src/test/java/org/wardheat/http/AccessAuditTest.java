@@ -58,6 +58,7 @@ class AccessAuditTest {
         server.access().add(new Actor("test", "test"), "ana", Role.ANALYST, PASSWORD.toCharArray());
         server.access().add(new Actor("test", "test"), "tess", Role.VIEWER, PASSWORD.toCharArray());
         server.access().add(new Actor("test", "test"), "tom", Role.PLANNER, PASSWORD.toCharArray());
+        server.access().add(new Actor("test", "test"), "root", Role.ADMIN, PASSWORD.toCharArray()); // behind a proxy: an admin is required
         base = "http://localhost:" + server.start(ServerSettings.loopback(0).withAccess(
                 new ServerSettings.Access(false, List.of("127.0.0.1"), null, null)));
     }
