@@ -213,6 +213,15 @@ class AccessAuditTest {
                 HttpResponse.BodyHandlers.ofString()).body());
         assertEquals("<5", wards.get("features").get(0).get("properties").get("count").asText(), "2 burglaries shown as <5");
         assertFalse(wards.has("totals"), "no unsuppressed totals beside the layer");
+        JsonNode datasets = JSON.readTree(HTTP.send(request("/api/datasets", tess[0], null).build(), HttpResponse.BodyHandlers.ofString()).body());
+        JsonNode police = null;
+        for (JsonNode d : datasets) {
+            if (d.get("id").asText().equals("police-uk")) {
+                police = d;
+            }
+        }
+        assertEquals("<5", police.get("incidents").asText(), "2 incidents in the dataset: <5");
+        assertFalse(police.has("files"), "no import reports for a viewer");
     }
 
     @Test
