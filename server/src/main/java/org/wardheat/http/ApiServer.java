@@ -20,6 +20,7 @@ import spark.Service;
 import org.wardheat.service.AccessService;
 
 import java.io.IOException;
+import java.util.List;
 
 import static org.wardheat.model.Permission.ADMIN;
 import static org.wardheat.model.Permission.DELETE_DATA;
@@ -194,14 +195,19 @@ public final class ApiServer {
         // OGC API – Features (read-only): the same layers through the same binder and Analyses
         org.wardheat.ogc.OgcRoutes ogc = new org.wardheat.ogc.OgcRoutes(workspace, queries, new org.wardheat.ogc.Binders(
                 QueryBinder::wards, QueryBinder::hotspotAnalysis, QueryBinder::repeats, QueryBinder::encampments));
-        http.get("/ogc", ogc::landing);
-        http.get("/ogc/", ogc::landing);
-        http.get("/ogc/conformance", ogc::conformance);
-        http.get("/ogc/api", ogc::api);
-        http.get("/ogc/collections", ogc::collections);
-        http.get("/ogc/collections/:collectionId", ogc::collection);
-        http.get("/ogc/collections/:collectionId/items", ogc::items);
-        http.get("/ogc/collections/:collectionId/items/:featureId", ogc::item);
+        // a GIS download interface, ungated by disclosure control and able to serve record layers: analysts and admins
+        for (String path : List.of("/ogc", "/ogc/", "/ogc/conformance", "/ogc/api", "/ogc/collections", "/ogc/collections/:collectionId",
+                "/ogc/collections/:collectionId/items", "/ogc/collections/:collectionId/items/:featureId")) {
+            gate.route("GET", path, EXPORT, switch (path) {
+                case "/ogc", "/ogc/" -> ogc::landing;
+                case "/ogc/conformance" -> ogc::conformance;
+                case "/ogc/api" -> ogc::api;
+                case "/ogc/collections" -> ogc::collections;
+                case "/ogc/collections/:collectionId" -> ogc::collection;
+                case "/ogc/collections/:collectionId/items" -> ogc::items;
+                default -> ogc::item;
+            });
+        }
 
         http.notFound((req, res) -> {
             res.type("application/json");

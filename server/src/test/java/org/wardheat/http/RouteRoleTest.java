@@ -56,7 +56,9 @@ class RouteRoleTest {
         }
         for (String r : List.of("GET /api/export/areas", "GET /api/export/repeats", "GET /api/export/encampments",
                 "GET /api/export/encampment-years", "GET /api/export/needles", "GET /api/export/near-repeat", "POST /api/import",
-                "DELETE /api/datasets/:id", "DELETE /api/datasets/:id/files/:file")) {
+                "DELETE /api/datasets/:id", "DELETE /api/datasets/:id/files/:file", "GET /ogc", "GET /ogc/", "GET /ogc/conformance",
+                "GET /ogc/api", "GET /ogc/collections", "GET /ogc/collections/:collectionId", "GET /ogc/collections/:collectionId/items",
+                "GET /ogc/collections/:collectionId/items/:featureId")) {
             LEAST_ROLE.put(r, "analyst");
         }
         for (String r : List.of("GET /api/users", "GET /api/audit")) {
@@ -145,7 +147,8 @@ class RouteRoleTest {
         String role = c == null ? "anonymous" : c.role();
         String p = path.replace("/api/boundaries/:id", "/api/boundaries/three").replace(":analysis", "kde").replace(":layer", "no-such-layer")
                 .replace("/api/datasets/:id", "/api/datasets/no-such-dataset").replace(":file", "999")
-                .replace("/api/areas/:id", "/api/areas/" + areas.getOrDefault(role, 1L));
+                .replace("/api/areas/:id", "/api/areas/" + areas.getOrDefault(role, 1L))
+                .replace(":collectionId", "wards-three").replace(":featureId", "E05000001");
         String body = switch (method + " " + path) {
             case "POST /api/login" -> "{\"name\":\"nobody\",\"password\":\"wrong password, long enough\"}";
             case "POST /api/areas" -> "{\"name\":\"area of " + role + "\",\"boundaries\":\"three\",\"wards\":[\"E05000001\"]}";
@@ -153,7 +156,7 @@ class RouteRoleTest {
             case "POST /api/logout" -> "{}";
             default -> null;
         };
-        String query = method.equals("GET") && !p.startsWith("/api/boundaries/") && !p.equals("/api/audit") ? QUERY : "";
+        String query = method.equals("GET") && !p.startsWith("/api/boundaries/") && !p.equals("/api/audit") && !p.startsWith("/ogc") ? QUERY : "";
         HttpResponse<String> r = send(method, p + query, body, c);
         if (r.statusCode() == 201 && path.equals("/api/areas")) {
             areas.put(role, JSON.readTree(r.body()).get("id").asLong());
