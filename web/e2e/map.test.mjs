@@ -150,6 +150,25 @@ test('the exported ward GeoJSON parses and holds the right features', async () =
   assert.equal(String.fromCharCode(...gpkg), 'SQLite format 3\u0000', 'the GeoPackage is a SQLite file');
 });
 
+test('ticking Shareable makes the ward download suppressed and says so', async () => {
+  await open(view);
+  await page.waitForSelector('#export-links a[data-export="wards-csv"]');
+  await page.check('#export-shareable');
+  await page.waitForSelector('#export-links a[data-export="wards-csv"][href*="shareable=true"]');
+  assert.equal(await page.locator('#export-links a[data-export^="repeats-"], #export-links a[data-export^="areas-"]').count(), 0,
+    'record-level layers are not offered for sharing');
+  const href = await page.getAttribute('#export-links a[data-export="wards-geojson"]', 'href');
+  const layer = await page.evaluate(async (u) => (await fetch(u)).json(), href);
+  assert.equal(layer.disclosure.k, 5);
+  assert.match(layer.name, /_shareable-k5$/);
+  for (const f of layer.features) {
+    const c = f.properties.count;
+    assert.ok(c === 0 || c === '<5' || c === '[c]' || c >= 5, JSON.stringify(f.properties));
+  }
+  await page.uncheck('#export-shareable');
+  await page.waitForSelector('#export-links a[data-export="wards-csv"]:not([href*="shareable"])');
+});
+
 test('the import form takes a needle-finds file and shows its report', async () => {
   await open(view);
   await page.click('#import summary');
@@ -284,4 +303,23 @@ test('the page runs under the server\'s strict Content-Security-Policy: no inlin
   } finally {
     page.off('console', onConsole);
   }
+});
+
+test('a comparison period without data shows "no comparable data", not a change', async () => {
+  // the demo holds 2023 and 2024: 2023 against the previous 12 months (2022, never imported)
+  await open('#boundaries=demo-wards&from=2023-01&to=2023-12&dataset=demo-synthetic');
+  const changes = await page.locator('#ward-table tbody tr td:nth-child(6)').allTextContents();
+  assert.equal(changes.length, 20);
+  assert.ok(changes.every((t) => t.trim() === 'no comparable data'), changes.join(' | '));
+  const totals = await page.textContent('#totals');
+  assert.match(totals, /no comparable data/);
+  assert.match(totals, /Months with data: 12 of 12 in the period, 0 of 12 in the comparison/);
+  assert.match(totals, /has no data for 2022-01, 2022-02/);
+  await page.screenshot({ path: join(shots, '9-no-comparable-data.png') });
+  // 2024 against 2023: both covered, change shown, non-significant changes greyed
+  await open(view);
+  const shown = await page.locator('#ward-table tbody tr td:nth-child(6)').allTextContents();
+  assert.ok(shown.every((t) => t.trim() !== 'no comparable data'));
+  assert.ok(await page.locator('#ward-table tbody td.not-significant').count() > 0, 'some ward changes are not significant');
+  assert.match(await page.textContent('#totals'), /significant \(p/);
 });

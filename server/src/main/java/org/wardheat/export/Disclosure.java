@@ -123,8 +123,7 @@ public final class Disclosure {
                     break;
                 }
                 audited = true;
-                List<SuppressionAudit.Interval> recovered = SuppressionAudit.attack(value, marks, equations, rule.k(), counts).stream()
-                        .filter(SuppressionAudit.Interval::pinned).toList();
+                List<SuppressionAudit.Interval> recovered = SuppressionAudit.recovered(value, marks, equations, rule.k(), counts);
                 pinned = recovered.size();
                 if (recovered.isEmpty() || !widen(recovered, equations, marks, value, preferred)) {
                     break;
@@ -354,7 +353,7 @@ public final class Disclosure {
         note.put("derived_withheld", withheld);
         note.put("recovery_audit", audited ? pinned == 0 ? "passed" : pinned + " cells recoverable"
                 : rule.secondary() ? "not run (more than " + SuppressionAudit.MAX_CELLS + " suppressed cells)" : "not run (no secondary suppression)");
-        note.put("marks", Map.of(less, "a count from 1 to " + (rule.k() - 1),
+        note.put("marks", Layers.ordered(less, "a count from 1 to " + (rule.k() - 1),
                 WITHHELD, "withheld so that no suppressed count can be worked out from totals or differences"));
         if (!rule.hidden().isEmpty()) {
             note.put("hidden_columns", rule.hidden().stream().filter(names::contains).toList());

@@ -30,7 +30,7 @@ public final class SuppressionAudit {
     /** Larger than any count: the lower bound of a difference, which may be negative. */
     private static final double FREE = 1e7;
     /** {@link Disclosure} audits tables with up to this many suppressed cells (2 linear programmes each). */
-    public static final int MAX_CELLS = 400;
+    public static final int MAX_CELLS = 200;
 
     /** A suppressed cell's feasible interval: what an attacker can tell of its value. */
     public record Interval(int row, int column, Disclosure.Mark mark, double min, double max) {
@@ -75,6 +75,20 @@ public final class SuppressionAudit {
      * @param counts whether each column holds counts (bounded below by 0, or by k when secondarily suppressed)
      */
     static List<Interval> attack(double[][] value, Disclosure.Mark[][] marks, List<Disclosure.Equation> equations, int k, boolean[] counts) {
+        return attack(value, marks, equations, k, counts, false);
+    }
+
+    /**
+     * The cells recovered, found quickly: a cell whose values in the solutions found so far already span two
+     * whole numbers is not pinned and needs no linear programme of its own (the intervals of such cells are only
+     * what was seen).
+     */
+    static List<Interval> recovered(double[][] value, Disclosure.Mark[][] marks, List<Disclosure.Equation> equations, int k, boolean[] counts) {
+        return attack(value, marks, equations, k, counts, true).stream().filter(Interval::pinned).toList();
+    }
+
+    private static List<Interval> attack(double[][] value, Disclosure.Mark[][] marks, List<Disclosure.Equation> equations, int k,
+                                         boolean[] counts, boolean quick) {
         Map<String, Integer> index = new LinkedHashMap<>();
         List<int[]> variables = new ArrayList<>(index(marks, equations).values());
         for (int v = 0; v < variables.size(); v++) {
@@ -114,20 +128,35 @@ public final class SuppressionAudit {
             }
         }
         List<Interval> out = new ArrayList<>();
+        // values seen in solutions found so far: each is feasible, so [seenMin, seenMax] lies within the interval
+        double[] seenMin = new double[n], seenMax = new double[n];
+        java.util.Arrays.fill(seenMin, Double.POSITIVE_INFINITY);
+        java.util.Arrays.fill(seenMax, Double.NEGATIVE_INFINITY);
         for (int v = 0; v < n; v++) {
             int[] cell = variables.get(v);
-            double min = optimum(n, v, constraints, GoalType.MINIMIZE) + lower[v];
-            double max = optimum(n, v, constraints, GoalType.MAXIMIZE) + lower[v];
+            if (quick && Math.floor(seenMax[v] + 1e-6) - Math.ceil(seenMin[v] - 1e-6) >= 1) {
+                out.add(new Interval(cell[0], cell[1], marks[cell[0]][cell[1]], seenMin[v], seenMax[v]));
+                continue;
+            }
+            double min = optimum(n, v, constraints, GoalType.MINIMIZE, lower, seenMin, seenMax);
+            double max = optimum(n, v, constraints, GoalType.MAXIMIZE, lower, seenMin, seenMax);
             out.add(new Interval(cell[0], cell[1], marks[cell[0]][cell[1]], min, max));
         }
         return out;
     }
 
-    private static double optimum(int n, int v, List<LinearConstraint> constraints, GoalType goal) {
+    /** The least or greatest value of cell {@code v}; widens the values seen of every cell by the solution. */
+    private static double optimum(int n, int v, List<LinearConstraint> constraints, GoalType goal, double[] lower, double[] seenMin,
+                                  double[] seenMax) {
         try {
             PointValuePair p = new SimplexSolver().optimize(new MaxIter(100_000), new LinearObjectiveFunction(unit(n, v), 0),
                     new LinearConstraintSet(constraints), goal, new NonNegativeConstraint(true));
-            return p.getValue();
+            double[] y = p.getPoint();
+            for (int i = 0; i < n; i++) {
+                seenMin[i] = Math.min(seenMin[i], y[i] + lower[i]);
+                seenMax[i] = Math.max(seenMax[i], y[i] + lower[i]);
+            }
+            return p.getValue() + lower[v];
         } catch (UnboundedSolutionException e) {
             return goal == GoalType.MINIMIZE ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;
         }

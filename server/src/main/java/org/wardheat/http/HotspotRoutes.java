@@ -23,11 +23,12 @@ final class HotspotRoutes {
     }
 
     Object layer(Request req, Response res) throws IOException {
-        CellLayer layer = analyses.hotspots(QueryBinder.hotspotAnalysis(req, req.params("analysis")));
+        org.wardheat.query.HotspotAnalysis q = QueryBinder.hotspotAnalysis(req, req.params("analysis"));
         Exporter.Format format = QueryBinder.format(req, Exporter.Format.GEOJSON);
         boolean nonzero = format == Exporter.Format.GEOJSON
                 && Boolean.TRUE.equals(QueryBinder.word(req, "only", Map.of("nonzero", true, "all", false)));
-        return Replies.table(res, Layers.cells(layer, nonzero ? layer.nonEmptyCells() : null), format,
+        CellLayer layer = analyses.hotspots(q);
+        return Replies.table(res, analyses.cellsTable(q, layer, nonzero ? layer.nonEmptyCells() : null), format,
                 Map.of("analysis", layer.analysis(), "parameters", layer.parameters()),
                 format != Exporter.Format.GEOJSON || QueryBinder.text(req, "download") != null);
     }

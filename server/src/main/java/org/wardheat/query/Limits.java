@@ -87,6 +87,16 @@ public final class Limits {
     /** Knox test permutations. */
     public static final Range SIMULATIONS = Range.closed(1, 9_999, "a whole number");
 
+    // ---- disclosure control ----
+    /** k of disclosure control ({@code shareable}): counts from 1 to k−1 are suppressed; default 5. */
+    public static final Range DISCLOSURE_K = Range.closed(org.wardheat.export.DisclosureRule.MIN_K, org.wardheat.export.DisclosureRule.MAX_K,
+            "a whole number");
+    // ---- comparing two periods: ward table, strategic table, focus areas ----
+    /** The significance level of the change test ({@code alpha}): change is significant when p &lt; alpha. */
+    public static final Range ALPHA = Range.above(0, 0.5, "a significance level");
+    /** The bases rates may be given per ({@code per}): residents. */
+    public static final java.util.List<Integer> RATE_BASES = java.util.List.of(1000, 10000);
+
     // ---- focus areas, import ----
     /** A saved focus area's id. */
     public static final Range AREA_ID = Range.closed(1, Long.MAX_VALUE, "a saved area id");

@@ -110,7 +110,7 @@ class DisclosureRealDataTest {
     }
 
     @Test
-    void wardByCategoryTableResistsTheSuppressionAudit() {
+    void wardByCategoryTableResistsTheRecoveryAttack() {
         FeatureTable t = wardsByCategory();
         assertEquals(27, t.rows().size(), "26 wards and the total row");
         assertEquals(17_902L, t.rows().get(26).get(t.columns().size() - 1), "MANIFEST.md: 17,902 Maidstone crimes in 2022");
@@ -144,7 +144,7 @@ class DisclosureRealDataTest {
     }
 
     @Test
-    void wardTableOfOneCategoryAcrossTwoHalfYearsResistsTheSuppressionAudit() {
+    void wardTableOfOneCategoryAcrossTwoHalfYearsResistsTheRecoveryAttack() {
         String category = "Robbery";
         assertTrue(ws.categoryCounts().containsKey(category), ws.categoryCounts().keySet().toString());
         WardStatistics.Result r = ws.wardStatistics(SET, WardStatistics.Query.of(List.of(category), null, "2022-07", "2022-12", "2022-01:2022-06", 5));

@@ -233,4 +233,28 @@ class DisclosureTest {
         assertTrue(json.contains("\"n\":\"<5\""), json);
         assertTrue(json.contains("\"n\":12,"), json);
     }
+    @Test
+    void focusAreaSummaryFollowsTheSameRule() {
+        List<org.wardheat.service.AreaService.CategoryRow> rows = List.of(
+                new org.wardheat.service.AreaService.CategoryRow("Arson", 4, 6, -2L, -33.3, 0.2, null, null, null, 0.2, null, null),
+                new org.wardheat.service.AreaService.CategoryRow("Burglary", 50, 40, 10L, 25.0, 2.5, null, null, null, 2.5, null, null),
+                new org.wardheat.service.AreaService.CategoryRow("Robbery", 12, 9, 3L, 33.3, 0.6, null, null, null, 0.6, null, null));
+        org.wardheat.service.AreaService.Summary s = new org.wardheat.service.AreaService.Summary("Town", "b", List.of("w1"), "2024-01:2024-12",
+                "2023-01:2023-12", rows, new org.wardheat.service.AreaService.CategoryRow("All", 66, 55, 11L, 20.0, 3.3, null, null, null, 3.3, null, null), 20_000.0, 3.5, 900,
+                66 / 900.0, 0.1, 0.05, List.of(), List.of(new org.wardheat.service.AreaService.HotCell("c1", 0.1, 51, 3, 2.5, 2),
+                new org.wardheat.service.AreaService.HotCell("c2", 0.2, 51, 12, 3.5, 3)), "records", null, List.of());
+        Map<String, Object> shared = SharedSummary.of(s, 5);
+        List<?> categories = (List<?>) shared.get("categories");
+        assertEquals(Map.of("category", "Arson", "count", "<5", "previous", 6L, "difference", "[c]", "changePct", "[c]", "ratePer1000", "[c]"),
+                categories.get(0));
+        assertEquals("[c]", ((Map<?, ?>) categories.get(2)).get("count"), "Robbery's 12 is the secondary cell");
+        assertEquals(66L, ((Map<?, ?>) shared.get("total")).get("count"));
+        assertEquals(66 / 900.0, shared.get("shareOfIncidents"));
+        List<?> cells = (List<?>) shared.get("hotCells");
+        assertEquals("<5", ((Map<?, ?>) cells.get(0)).get("n"));
+        assertEquals("[c]", ((Map<?, ?>) cells.get(0)).get("gistar"));
+        assertEquals(12.0, ((Map<?, ?>) cells.get(1)).get("n"));
+        assertEquals(List.of(), shared.get("topPlaces"));
+        assertEquals(5, ((Map<?, ?>) shared.get("disclosure")).get("k"));
+    }
 }

@@ -1,13 +1,21 @@
 // The ward choropleth, its tooltips and popups, the ranked ward table and the totals beside the map.
 import { api } from '../api.js';
 import { html, setHtml, num, signed, pct, share, changeText } from '../format.js';
-import { scaleFor } from '../palette.js';
+import { scaleFor, NOT_SIGNIFICANT } from '../palette.js';
 import { trendSvg } from '../trend.js';
 import { legendSection } from './legend.js';
 import { $, element } from './dom.js';
 
 const MEASURE_TITLES = { count: 'Incidents', rate_per_1000: 'Rate per 1,000 residents', change_pct: '% change on comparison period' };
 const SAFE_CODE = /^[A-Za-z0-9_-]{1,64}$/; // codes that can name a CSS class; others get none
+const NO_COMPARABLE = 'no comparable data';
+
+/** A ward's change as the table shows it: withheld when the periods are not comparable, greyed when not significant. */
+function changeCell(p) {
+  if (p.change === null || p.change === undefined) return html`<td class="withheld">${NO_COMPARABLE}</td>`;
+  const cls = `${p.change > 0 ? 'up' : p.change < 0 ? 'down' : ''}${p.change_significant === 0 ? ' not-significant' : ''}`;
+  return html`<td class="${cls}" title="${p.change_reading ?? ''}">${changeText(p.change, p.change_pct)}</td>`;
+}
 
 /**
  * @param {L.Map} map
@@ -30,14 +38,15 @@ export function createWardView(map, onWardClick) {
       <tr><td>Rate per 1,000</td><td>${num(p.rate_per_1000, 2)}</td></tr>
       <tr><td>Share of total</td><td>${share(p.share)}</td></tr>
       <tr><td>Previous (${q.comparison.from} to ${q.comparison.to})</td><td>${num(p.previous_count)}</td></tr>
-      <tr><td>Change</td><td>${signed(p.change)} (${changeText(p.change, p.change_pct)})</td></tr>
+      <tr><td>Change</td><td>${p.change === null ? NO_COMPARABLE : html`${signed(p.change)} (${changeText(p.change, p.change_pct)})`}</td></tr>
+      ${p.change_reading ? html`<tr><td>Test</td><td>${p.change_reading}</td></tr>` : ''}
       </table>${trendSvg(layer.months, p.series, q.period)}</div>`;
   }
 
   function table() {
     const rows = [...layer.features].sort((a, b) => a.properties.rank - b.properties.rank
       || String(a.properties.ward_name).localeCompare(String(b.properties.ward_name)));
-    setHtml($('ward-table').tBodies[0], html`${rows.map(({ properties: p }) => html`<tr data-code="${p.ward_code}"><td>${p.rank}</td><td>${p.ward_name}</td><td>${num(p.count)}</td><td>${num(p.rate_per_1000, 1)}</td><td>${num(p.previous_count)}</td><td class="${p.change > 0 ? 'up' : p.change < 0 ? 'down' : ''}">${changeText(p.change, p.change_pct)}</td></tr>`)}`);
+    setHtml($('ward-table').tBodies[0], html`${rows.map(({ properties: p }) => html`<tr data-code="${p.ward_code}"><td>${p.rank}</td><td>${p.ward_name}</td><td>${num(p.count)}</td><td>${num(p.rate_per_1000, 1)}</td><td>${num(p.previous_count)}</td>${changeCell(p)}</tr>`)}`);
     const t = layer.totals;
     if (!t) { // a viewer's layer: disclosure-controlled, without the unsuppressed totals
       const k = layer.disclosure_control ? layer.disclosure_control.k : 5;
@@ -46,7 +55,13 @@ export function createWardView(map, onWardClick) {
       return;
     }
     $('top-sentence').textContent = layer.top.sentence;
-    $('totals').textContent = `Total ${num(t.count)} against ${num(t.previousCount)} (${t.changePct === null ? 'no previous incidents' : pct(t.changePct)})`
+    const withheld = t.change === null;
+    const cov = layer.coverage;
+    $('totals').textContent = `Total ${num(t.count)} against ${num(t.previousCount)} (${withheld ? NO_COMPARABLE
+      : t.changePct === null ? 'no previous incidents' : `${pct(t.changePct)}; ${t.changeReading}`})`
+      + (cov ? `. Months with data: ${cov.period.covered.length} of ${cov.period.months} in the period`
+        + `${cov.comparison ? `, ${cov.comparison.covered.length} of ${cov.comparison.months} in the comparison` : ''}` : '')
+      + ((layer.warnings || []).length ? `. ${layer.warnings.join('. ')}` : '')
       + (t.ratePer1000 !== null ? `, ${num(t.ratePer1000, 1)} per 1,000 residents` : '')
       + `. Not in any ward: ${num(t.outside)} outside, ${num(t.withoutLocation)} without location.`;
   }
@@ -73,7 +88,8 @@ export function createWardView(map, onWardClick) {
       const style = (f) => {
         const code = f.properties.ward_code;
         const selected = state.wards.includes(code);
-        return { fillColor: scale.colour(f.properties[state.measure]), fillOpacity: faded ? 0.12 : 0.75,
+        const greyed = state.measure === 'change_pct' && f.properties.change_significant === 0;
+        return { fillColor: greyed ? NOT_SIGNIFICANT : scale.colour(f.properties[state.measure]), fillOpacity: faded ? 0.12 : 0.75,
           color: selected ? '#0b57d0' : '#4a5160', weight: selected ? 4 : faded ? 1.5 : 1,
           className: `ward${SAFE_CODE.test(code) ? ` ward-${code}` : ''}${selected ? ' selected-ward' : ''}` };
       };
