@@ -119,7 +119,7 @@ class RouteRoleTest {
                 b.header(AccessGate.CSRF_HEADER, c.csrf());
             }
         }
-        if (path.startsWith("/api/import")) {
+        if (method.equals("POST") && (path.startsWith("/api/import") || path.startsWith("/api/boundaries") || path.startsWith("/api/population"))) {
             b.header("Content-Type", "multipart/form-data; boundary=xx");
             b.method(method, HttpRequest.BodyPublishers.ofString("--xx--\r\n"));
         } else if (body != null) {
@@ -137,7 +137,7 @@ class RouteRoleTest {
             case "POST /api/login" -> 401; // wrong password, on purpose: signing in again would end the session
             case "POST /api/areas" -> 201;
             case "GET /api/export/:layer", "DELETE /api/datasets/:id", "DELETE /api/datasets/:id/files/:file" -> 404; // no such layer or dataset
-            case "POST /api/import" -> 400; // no file in the upload
+            case "POST /api/import", "POST /api/boundaries", "POST /api/population" -> 400; // no file in the upload
             default -> 200;
         };
     }
