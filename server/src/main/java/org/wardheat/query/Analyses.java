@@ -226,4 +226,15 @@ public final class Analyses {
     public FeatureTable strategicTable(StrategicQuery q, List<AreaService.CategoryRow> rows) {
         return Layers.strategic(rows, q.area().scope(), q.filter().period().toString(), q.comparison().toString());
     }
+
+    /** The strategic table for each area of a set, then the whole set (see {@link BreakdownQuery}). */
+    public List<org.wardheat.service.AreaBreakdown.Row> strategicEachArea(BreakdownQuery q) {
+        q.validate(months());
+        Filter f = q.filter();
+        return org.wardheat.service.AreaBreakdown.rows(workspace, q.boundaries(), f.datasetSet(), f.period(), q.comparison());
+    }
+
+    public FeatureTable strategicEachAreaTable(BreakdownQuery q, List<org.wardheat.service.AreaBreakdown.Row> rows) {
+        return org.wardheat.export.BreakdownLayers.areas(rows, q.boundaries(), q.filter().period().toString(), q.comparison().toString());
+    }
 }
