@@ -237,4 +237,9 @@ public final class Analyses {
     public FeatureTable strategicEachAreaTable(BreakdownQuery q, List<org.wardheat.service.AreaBreakdown.Row> rows) {
         return org.wardheat.export.BreakdownLayers.areas(rows, q.boundaries(), q.filter().period().toString(), q.comparison().toString());
     }
+
+    /** The areas (wards or districts) of a boundary set, in code order, WGS84. */
+    public List<org.wardheat.boundaries.Ward> boundaryWards(String boundaries) {
+        return workspace.boundarySet(Checks.required("boundaries", boundaries)).wards();
+    }
 }
