@@ -102,5 +102,12 @@ class DissolveCliTest {
                 ALL,whole set (csps),Drugs,1,2,-1,-50,0.286,2022-01:2022-01,2021-01:2021-01\r
                 ALL,whole set (csps),All,3,2,1,50,0.857,2022-01:2022-01,2021-01:2021-01\r
                 """, out.toString());
+        String cli = out.toString();
+        try (org.wardheat.TestServer server = org.wardheat.TestServer.start(dir.resolve("data"), ws -> { })) {
+            var res = server.get("/api/strategic?boundaries=csps&each_area=true&from=2022-01&to=2022-01&compare=2021-01:2021-01&format=csv");
+            assertEquals(200, res.statusCode());
+            assertEquals(cli, new String(res.body(), StandardCharsets.UTF_8), "HTTP CSV = CLI CSV");
+            assertEquals(400, server.get("/api/strategic?each_area=true&from=2022-01&to=2022-01").statusCode(), "boundaries required");
+        }
     }
 }
