@@ -30,6 +30,8 @@ final class StrategicCommand implements Callable<Integer> {
     Long areaId;
     @Option(names = "--each-area", description = "A row block for every area (ward, or district of a dissolved set) of --boundaries, then the whole set as the total (force) rows.")
     boolean eachArea;
+    @Option(names = "--best", paramLabel = "N", description = "With --each-area: add the comparator column, the mean rate per 1,000 of the N areas with the lowest rate (1 to 50).")
+    Integer best;
     @Mixin
     CompareOption period;
     @Mixin
@@ -42,7 +44,7 @@ final class StrategicCommand implements Callable<Integer> {
             if (wards != null && !wards.isEmpty() || area != null || areaId != null) {
                 throw new org.wardheat.query.InvalidParameterException("each-area", "takes the whole --boundaries set; not with --ward, --area or --area-id");
             }
-            org.wardheat.query.BreakdownQuery b = new org.wardheat.query.BreakdownQuery(boundaries, f, period.comparison(f));
+            org.wardheat.query.BreakdownQuery b = new org.wardheat.query.BreakdownQuery(boundaries, f, period.comparison(f), best);
             return output.run(data, (analyses, format) -> {
                 var rows = analyses.strategicEachArea(b);
                 return new Output.Result(Map.of("boundaries", b.boundaries(), "period", f.period().toString(), "comparison",

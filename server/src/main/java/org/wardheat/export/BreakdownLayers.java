@@ -13,14 +13,26 @@ public final class BreakdownLayers {
     private BreakdownLayers() {
     }
 
-    public static FeatureTable areas(List<AreaBreakdown.Row> rows, String boundaries, String period, String comparison) {
-        FeatureTable.Builder b = FeatureTable.builder(Layers.name("strategic-by-area", boundaries, period, List.of()),
-                text("area_code"), text("area_name"), text("category"), integer("this_period"), integer("last_period"),
-                integer("difference"), decimal("change_pct", 1), decimal("rate_per_1000", 3), text("period"), text("comparison"));
+    /** @param best the N of the comparator column {@code best_N_rate_per_1000}, or null for none */
+    public static FeatureTable areas(List<AreaBreakdown.Row> rows, String boundaries, String period, String comparison, Integer best) {
+        List<Column> columns = new java.util.ArrayList<>(List.of(text("area_code"), text("area_name"), text("category"),
+                integer("this_period"), integer("last_period"), integer("difference"), decimal("change_pct", 1), decimal("rate_per_1000", 3)));
+        if (best != null) {
+            columns.add(decimal("best_" + best + "_rate_per_1000", 3));
+        }
+        columns.add(text("period"));
+        columns.add(text("comparison"));
+        FeatureTable.Builder b = FeatureTable.builder(Layers.name("strategic-by-area", boundaries, period, List.of()), columns);
         for (AreaBreakdown.Row a : rows) {
             var r = a.row();
-            b.add(null, a.areaCode(), a.areaName(), r.category(), r.count(), r.previous(), r.difference(), r.changePct(),
-                    r.ratePer1000(), period, comparison);
+            List<Object> v = new java.util.ArrayList<>(java.util.Arrays.asList(a.areaCode(), a.areaName(), r.category(), r.count(),
+                    r.previous(), r.difference(), r.changePct(), r.ratePer1000()));
+            if (best != null) {
+                v.add(a.bestRatePer1000());
+            }
+            v.add(period);
+            v.add(comparison);
+            b.add(null, v.toArray());
         }
         return b.build();
     }

@@ -229,7 +229,8 @@ final class QueryBinder {
     /** {@code each_area=true}: the strategic table for every area of {@code boundaries}, then the whole set. */
     static BreakdownQuery breakdown(Request req) {
         Filter f = filter(req);
-        return new BreakdownQuery(text(req, "boundaries"), f, Values.comparison("compare", text(req, "compare"), f.period()));
+        return new BreakdownQuery(text(req, "boundaries"), f, Values.comparison("compare", text(req, "compare"), f.period()),
+                integer(req, "best", Limits.BEST_AREAS, null));
     }
 
     /** The upload's options: {@code dataset}, {@code boundaries}, {@code preset}, {@code map_ROLE=COLUMN}, {@code category}. */

@@ -231,11 +231,12 @@ public final class Analyses {
     public List<org.wardheat.service.AreaBreakdown.Row> strategicEachArea(BreakdownQuery q) {
         q.validate(months());
         Filter f = q.filter();
-        return org.wardheat.service.AreaBreakdown.rows(workspace, q.boundaries(), f.datasetSet(), f.period(), q.comparison());
+        return org.wardheat.service.AreaBreakdown.rows(workspace, q.boundaries(), f.datasetSet(), f.period(), q.comparison(), q.bestAreas());
     }
 
     public FeatureTable strategicEachAreaTable(BreakdownQuery q, List<org.wardheat.service.AreaBreakdown.Row> rows) {
-        return org.wardheat.export.BreakdownLayers.areas(rows, q.boundaries(), q.filter().period().toString(), q.comparison().toString());
+        return org.wardheat.export.BreakdownLayers.areas(rows, q.boundaries(), q.filter().period().toString(), q.comparison().toString(),
+                q.bestAreas());
     }
 
     /** The areas (wards or districts) of a boundary set, in code order, WGS84. */

@@ -10,10 +10,19 @@ import org.wardheat.model.Period;
  *
  * @param boundaries the boundary set whose areas are the rows (required)
  * @param comparison the period compared against ({@code compare}, as {@link WardsQuery})
+ * @param bestAreas  {@code best}: add the comparator column "average rate per 1,000 of the N areas with the lowest
+ *                   rate" per category ({@link Limits#BEST_AREAS}), or null for none
  */
-public record BreakdownQuery(String boundaries, Filter filter, Period comparison) {
+public record BreakdownQuery(String boundaries, Filter filter, Period comparison, Integer bestAreas) {
+    public BreakdownQuery(String boundaries, Filter filter, Period comparison) {
+        this(boundaries, filter, comparison, null);
+    }
+
     public BreakdownQuery {
         boundaries = Checks.required("boundaries", boundaries);
+        if (bestAreas != null) {
+            Limits.BEST_AREAS.check("best", (int) bestAreas);
+        }
         if (!filter.categories().isEmpty()) {
             throw new InvalidParameterException("category", "not taken: the strategic table has a row for every category; filter by dataset");
         }

@@ -103,6 +103,22 @@ class DissolveCliTest {
                 ALL,whole set (csps),All,3,2,1,50,0.857,2022-01:2022-01,2021-01:2021-01\r
                 """, out.toString());
         String cli = out.toString();
+        // comparator: mean rate of the 2 lowest-rate areas per category (D2 has no burglary: rate 0)
+        assertEquals(0, run("strategic", "--boundaries", "csps", "--each-area", "--best", "2", "--from", "2022-01", "--to", "2022-01",
+                "--compare", "2021-01:2021-01"), () -> err.toString());
+        assertEquals("""
+                area_code,area_name,category,this_period,last_period,difference,change_pct,rate_per_1000,best_2_rate_per_1000,period,comparison\r
+                D1,D1,Burglary,2,0,2,,0.667,0.333,2022-01:2022-01,2021-01:2021-01\r
+                D1,D1,Drugs,0,1,-1,-100,0,1,2022-01:2022-01,2021-01:2021-01\r
+                D1,D1,All,2,1,1,100,0.667,1.333,2022-01:2022-01,2021-01:2021-01\r
+                D2,D2,Drugs,1,1,0,0,2,1,2022-01:2022-01,2021-01:2021-01\r
+                D2,D2,All,1,1,0,0,2,1.333,2022-01:2022-01,2021-01:2021-01\r
+                ALL,whole set (csps),Burglary,2,0,2,,0.571,0.333,2022-01:2022-01,2021-01:2021-01\r
+                ALL,whole set (csps),Drugs,1,2,-1,-50,0.286,1,2022-01:2022-01,2021-01:2021-01\r
+                ALL,whole set (csps),All,3,2,1,50,0.857,1.333,2022-01:2022-01,2021-01:2021-01\r
+                """, out.toString());
+        assertEquals(2, run("strategic", "--boundaries", "csps", "--each-area", "--best", "51", "--from", "2022-01", "--to", "2022-01"));
+        assertTrue(err.toString().contains("best"), err.toString());
         try (org.wardheat.TestServer server = org.wardheat.TestServer.start(dir.resolve("data"), ws -> { })) {
             var res = server.get("/api/strategic?boundaries=csps&each_area=true&from=2022-01&to=2022-01&compare=2021-01:2021-01&format=csv");
             assertEquals(200, res.statusCode());
