@@ -1,6 +1,5 @@
 package org.wardheat.context;
 
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -37,8 +36,7 @@ class AreaTotalsRealDataTest {
 
     @BeforeAll
     static void locate() {
-        real = Path.of(System.getProperty("wardheat.realdata", "../shared/data/real"));
-        Assumptions.assumeTrue(Files.isDirectory(real.resolve("mysociety_fms_geographic_data")), "no real data at " + real.toAbsolutePath());
+        real = RealData.require("mysociety_fms_geographic_data");
     }
 
     @Test

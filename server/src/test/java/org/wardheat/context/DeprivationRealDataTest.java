@@ -1,6 +1,5 @@
 package org.wardheat.context;
 
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,8 +26,7 @@ class DeprivationRealDataTest {
 
     @BeforeAll
     static void locate() {
-        real = Path.of(System.getProperty("wardheat.realdata", "../shared/data/real"));
-        Assumptions.assumeTrue(Files.isDirectory(real.resolve("cwthom_hack25usefuldata")), "no real data at " + real.toAbsolutePath());
+        real = RealData.require("cwthom_hack25usefuldata");
     }
 
     @Test

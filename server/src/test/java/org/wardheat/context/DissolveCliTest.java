@@ -5,11 +5,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.wardheat.TestFiles;
-import org.wardheat.cli.Main;
 import org.wardheat.service.Workspace;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,31 +20,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class DissolveCliTest {
     @TempDir
     Path dir;
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream(), err = new ByteArrayOutputStream();
-    private PrintStream oldOut, oldErr;
+    private CliRun cli;
 
     @BeforeEach
     void capture() {
-        oldOut = System.out;
-        oldErr = System.err;
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+        cli = new CliRun(dir.resolve("data"));
     }
 
     @AfterEach
     void restore() {
-        System.setOut(oldOut);
-        System.setErr(oldErr);
+        cli.close();
     }
 
     private int run(String... args) {
-        out.reset();
-        err.reset();
-        String[] all = new String[args.length + 2];
-        System.arraycopy(args, 0, all, 0, args.length);
-        all[args.length] = "--data";
-        all[args.length + 1] = dir.resolve("data").toString();
-        return Main.run(all);
+        return cli.run(args);
     }
 
     /** Three 0.01° squares side by side; West and Middle in district D1 ("One"), East in D2 ("Two"). */
@@ -66,12 +52,12 @@ class DissolveCliTest {
 
     @Test
     void dissolvesByAPropertyAndTablesEachDistrictWithTheWholeSet() throws Exception {
-        assertEquals(0, run("boundaries", "add", "--id", "three", wards().toString()), () -> err.toString());
+        assertEquals(0, run("boundaries", "add", "--id", "three", wards().toString()), () -> cli.err());
         Files.writeString(dir.resolve("pop.csv"), "ward_code,residents\nE05000001,1000\nE05000002,2000\nE05000003,500\n");
-        assertEquals(0, run("population", "add", "--boundaries", "three", dir.resolve("pop.csv").toString()), () -> err.toString());
-        assertEquals(0, run("boundaries", "dissolve", "--from", "three", "--by", "CSP", "--id", "csps"), () -> err.toString());
+        assertEquals(0, run("population", "add", "--boundaries", "three", dir.resolve("pop.csv").toString()), () -> cli.err());
+        assertEquals(0, run("boundaries", "dissolve", "--from", "three", "--by", "CSP", "--id", "csps"), () -> cli.err());
         assertEquals("boundary set csps: 2 areas from the 3 wards of three by CSP (names from the codes); 2 with population\n"
-                + "D1\t2 wards\nD2\t1 wards\n", out.toString().replace("\r\n", "\n"));
+                + "D1\t2 wards\nD2\t1 wards\n", cli.out().replace("\r\n", "\n"));
         try (Workspace ws = Workspace.open(dir.resolve("data"))) {
             var set = ws.boundarySet("csps");
             assertEquals(3000.0, set.population().get("D1"));
@@ -81,16 +67,16 @@ class DissolveCliTest {
         }
         // unknown property: a clear error naming the ward and the properties it has
         assertNotEquals(0, run("boundaries", "dissolve", "--from", "three", "--by", "LAD99CD", "--id", "x"));
-        assertTrue(err.toString().contains("ward E05000001 (West) has no value for property 'LAD99CD'"), err.toString());
+        assertTrue(cli.err().contains("ward E05000001 (West) has no value for property 'LAD99CD'"), cli.err());
 
         String rows = TestFiles.POLICE_HEADER + TestFiles.row("2022-01", "Burglary", TestFiles.lon(0), TestFiles.LAT)
                 + TestFiles.row("2022-01", "Burglary", TestFiles.lon(1), TestFiles.LAT)
                 + TestFiles.row("2022-01", "Drugs", TestFiles.lon(2), TestFiles.LAT)
                 + TestFiles.row("2021-01", "Drugs", TestFiles.lon(2), TestFiles.LAT)
                 + TestFiles.row("2021-01", "Drugs", TestFiles.lon(0), TestFiles.LAT);
-        assertEquals(0, run("import", "--boundaries", "csps", Files.writeString(dir.resolve("2022-01.csv"), rows).toString()), () -> err.toString());
+        assertEquals(0, run("import", "--boundaries", "csps", Files.writeString(dir.resolve("2022-01.csv"), rows).toString()), () -> cli.err());
         assertEquals(0, run("strategic", "--boundaries", "csps", "--each-area", "--from", "2022-01", "--to", "2022-01",
-                "--compare", "2021-01:2021-01"), () -> err.toString());
+                "--compare", "2021-01:2021-01"), () -> cli.err());
         assertEquals("""
                 area_code,area_name,category,this_period,last_period,difference,change_pct,rate_per_1000,period,comparison\r
                 D1,D1,Burglary,2,0,2,,0.667,2022-01:2022-01,2021-01:2021-01\r
@@ -101,11 +87,11 @@ class DissolveCliTest {
                 ALL,whole set (csps),Burglary,2,0,2,,0.571,2022-01:2022-01,2021-01:2021-01\r
                 ALL,whole set (csps),Drugs,1,2,-1,-50,0.286,2022-01:2022-01,2021-01:2021-01\r
                 ALL,whole set (csps),All,3,2,1,50,0.857,2022-01:2022-01,2021-01:2021-01\r
-                """, out.toString());
-        String cli = out.toString();
+                """, cli.out());
+        String cliCsv = cli.out();
         // comparator: mean rate of the 2 lowest-rate areas per category (D2 has no burglary: rate 0)
         assertEquals(0, run("strategic", "--boundaries", "csps", "--each-area", "--best", "2", "--from", "2022-01", "--to", "2022-01",
-                "--compare", "2021-01:2021-01"), () -> err.toString());
+                "--compare", "2021-01:2021-01"), () -> cli.err());
         assertEquals("""
                 area_code,area_name,category,this_period,last_period,difference,change_pct,rate_per_1000,best_2_rate_per_1000,period,comparison\r
                 D1,D1,Burglary,2,0,2,,0.667,0.333,2022-01:2022-01,2021-01:2021-01\r
@@ -116,13 +102,13 @@ class DissolveCliTest {
                 ALL,whole set (csps),Burglary,2,0,2,,0.571,0.333,2022-01:2022-01,2021-01:2021-01\r
                 ALL,whole set (csps),Drugs,1,2,-1,-50,0.286,1,2022-01:2022-01,2021-01:2021-01\r
                 ALL,whole set (csps),All,3,2,1,50,0.857,1.333,2022-01:2022-01,2021-01:2021-01\r
-                """, out.toString());
+                """, cli.out());
         assertEquals(2, run("strategic", "--boundaries", "csps", "--each-area", "--best", "51", "--from", "2022-01", "--to", "2022-01"));
-        assertTrue(err.toString().contains("best"), err.toString());
+        assertTrue(cli.err().contains("best"), cli.err());
         try (org.wardheat.TestServer server = org.wardheat.TestServer.start(dir.resolve("data"), ws -> { })) {
             var res = server.get("/api/strategic?boundaries=csps&each_area=true&from=2022-01&to=2022-01&compare=2021-01:2021-01&format=csv");
             assertEquals(200, res.statusCode());
-            assertEquals(cli, new String(res.body(), StandardCharsets.UTF_8), "HTTP CSV = CLI CSV");
+            assertEquals(cliCsv, new String(res.body(), StandardCharsets.UTF_8), "HTTP CSV = CLI CSV");
             assertEquals(400, server.get("/api/strategic?each_area=true&from=2022-01&to=2022-01").statusCode(), "boundaries required");
         }
     }

@@ -1,6 +1,5 @@
 package org.wardheat.context;
 
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -38,8 +37,7 @@ class DistrictRealDataTest {
 
     @BeforeAll
     static void locate() {
-        real = Path.of(System.getProperty("wardheat.realdata", "../shared/data/real"));
-        Assumptions.assumeTrue(Files.isDirectory(real.resolve("police_uk_kent")), "no real data at " + real.toAbsolutePath());
+        real = RealData.require("police_uk_kent");
     }
 
     private static List<Path> crimes(String folder, String prefix) throws Exception {

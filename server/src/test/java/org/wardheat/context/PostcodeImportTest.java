@@ -5,12 +5,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.wardheat.TestFiles;
-import org.wardheat.cli.Main;
 import org.wardheat.imports.PostcodeLookup;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -25,31 +21,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class PostcodeImportTest {
     @TempDir
     Path dir;
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream(), err = new ByteArrayOutputStream();
-    private PrintStream oldOut, oldErr;
+    private CliRun cli;
 
     @BeforeEach
     void capture() {
-        oldOut = System.out;
-        oldErr = System.err;
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+        cli = new CliRun(dir.resolve("data"));
     }
 
     @AfterEach
     void restore() {
-        System.setOut(oldOut);
-        System.setErr(oldErr);
+        cli.close();
     }
 
     private int run(String... args) {
-        out.reset();
-        err.reset();
-        String[] all = new String[args.length + 2];
-        System.arraycopy(args, 0, all, 0, args.length);
-        all[args.length] = "--data";
-        all[args.length + 1] = dir.resolve("data").toString();
-        return Main.run(all);
+        return cli.run(args);
     }
 
     @Test
@@ -64,7 +49,7 @@ class PostcodeImportTest {
 
     @Test
     void locatesCouncilRecordsByPostcodeAndNamesTheUnmatched() throws Exception {
-        assertEquals(0, run("boundaries", "add", "--id", "three", TestFiles.threeWards(dir).toString()), () -> err.toString());
+        assertEquals(0, run("boundaries", "add", "--id", "three", TestFiles.threeWards(dir).toString()), () -> cli.err());
         Path lookup = Files.writeString(dir.resolve("onspd.csv"), String.format(Locale.ROOT,
                 "pcds,lat,long\nME14 1AA,%.3f,%.3f\nME15 6BB,%.3f,%.3f\nME16 0ZZ,99.999999,0.000000\n",
                 TestFiles.LAT, TestFiles.lon(0), TestFiles.LAT, TestFiles.lon(2)));
@@ -77,18 +62,18 @@ class PostcodeImportTest {
                 2024-01-07,Middle,,%.3f,%.3f,3
                 """, TestFiles.lon(1), TestFiles.LAT));
         assertEquals(0, run("import", "--preset", "needle-finds", "--postcode-lookup", lookup.toString(), finds.toString()),
-                () -> err.toString());
-        assertTrue(out.toString().contains("5 rows read: 4 imported, 0 outside every ward, 1 without location, 0 rejected"), out.toString());
-        assertTrue(err.toString().contains("postcodes: 3 rows located by postcode; 1 rows with a postcode not in onspd.csv: ZZ9 9ZZ"), err.toString());
+                () -> cli.err());
+        assertTrue(cli.out().contains("5 rows read: 4 imported, 0 outside every ward, 1 without location, 0 rejected"), cli.out());
+        assertTrue(cli.err().contains("postcodes: 3 rows located by postcode; 1 rows with a postcode not in onspd.csv: ZZ9 9ZZ"), cli.err());
         assertEquals(0, run("wards", "--boundaries", "three", "--dataset", "needle-finds", "--from", "2024-01", "--to", "2024-01"),
-                () -> err.toString());
-        String csv = out.toString();
+                () -> cli.err());
+        String csv = cli.out();
         assertTrue(csv.contains("\r\nE05000001,West,2,"), csv);   // two finds by postcode (two spellings of ME14 1AA)
         assertTrue(csv.contains("\r\nE05000002,Middle,1,"), csv); // its own coordinates
         assertTrue(csv.contains("\r\nE05000003,East,1,"), csv);   // ME15 6BB
 
         // without a council mapping the option is refused before anything is read
         assertNotEquals(0, run("import", "--postcode-lookup", lookup.toString(), finds.toString()));
-        assertTrue(err.toString().contains("postcode-lookup"), err.toString());
+        assertTrue(cli.err().contains("postcode-lookup"), cli.err());
     }
 }
