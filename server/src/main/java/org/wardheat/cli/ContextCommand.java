@@ -21,8 +21,10 @@ import java.util.concurrent.Callable;
 final class ContextCommand implements Callable<Integer> {
     @Mixin
     DataOption data;
-    @Option(names = "--boundaries", required = true, paramLabel = "ID")
+    @Option(names = "--boundaries", paramLabel = "ID", description = "The boundary set (not needed with --area-id).")
     String boundaries;
+    @Option(names = "--area-id", paramLabel = "N", description = "A saved focus area made of wards (instead of --ward).")
+    Long areaId;
     @Option(names = "--ward", paramLabel = "CODE", description = "A ward of the focus area (repeatable; default: the whole set).")
     List<String> wards = List.of();
     @Option(names = "--lsoa11-polygons", required = true, paramLabel = "GEOJSON", description = "LSOA 2011 polygons (repeatable).")
@@ -39,11 +41,23 @@ final class ContextCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         return output.run(data, (analyses, format) -> {
-            List<Ward> all = analyses.boundaryWards(boundaries);
-            List<String> chosen = wards.isEmpty() ? all.stream().map(Ward::code).toList() : wards;
+            String set = boundaries;
+            List<String> picked = wards;
+            if (areaId != null) {
+                var area = analyses.area(new org.wardheat.query.AreaQuery(null, List.of(), null, areaId));
+                if (area.wardCodes().isEmpty()) {
+                    throw new org.wardheat.query.InvalidParameterException("area-id", "focus area " + areaId
+                            + " is a drawn polygon; context figures are by ward for now: save the area as wards");
+                }
+                set = area.boundaries();
+                picked = area.wardCodes();
+            }
+            String setId = set;
+            List<Ward> all = analyses.boundaryWards(setId);
+            List<String> chosen = picked.isEmpty() ? all.stream().map(Ward::code).toList() : picked;
             for (String c : chosen) {
                 if (all.stream().noneMatch(w -> w.code().equals(c))) {
-                    throw new org.wardheat.query.InvalidParameterException("ward", "'" + c + "' is not a ward of " + boundaries);
+                    throw new org.wardheat.query.InvalidParameterException("ward", "'" + c + "' is not a ward of " + setId);
                 }
             }
             DeprivationContext ctx = DeprivationContext.read(all, lsoa11, lsoa21, population, iod);
@@ -51,7 +65,7 @@ final class ContextCommand implements Callable<Integer> {
             List<Column> columns = new ArrayList<>(List.of(Column.text("area_code"), Column.text("area_name"), Column.decimal("residents", 0),
                     Column.decimal("mean_imd_rank", 1), Column.decimal("share_imd_decile_1", 4)));
             focus.byAge().keySet().forEach(band -> columns.add(Column.decimal(band.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "_"), 0)));
-            FeatureTable.Builder b = FeatureTable.builder("context_" + boundaries, columns);
+            FeatureTable.Builder b = FeatureTable.builder("context_" + setId, columns);
             List<Object> json = new ArrayList<>();
             for (Ward w : all) {
                 if (chosen.contains(w.code())) {

@@ -62,6 +62,17 @@ class DeprivationRealDataTest {
             DeprivationContext.Figures focus = ctx.figures(List.of("E05005002", "E05005003", "E05005004"));
             assertEquals(24_524, focus.residents(), 1e-9);
             assertEquals(0.180802, focus.shareMostDeprived(), 1e-6, "18.1% of the focus area's residents live in England's most deprived tenth");
+            ws.store().focusAreas().save("Park Wood and Shepway", "maidstone-2022", List.of("E05005002", "E05005003", "E05005004"),
+                    ws.boundarySet("maidstone-2022").wards().get(0).geometry());
+        }
+        // the same figures for the saved focus area through the command line
+        try (CliRun cli = new CliRun(dir.resolve("maidstone"))) {
+            assertEquals(0, cli.run("context", "--area-id", "1", "--lsoa11-polygons", b.resolve("lsoa11/E07000110.geojson").toString(),
+                    "--lsoa21-polygons", b.resolve("lsoa/E07000110.geojson").toString(), "--population",
+                    real.resolve("cwthom_hack25usefuldata/census2021_lsoa21_usual_residents_by_age6_Kent_Medway.csv.gz").toString(),
+                    "--iod", real.resolve("cwthom_hack25usefuldata/iod2019_lsoa11_ranks_deciles_Kent_Medway.csv").toString()), cli::err);
+            assertEquals("focus,the 3 wards together,24524,10387.1,0.1808,5829,2295,3533,4784,4272,3811",
+                    cli.out().lines().reduce((x, y) -> y).orElseThrow(), cli.out());
         }
     }
 }
