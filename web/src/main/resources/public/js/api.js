@@ -19,6 +19,7 @@ const PATHS = Object.freeze({
   areaSummary: '/api/area-summary',
   strategic: '/api/strategic',
   import: '/api/import',
+  population: '/api/population',
 });
 const HOTSPOT_PATHS = Object.freeze({ gistar: '/api/hotspots/gistar', kde: '/api/hotspots/kde', change: '/api/hotspots/change' });
 const EXPORT_PATHS = Object.freeze(Object.fromEntries(['wards', 'hotspots', 'repeats', 'encampments', 'strategic', 'areas']
@@ -54,7 +55,8 @@ export function toQuery(params = {}) {
 
 /** A path with its query; the path must be one of the constants above. */
 export function url(path, params) {
-  if (!API_PATHS.includes(path) && !/^\/api\/areas\/[1-9]\d{0,8}$/.test(path)) throw new ApiError(`not an API path: ${path}`);
+  if (!API_PATHS.includes(path) && !/^\/api\/areas\/[1-9]\d{0,8}$/.test(path)
+    && !/^\/api\/boundaries\/[A-Za-z0-9][A-Za-z0-9._-]{0,63}\/outline$/.test(path)) throw new ApiError(`not an API path: ${path}`);
   const query = toQuery(params);
   return query ? `${path}?${query}` : path;
 }
@@ -78,13 +80,19 @@ export function hotspotParams(s, before) {
     bandwidth: s.hotspot === 'kde' ? s.bandwidth : null, before: s.hotspot === 'change' ? before : null };
 }
 
-export const repeatParams = (s) => ({ ...selection(s), group_by: s.groupBy, by: s.rankBy, top: 20, distance: 50 });
+/** Repeat places: group_by is left to the server ('auto': by coordinates for police.uk data, by label for council records). */
+export const repeatParams = (s) => ({ ...selection(s), group_by: s.groupBy === 'auto' ? null : s.groupBy, by: s.rankBy, top: 20, distance: 50 });
 const wardParams = (s) => ({ ...selection(s), compare: s.compare });
 const strategicParams = (s) => ({ ...wardParams(s), category: null, ...areaParams(s) });
 
 function hotspotPath(analysis) {
   if (!Object.hasOwn(HOTSPOT_PATHS, analysis)) throw new ApiError(`no hotspot analysis '${analysis}'`);
   return HOTSPOT_PATHS[analysis];
+}
+
+function outlinePath(id) {
+  if (!/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/.test(String(id))) throw new ApiError(`not a boundary set id: ${id}`);
+  return `${PATHS.boundaries}/${id}/outline`;
 }
 
 function areaPath(id) {
@@ -131,14 +139,17 @@ export const api = {
   config: () => request(PATHS.config),
   boundarySets: () => request(PATHS.boundaries),
   datasets: () => request(PATHS.datasets),
-  categories: () => request(PATHS.categories),
+  /** Categories with counts: of one dataset inside one boundary set when given, else of everything. */
+  categories: (s) => request(PATHS.categories, { params: s ? { dataset: s.dataset, boundaries: s.boundaries } : {} }),
+  outline: async (id, signal) => request(outlinePath(id), { signal }),
   months: () => request(PATHS.months),
   /** The period and comparison period as the server resolves them: {period: {from, to}, comparison: {from, to}}. */
   periods: (s, signal) => request(PATHS.periods, { params: { from: s.from, to: s.to, compare: s.compare }, signal }),
   wards: (s, signal) => request(PATHS.wards, { params: wardParams(s), signal }),
   wardsCsvUrl: (s) => url(PATHS.wardsCsv, wardParams(s)),
   // calls that build a path from an argument are async, so a refused argument is a rejection like any other
-  hotspots: async (s, before, signal) => request(hotspotPath(s.hotspot), { params: { ...hotspotParams(s, before), only: 'nonzero' }, signal }),
+  // the map asks only for the cells it draws (Gi* significant bins, KDE at or above the average); downloads get every cell
+  hotspots: async (s, before, signal) => request(hotspotPath(s.hotspot), { params: { ...hotspotParams(s, before), only: 'significant' }, signal }),
   hotspotUrl: (s, before, format) => url(hotspotPath(s.hotspot), { ...hotspotParams(s, before), ...(format === 'csv' ? { format } : { download: 1 }) }),
   repeats: (s, signal) => request(PATHS.repeats, { params: repeatParams(s), signal }),
   encampments: (s, signal) => request(PATHS.encampments, { params: { from: s.from, to: s.to }, signal }),
@@ -152,6 +163,8 @@ export const api = {
   renameArea: async (id, name) => request(areaPath(id), { method: 'PUT', json: { name } }),
   deleteArea: async (id) => request(areaPath(id), { method: 'DELETE' }),
   importFiles: (params, form) => request(PATHS.import, { method: 'POST', params, form }),
+  addBoundaries: (params, form) => request(PATHS.boundaries, { method: 'POST', params, form }),
+  addPopulation: (params, form) => request(PATHS.population, { method: 'POST', params, form }),
   /** A download link: layer one of wards, hotspots, repeats, encampments, strategic, areas. */
   exportUrl: (layer, params, format) => {
     if (!Object.hasOwn(EXPORT_PATHS, layer) || !EXPORT_FORMATS.includes(format)) throw new ApiError(`no export ${layer}.${format}`);

@@ -71,6 +71,11 @@ final class Output {
 
     /** Writes {@code table} as CSV, GeoJSON (with {@code members}) or GeoPackage. */
     void table(FeatureTable table, String format, Map<String, ?> members) throws IOException {
+        if (table.parameters().get("disclosure") instanceof Map<?, ?> d) {
+            System.err.println("disclosure control: k=" + d.get("k") + ", " + d.get("primary_cells") + " counts shown as <" + d.get("k") + ", "
+                    + d.get("secondary_cells") + " more and " + d.get("derived_withheld") + " derived values withheld as [c]; recovery audit "
+                    + d.get("recovery_audit"));
+        }
         Exporter.Format f = Values.choice("format", format, Values.words(Exporter.Format.values()));
         if (f == Exporter.Format.GPKG) {
             Files.deleteIfExists(output);

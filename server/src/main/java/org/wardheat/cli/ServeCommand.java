@@ -7,6 +7,7 @@ import org.wardheat.http.ApiServer;
 import org.wardheat.http.CannotListenException;
 import org.wardheat.http.HttpLimits;
 import org.wardheat.http.ServerSettings;
+import org.wardheat.store.TileSource;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -37,10 +38,14 @@ final class ServeCommand implements Callable<Integer> {
     int analysisSeconds;
     @Option(names = "--demo", description = "Load the embedded synthetic demo borough (generated on first run).")
     boolean demo;
-    @Option(names = "--tiles", defaultValue = "https://tile.openstreetmap.org/{z}/{x}/{y}.png",
-            description = "Basemap tile URL template, or 'none' (default: OpenStreetMap).")
+    @Option(names = "--basemap", paramLabel = "FILE",
+            description = "A raster basemap file (.mbtiles or .pmtiles) served by this server at /tiles/{z}/{x}/{y}; works offline.")
+    Path basemap;
+    @Option(names = "--tiles", defaultValue = "none", paramLabel = "URL",
+            description = "An online basemap's tile URL template, e.g. https://tile.openstreetmap.org/{z}/{x}/{y}.png, or 'none' (default: none, no basemap).")
     String tiles;
-    @Option(names = "--tiles-attribution", defaultValue = "&copy; OpenStreetMap contributors")
+    @Option(names = "--tiles-attribution", defaultValue = "", paramLabel = "TEXT",
+            description = "The online basemap's attribution, as text (e.g. \"© OpenStreetMap contributors\").")
     String attribution;
 
     @Override
@@ -54,13 +59,18 @@ final class ServeCommand implements Callable<Integer> {
         AnalysisPool.Settings pool = AnalysisPool.Settings.defaults();
         ServerSettings settings = new ServerSettings(host, port, allowedHosts, HttpLimits.DEFAULT.withUploadBytes(maxUploadMb << 20),
                 new AnalysisPool.Settings(pool.threads(), pool.queue(), java.time.Duration.ofSeconds(analysisSeconds)));
+        if (basemap != null && !tiles.equals("none")) {
+            throw new IllegalArgumentException("--basemap and --tiles both name a basemap; give one");
+        }
+        TileSource tileFile = basemap == null ? null : TileSource.open(basemap);
         Path dir = dataDir != null ? dataDir : Path.of(demo ? "demo-data" : "data");
         Workspace ws = Workspace.open(dir);
         if (demo) {
             System.out.println("loading the synthetic demo borough into " + dir.toAbsolutePath() + " ...");
             DemoBorough.install(ws, dir.resolve("demo-source"));
         }
-        ApiServer server = new ApiServer(ws, new ApiServer.WebConfig(tiles.equals("none") ? null : tiles, attribution, demo));
+        ApiServer server = new ApiServer(ws, tileFile != null ? ApiServer.WebConfig.basemap(tileFile, demo)
+                : new ApiServer.WebConfig(tiles.equals("none") ? null : tiles, attribution, demo), tileFile);
         int actual;
         try {
             actual = server.start(settings);

@@ -11,6 +11,7 @@ import picocli.CommandLine.Option;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.wardheat.model.Coverage;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
@@ -35,6 +36,8 @@ final class StrategicCommand implements Callable<Integer> {
     @Mixin
     CompareOption period;
     @Mixin
+    ShareOptions share;
+    @Mixin
     Output output;
 
     @Override
@@ -52,11 +55,21 @@ final class StrategicCommand implements Callable<Integer> {
             }, Output.ALL);
         }
         StrategicQuery q = new StrategicQuery(new AreaQuery(boundaries, wards, area == null ? null : Files.readString(area), areaId), f,
-                period.comparison(f));
+                period.comparison(f), period.rules(), share.sharing(output.format));
         return output.run(data, (analyses, format) -> {
             List<AreaService.CategoryRow> rows = analyses.strategic(q);
-            return new Output.Result(Map.of("scope", q.area().scope(), "period", f.period().toString(), "comparison",
-                    q.comparison().toString(), "rows", rows), analyses.strategicTable(q, rows));
+            Coverage coverage = analyses.strategicCoverage(q);
+            String measure = analyses.strategicMeasure(q);
+            Coverages.print(measure, coverage);
+            Map<String, Object> json = new java.util.LinkedHashMap<>();
+            json.put("scope", q.area().scope());
+            json.put("period", f.period().toString());
+            json.put("comparison", q.comparison().toString());
+            json.put("measure", measure);
+            json.put("coverage", coverage);
+            json.put("warnings", coverage.warnings());
+            json.put("rows", rows);
+            return new Output.Result(json, analyses.strategicTable(q, rows));
         }, Output.ALL);
     }
 }

@@ -14,6 +14,7 @@ import org.wardheat.service.Workspace;
 import org.wardheat.store.DiskFullException;
 import org.wardheat.store.NotFoundException;
 import org.wardheat.store.StoreBusyException;
+import org.wardheat.store.TileSource;
 import spark.Response;
 import spark.Service;
 
@@ -36,13 +37,39 @@ public final class ApiServer {
     private AnalysisPool analyses;
     private long uploadBytes = HttpLimits.DEFAULT.uploadBytes();
 
-    /** Settings the web app reads from {@code /api/config}. */
-    public record WebConfig(String tileUrl, String tileAttribution, boolean demo) {
+    private final TileSource basemap;
+
+    /**
+     * Settings the web app reads from {@code /api/config}.
+     *
+     * @param tileUrl         the basemap's tile URL template, or null for no basemap
+     * @param tileAttribution its attribution, plain text (the page escapes it)
+     * @param tileMinZoom     the lowest zoom the basemap has tiles for, or null
+     * @param tileMaxZoom     the highest, or null (the page zooms further by enlarging them)
+     * @param tileBounds      [west, south, east, north] in degrees the tiles cover, or null
+     */
+    public record WebConfig(String tileUrl, String tileAttribution, boolean demo, Integer tileMinZoom, Integer tileMaxZoom,
+                            double[] tileBounds) {
+        public WebConfig(String tileUrl, String tileAttribution, boolean demo) {
+            this(tileUrl, tileAttribution, demo, null, null, null);
+        }
+
+        /** The settings for a basemap file served by this server at {@code /tiles/{z}/{x}/{y}}. */
+        public static WebConfig basemap(TileSource tiles, boolean demo) {
+            return new WebConfig(BasemapRoutes.TEMPLATE, tiles.attributionText(), demo, tiles.zoom("minzoom", 0),
+                    tiles.zoom("maxzoom", 19), tiles.bounds());
+        }
     }
 
     public ApiServer(Workspace workspace, WebConfig config) {
+        this(workspace, config, null);
+    }
+
+    /** @param basemap a basemap file to serve at {@code /tiles/{z}/{x}/{y}}, or null */
+    public ApiServer(Workspace workspace, WebConfig config, TileSource basemap) {
         this.workspace = workspace;
         this.config = config;
+        this.basemap = basemap;
     }
 
     /** Starts listening on {@code 127.0.0.1:port} (0 for any free port) and returns the port. */
@@ -111,8 +138,12 @@ public final class ApiServer {
 
         http.get("/webjars/*", Webjars::serve);
         http.get("/api/config", (req, res) -> Replies.json(res, config));
+        if (basemap != null) {
+            http.get("/tiles/:z/:x/:y", new BasemapRoutes(basemap)::tile);
+        }
         http.get("/api/boundaries", catalog::boundarySets);
         http.get("/api/boundaries/:id", catalog::boundarySet);
+        http.get("/api/boundaries/:id/outline", catalog::outline);
         http.get("/api/datasets", catalog::datasets);
         http.get("/api/categories", catalog::categories);
         http.get("/api/months", catalog::months);
@@ -136,6 +167,9 @@ public final class ApiServer {
         http.get("/api/near-repeat", records::nearRepeat);
 
         http.post("/api/import", imports::upload);
+        BoundaryUploadRoutes uploads = new BoundaryUploadRoutes(workspace, uploadBytes);
+        http.post("/api/boundaries", uploads::addBoundaries);
+        http.post("/api/population", uploads::addPopulation);
 
         // OGC API – Features (read-only): the same layers through the same binder and Analyses
         org.wardheat.ogc.OgcRoutes ogc = new org.wardheat.ogc.OgcRoutes(workspace, queries, new org.wardheat.ogc.Binders(

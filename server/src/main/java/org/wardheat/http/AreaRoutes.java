@@ -54,7 +54,7 @@ final class AreaRoutes {
     }
 
     Object summary(Request req, Response res) throws IOException {
-        return Replies.json(res, analyses.areaSummary(QueryBinder.areaSummary(req)));
+        return Replies.json(res, analyses.areaSummaryReply(QueryBinder.areaSummary(req)));
     }
 
     /** The strategic-assessment table as JSON; {@code format=csv|geojson|gpkg} is the download {@code /api/export/strategic}. */
@@ -73,8 +73,16 @@ final class AreaRoutes {
             return Replies.table(res, analyses.strategicTable(q), QueryBinder.format(req, Exporter.Format.CSV), Map.of(), true);
         }
         List<AreaService.CategoryRow> rows = analyses.strategic(q);
-        return Replies.json(res, Map.of("scope", analyses.area(q.area()).name(), "period", q.filter().period().toString(),
-                "comparison", q.comparison().toString(), "rows", rows));
+        org.wardheat.model.Coverage coverage = analyses.strategicCoverage(q);
+        Map<String, Object> reply = new java.util.LinkedHashMap<>();
+        reply.put("scope", analyses.area(q.area()).name());
+        reply.put("period", q.filter().period().toString());
+        reply.put("comparison", q.comparison().toString());
+        reply.put("measure", analyses.strategicMeasure(q));
+        reply.put("coverage", coverage);
+        reply.put("warnings", coverage.warnings());
+        reply.put("rows", rows);
+        return Replies.json(res, reply);
     }
 
     private static long id(Request req) {

@@ -35,6 +35,12 @@ final class CatalogRoutes {
         return Replies.table(res, Layers.boundaries(set.info().id(), set.wards()), Exporter.Format.GEOJSON, Map.of(), false);
     }
 
+    /** The set's outline: the union of its wards, one feature, for the map's boundary line. */
+    Object outline(Request req, Response res) throws IOException {
+        LoadedSet set = workspace.boundarySet(req.params("id"));
+        return Replies.table(res, Layers.outline(set.info().id(), set.wards()), Exporter.Format.GEOJSON, Map.of(), false);
+    }
+
     Object datasets(Request req, Response res) throws IOException {
         List<JsonNode> out = new ArrayList<>();
         for (DatasetInfo d : workspace.store().importLog().datasets()) {
@@ -56,7 +62,14 @@ final class CatalogRoutes {
     }
 
     Object categories(Request req, Response res) throws IOException {
-        return Replies.json(res, named(workspace.categoryCounts(), "category"));
+        String dataset = req.queryParams("dataset"), set = req.queryParams("boundaries");
+        if (dataset == null && set == null) {
+            return Replies.json(res, named(workspace.categoryCounts(), "category"));
+        }
+        if (set != null) {
+            workspace.boundarySet(set); // an unknown set is a 404 naming the known ones
+        }
+        return Replies.json(res, named(workspace.categoryCounts(dataset, set), "category"));
     }
 
     Object months(Request req, Response res) throws IOException {

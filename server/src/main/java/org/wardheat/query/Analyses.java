@@ -17,8 +17,14 @@ import org.wardheat.model.IncidentTable;
 import org.wardheat.repeats.Encampments;
 import org.wardheat.repeats.MonthlyTable;
 import org.wardheat.repeats.NearRepeat;
+import org.wardheat.repeats.Places;
+
+import org.wardheat.analysis.ChangeRules;
+import org.wardheat.model.Coverage;
+import org.wardheat.store.DatasetInfo;
 
 import java.time.YearMonth;
+import java.util.Set;
 import java.util.List;
 import java.util.Map;
 
@@ -65,7 +71,24 @@ public final class Analyses {
 
     public WardStatistics.Result wards(WardsQuery q) {
         q.validate(months());
-        return workspace.wardStatistics(q.boundaries(), q.toStatistics());
+        return workspace.wardStatistics(q.boundaries(), q.with(resolve(q.rules(), q.filter())).toStatistics());
+    }
+
+    /**
+     * The rules with the measure resolved: as given, else {@code count} when every dataset counted (the
+     * selected ones, or all) is of a kind with a count column ({@link ChangeOptions#DATASET_KINDS_COUNTED}), else {@code records}.
+     */
+    public ChangeRules resolve(ChangeRules r, Filter f) {
+        if (r.measure() != null) {
+            return r;
+        }
+        Set<String> wanted = new java.util.HashSet<>();
+        f.datasets().forEach(d -> wanted.add(d.toLowerCase(java.util.Locale.ROOT)));
+        List<String> kinds = workspace.store().importLog().datasets().stream()
+                .filter(d -> wanted.isEmpty() || wanted.contains(d.id().toLowerCase(java.util.Locale.ROOT)))
+                .map(DatasetInfo::kind).toList();
+        boolean counted = !kinds.isEmpty() && kinds.stream().allMatch(ChangeOptions.DATASET_KINDS_COUNTED::equals);
+        return r.withMeasure(counted ? ChangeRules.Measure.COUNT : ChangeRules.Measure.RECORDS);
     }
 
     public FeatureTable wardsTable(WardsQuery q) {
@@ -74,12 +97,12 @@ public final class Analyses {
 
     /** The ward table of a result already computed for {@code q}. */
     public FeatureTable wardsTable(WardsQuery q, WardStatistics.Result r) {
-        return Layers.wards(r, workspace.boundarySet(q.boundaries()).wards(), q.boundaries());
+        return q.sharing().apply(Layers.wards(r, workspace.boundarySet(q.boundaries()).wards(), q.boundaries()));
     }
 
     /** The ward map layer of a result already computed for {@code q} (write it with {@link Layers#wardLayerMembers}). */
     public FeatureTable wardLayer(WardsQuery q, WardStatistics.Result r) {
-        return Layers.wardLayer(r, workspace.boundarySet(q.boundaries()).wards(), q.boundaries());
+        return q.sharing().apply(Layers.wardLayer(r, workspace.boundarySet(q.boundaries()).wards(), q.boundaries()));
     }
 
     // ---- hotspots ----
@@ -96,7 +119,14 @@ public final class Analyses {
         } else if (q instanceof GiStarQuery g) {
             return hotspots.gistar(r, g.pAdjust(), g.neighbourDistanceMetres(), g.weighted());
         } else if (q instanceof ChangeQuery c) {
-            return hotspots.change(r, c.beforePeriod(), c.pAdjust(), c.hotBin());
+            Filter f = c.on().filter();
+            Coverage coverage = Coverage.of(workspace.incidents(), f.categorySet(), f.datasetSet(), f.period(), c.beforePeriod(), c.allowPartial());
+            if (!coverage.changeShown()) {
+                throw new InvalidParameterException("before", "no comparable data: " + String.join("; ", coverage.warnings()));
+            }
+            CellLayer layer = hotspots.change(r, c.beforePeriod(), c.pAdjust(), c.hotBin());
+            changeSummary(layer.parameters(), coverage);
+            return layer;
         } else if (q instanceof ClassifyQuery c) {
             return hotspots.classify(r, c.every().months, c.thresholds(), c.pAdjust());
         } else if (q instanceof EvaluateQuery e) {
@@ -106,8 +136,32 @@ public final class Analyses {
         throw new IllegalArgumentException("no hotspot analysis " + q.getClass().getSimpleName());
     }
 
+    /**
+     * The change layer's summary: the incidents (or weighted count) after against before with the exact
+     * Poisson test (exposure = each period's length in months), its reading, and the coverage.
+     */
+    private static void changeSummary(Map<String, Object> params, Coverage coverage) {
+        long after = ((Number) params.get("incidents")).longValue(), before = ((Number) params.get("incidents_before")).longValue();
+        org.wardheat.stats.PoissonRateTest.Comparison t = org.wardheat.stats.PoissonRateTest.compare(after, coverage.period().months(),
+                before, coverage.comparison().months());
+        params.put("change_p", t.pValue());
+        params.put("change_significant", t.significant(ChangeOptions.DEFAULT_ALPHA));
+        params.put("change_reading", org.wardheat.stats.ChangeReading.of(t, ChangeOptions.DEFAULT_ALPHA));
+        params.put("coverage", coverage);
+        params.put("warnings", coverage.warnings());
+    }
+
     public FeatureTable hotspotTable(HotspotAnalysis q) {
-        return Layers.cells(hotspots(q));
+        return cellsTable(q, hotspots(q), null);
+    }
+
+    /**
+     * The cells of a layer already computed for {@code q}, with disclosure control when the query is shareable.
+     *
+     * @param include which cells to keep, or {@code null} for all
+     */
+    public FeatureTable cellsTable(HotspotAnalysis q, CellLayer layer, boolean[] include) {
+        return q.on().sharing().apply(Layers.cells(layer, include));
     }
 
     /** The extent of the analysed area (the drawn polygon, or the boundary set's wards) in the query's CRS. */
@@ -129,14 +183,19 @@ public final class Analyses {
 
     public RepeatService.RepeatResult repeats(RepeatsQuery q) {
         q.validate(months());
-        return repeats.repeats(q.select().toSelection(), q.groupBy(), q.distanceMetres(), q.minPoints(), Values.word(q.by()), q.top(), q.periods(),
+        return repeats.repeats(q.select().toSelection(), groupBy(q), q.distanceMetres(), q.minPoints(), Values.word(q.by()), q.top(), q.periods(),
                 q.outliers(), q.excludeOutliers());
+    }
+
+    /** The query's grouping, or the default of its datasets' kind. */
+    private Places.Rule groupBy(RepeatsQuery q) {
+        return q.groupBy() != null ? q.groupBy() : repeats.defaultRule(q.select().toSelection().datasets());
     }
 
     /** The top places of each of the query's periods, side by side. */
     public Map<String, List<RepeatService.Place>> repeatsByPeriod(RepeatsQuery q) {
         q.validate(months());
-        return repeats.topPerPeriod(q.select().toSelection(), q.groupBy(), q.distanceMetres(), q.minPoints(), Values.word(q.by()), q.top(),
+        return repeats.topPerPeriod(q.select().toSelection(), groupBy(q), q.distanceMetres(), q.minPoints(), Values.word(q.by()), q.top(),
                 q.periods(), q.outliers(), q.excludeOutliers());
     }
 
@@ -156,7 +215,11 @@ public final class Analyses {
 
     public NearRepeat.Result nearRepeat(NearRepeatQuery q) {
         q.validate(months());
-        return repeats.nearRepeat(q.select().toSelection(), q.bandsMetres(), q.timeWidth(), q.timeBands(), q.simulations(), q.seed());
+        try {
+            return repeats.nearRepeat(q.select().toSelection(), q.bandsMetres(), q.timeWidth(), q.timeBands(), q.simulations(), q.seed());
+        } catch (NearRepeat.TooManyPairs e) {
+            throw new InvalidParameterException("bands", e.getMessage());
+        }
     }
 
     public FeatureTable nearRepeatTable(NearRepeatQuery q) {
@@ -209,14 +272,33 @@ public final class Analyses {
     public AreaService.Summary areaSummary(AreaSummaryQuery q) {
         q.validate(months());
         Filter f = q.filter();
-        return areas.summary(area(q.area()), f.categorySet(), f.datasetSet(), f.period(), q.comparison());
+        return areas.summary(area(q.area()), f.categorySet(), f.datasetSet(), f.period(), q.comparison(), resolve(q.rules(), f));
+    }
+
+    /**
+     * The summary as it is answered: the {@link AreaService.Summary}, or with disclosure control when the query is
+     * shareable ({@link org.wardheat.export.SharedSummary}).
+     */
+    public Object areaSummaryReply(AreaSummaryQuery q) {
+        AreaService.Summary s = areaSummary(q);
+        return q.sharing().shareable() ? org.wardheat.export.SharedSummary.of(s, q.sharing().k()) : s;
     }
 
     /** The strategic-assessment rows: every category, then "All". */
     public List<AreaService.CategoryRow> strategic(StrategicQuery q) {
         q.validate(months());
         Filter f = q.filter();
-        return areas.table(area(q.area()), f.categorySet(), f.datasetSet(), f.period(), q.comparison());
+        return areas.table(area(q.area()), f.categorySet(), f.datasetSet(), f.period(), q.comparison(), resolve(q.rules(), f));
+    }
+
+    /** The months with data in the strategic table's two periods, and whether change is shown. */
+    public Coverage strategicCoverage(StrategicQuery q) {
+        return areas.coverage(Set.of(), q.filter().datasetSet(), q.filter().period(), q.comparison(), q.rules().allowPartial());
+    }
+
+    /** The measure the strategic table counts: "records" or "count". */
+    public String strategicMeasure(StrategicQuery q) {
+        return resolve(q.rules(), q.filter()).measureWord();
     }
 
     public FeatureTable strategicTable(StrategicQuery q) {
@@ -224,7 +306,8 @@ public final class Analyses {
     }
 
     public FeatureTable strategicTable(StrategicQuery q, List<AreaService.CategoryRow> rows) {
-        return Layers.strategic(rows, q.area().scope(), q.filter().period().toString(), q.comparison().toString());
+        return q.sharing().apply(Layers.strategic(rows, q.area().scope(), q.filter().period().toString(), q.comparison().toString(), q.rules().per(),
+                strategicCoverage(q), strategicMeasure(q)));
     }
 
     /** The strategic table for each area of a set, then the whole set (see {@link BreakdownQuery}). */

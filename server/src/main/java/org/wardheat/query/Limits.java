@@ -54,6 +54,8 @@ public final class Limits {
     public static final Range PROPORTION = Range.above(0, 1, "a proportion");
     /** Significance level of the classification. */
     public static final Range CRITICAL_P = Range.above(0, 0.5, "a p-value");
+    /** The KDE floor of a map layer ({@code only=significant}): a multiple of the area's average density. */
+    public static final Range KDE_FLOOR = Range.closed(0, org.wardheat.hotspot.DrawnCells.MAX_KDE_FLOOR, "a multiple of the area's average density");
     /** Harm weight of a category. */
     public static final Range HARM_WEIGHT = Range.closed(0, 1_000_000, "a weight");
     /** A drawn area has at most this many vertices. */
@@ -86,6 +88,16 @@ public final class Limits {
     public static final Range TIME_BANDS = Range.closed(1, 24, "a whole number");
     /** Knox test permutations. */
     public static final Range SIMULATIONS = Range.closed(1, 9_999, "a whole number");
+
+    // ---- disclosure control ----
+    /** k of disclosure control ({@code shareable}): counts from 1 to k−1 are suppressed; default 5. */
+    public static final Range DISCLOSURE_K = Range.closed(org.wardheat.export.DisclosureRule.MIN_K, org.wardheat.export.DisclosureRule.MAX_K,
+            "a whole number");
+    // ---- comparing two periods: ward table, strategic table, focus areas ----
+    /** The significance level of the change test ({@code alpha}): change is significant when p &lt; alpha. */
+    public static final Range ALPHA = Range.above(0, 0.5, "a significance level");
+    /** The bases rates may be given per ({@code per}): residents. */
+    public static final java.util.List<Integer> RATE_BASES = java.util.List.of(1000, 10000);
 
     // ---- focus areas, import ----
     /** A saved focus area's id. */

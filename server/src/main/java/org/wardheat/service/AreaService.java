@@ -5,6 +5,8 @@ import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.Location;
 import org.locationtech.jts.operation.union.UnaryUnionOp;
+import org.wardheat.analysis.ChangeRules;
+import org.wardheat.model.Coverage;
 import org.wardheat.model.Period;
 import org.wardheat.boundaries.GeoJsonGeometry;
 import org.wardheat.boundaries.Projection;
@@ -153,7 +155,13 @@ public final class AreaService {
     }
 
     /** One category's counts in the area. */
-    public record CategoryRow(String category, long count, long previous, long difference, Double changePct, Double ratePer1000) {
+    /**
+     * One category's counts in the area; change figures are null when change is withheld, {@code rate} is per
+     * {@link ChangeRules#per()} residents with its 95% exact Poisson interval (see {@link org.wardheat.analysis.ChangeFigures}).
+     */
+    public record CategoryRow(String category, long count, long previous, Long difference, Double changePct, Double ratePer1000,
+                              Double changeP, Boolean changeSignificant, String changeReading, Double rate, Double rateCiLow,
+                              Double rateCiHigh) {
     }
 
     public record HotCell(String cellId, double lon, double lat, double n, double gistar, int bin) {
@@ -167,15 +175,26 @@ public final class AreaService {
     public record Summary(String name, String boundaries, List<String> wardCodes, String period, String comparison,
                           List<CategoryRow> categories, CategoryRow total, Double residents, double areaKm2,
                           long boroughCount, double shareOfIncidents, Double shareOfResidents, double shareOfArea,
-                          List<RepeatService.Place> topPlaces, List<HotCell> hotCells) {
+                          List<RepeatService.Place> topPlaces, List<HotCell> hotCells, String measure, Coverage coverage,
+                          List<String> warnings) {
     }
 
     public Summary summary(Area a, Set<String> categories, Set<String> datasets, Period period, Period comparison) {
+        return summary(a, categories, datasets, period, comparison, ChangeRules.DEFAULT);
+    }
+
+    /** The months with data in the period and the comparison for these datasets, and whether change is shown. */
+    public Coverage coverage(Set<String> categories, Set<String> datasets, Period period, Period comparison, boolean allowPartial) {
+        return Coverage.of(workspace.incidents(), categories, datasets, period, comparison, allowPartial);
+    }
+
+    public Summary summary(Area a, Set<String> categories, Set<String> datasets, Period period, Period comparison, ChangeRules rules) {
         Area borough = new Area(a.boundaries(), List.of(), null, "whole borough");
         Double residents = residents(a), boroughResidents = residents(borough);
-        List<CategoryRow> rows = table(a, residents, categories, datasets, period, comparison);
+        List<CategoryRow> rows = table(a, residents, categories, datasets, period, comparison, rules);
         CategoryRow total = rows.get(rows.size() - 1);
-        CategoryRow boroughTotal = lastRow(table(borough, boroughResidents, categories, datasets, period, comparison));
+        CategoryRow boroughTotal = lastRow(table(borough, boroughResidents, categories, datasets, period, comparison, rules));
+        Coverage coverage = coverage(categories, datasets, period, comparison, rules.allowPartial());
         Geometry outline = outline(a);
         double km2 = Projection.transform(outline, Projection.WGS84, Projection.BNG).getArea() / 1e6;
         double boroughKm2 = Projection.transform(outline(borough), Projection.WGS84, Projection.BNG).getArea() / 1e6;
@@ -196,7 +215,8 @@ public final class AreaService {
         return new Summary(a.name(), a.boundaries(), a.wardCodes(), period.toString(), comparison.toString(), rows.subList(0, rows.size() - 1),
                 total, residents, km2, boroughTotal.count(), boroughTotal.count() == 0 ? 0 : (double) total.count() / boroughTotal.count(),
                 residents == null || boroughResidents == null || boroughResidents == 0 ? null : residents / boroughResidents,
-                boroughKm2 == 0 ? 0 : km2 / boroughKm2, places, cells.subList(0, Math.min(5, cells.size())));
+                boroughKm2 == 0 ? 0 : km2 / boroughKm2, places, cells.subList(0, Math.min(5, cells.size())),
+                rules.measureWord(), coverage, coverage.warnings());
     }
 
     private static CategoryRow lastRow(List<CategoryRow> rows) {
@@ -208,11 +228,17 @@ public final class AreaService {
      * period, difference and % change (null when last is 0), rate per 1,000 residents; the last row is "All".
      */
     public List<CategoryRow> table(Area a, Set<String> categories, Set<String> datasets, Period period, Period comparison) {
-        return table(a, residents(a), categories, datasets, period, comparison);
+        return table(a, categories, datasets, period, comparison, ChangeRules.DEFAULT);
+    }
+
+    /** The table counted and compared by {@code rules} (measure, rate base, significance level, allow partial). */
+    public List<CategoryRow> table(Area a, Set<String> categories, Set<String> datasets, Period period, Period comparison,
+                                   ChangeRules rules) {
+        return table(a, residents(a), categories, datasets, period, comparison, rules);
     }
 
     private List<CategoryRow> table(Area a, Double residents, Set<String> categories, Set<String> datasets, Period period,
-                                    Period comparison) {
-        return CategoryTable.rows(workspace.snapshot(), a, residents, categories, datasets, period, comparison);
+                                    Period comparison, ChangeRules rules) {
+        return CategoryTable.rows(workspace.snapshot(), a, residents, categories, datasets, period, comparison, rules);
     }
 }

@@ -4,6 +4,9 @@ import org.locationtech.jts.algorithm.locate.IndexedPointInAreaLocator;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Location;
 import org.wardheat.boundaries.Ward;
+import org.wardheat.analysis.ChangeFigures;
+import org.wardheat.analysis.ChangeRules;
+import org.wardheat.model.Coverage;
 import org.wardheat.model.IncidentTable;
 import org.wardheat.model.Period;
 
@@ -22,36 +25,43 @@ final class CategoryTable {
      * the wards come from one snapshot.
      */
     static List<AreaService.CategoryRow> rows(Snapshot snap, AreaService.Area a, Double residents, Set<String> categories,
-                                              Set<String> datasets, Period period, Period comparison) {
+                                              Set<String> datasets, Period period, Period comparison, ChangeRules rules) {
+        Coverage coverage = Coverage.of(snap.incidents(), categories, datasets, period, comparison, rules.allowPartial());
+        boolean weighted = rules.measure() == ChangeRules.Measure.COUNT;
         IncidentTable t = snap.incidents();
         IncidentTable.Filter filter = t.filter(categories, datasets);
         boolean[] in = members(snap, a);
-        TreeMap<String, long[]> counts = new TreeMap<>();
+        TreeMap<String, double[]> counts = new TreeMap<>();
         for (int i = 0; i < t.size(); i++) {
             if (!in[i] || !filter.test(i)) {
                 continue;
             }
             boolean now = period.contains(t.month(i)), before = comparison.contains(t.month(i));
             if (now || before) {
-                long[] c = counts.computeIfAbsent(t.category(i), k -> new long[2]);
-                c[0] += now ? 1 : 0;
-                c[1] += before ? 1 : 0;
+                double[] c = counts.computeIfAbsent(t.category(i), k -> new double[2]);
+                double v = weighted ? t.weight(i) : 1;
+                c[0] += now ? v : 0;
+                c[1] += before ? v : 0;
             }
         }
         List<AreaService.CategoryRow> rows = new ArrayList<>();
         long all = 0, allBefore = 0;
         for (var e : counts.entrySet()) {
-            rows.add(row(e.getKey(), e.getValue()[0], e.getValue()[1], residents));
-            all += e.getValue()[0];
-            allBefore += e.getValue()[1];
+            long now = Math.round(e.getValue()[0]), before = Math.round(e.getValue()[1]);
+            rows.add(row(e.getKey(), now, before, residents, period, comparison, coverage, rules));
+            all += now;
+            allBefore += before;
         }
-        rows.add(row("All", all, allBefore, residents));
+        rows.add(row("All", all, allBefore, residents, period, comparison, coverage, rules));
         return rows;
     }
 
-    private static AreaService.CategoryRow row(String name, long now, long before, Double residents) {
-        return new AreaService.CategoryRow(name, now, before, now - before, before == 0 ? null : 100.0 * (now - before) / before,
-                residents == null || residents == 0 ? null : 1000.0 * now / residents);
+    private static AreaService.CategoryRow row(String name, long now, long before, Double residents, Period period, Period comparison,
+                                               Coverage coverage, ChangeRules rules) {
+        ChangeFigures f = ChangeFigures.of(now, before, residents, period, comparison, coverage, rules);
+        return new AreaService.CategoryRow(name, now, before, f.change(), f.changePct(),
+                residents == null || residents == 0 ? null : 1000.0 * now / residents, f.changeP(), f.changeSignificant(), f.changeReading(),
+                f.rate(), f.rateCiLow(), f.rateCiHigh());
     }
 
     /** Which incidents of the table lie in the area: by ward for ward areas (as the ward counts), else by polygon. */

@@ -199,6 +199,24 @@ public final class Workspace implements Closeable {
         return counts;
     }
 
+    /**
+     * Incident counts by category of one dataset (null or blank: all) inside one boundary set's wards (null: anywhere),
+     * over all months: what the category picker shows for the chosen dataset and set.
+     */
+    public Map<String, Long> categoryCounts(String dataset, String setId) {
+        Snapshot snap = snapshot();
+        IncidentTable t = snap.incidents();
+        IncidentTable.Filter filter = t.filter(java.util.Set.of(), dataset == null || dataset.isBlank() ? java.util.Set.of() : java.util.Set.of(dataset));
+        int[] ward = setId == null ? null : snap.wardOf(setId);
+        Map<String, Long> counts = new TreeMap<>();
+        for (int i = 0; i < t.size(); i++) {
+            if (filter.test(i) && (ward == null || ward[i] >= 0)) {
+                counts.merge(t.category(i), 1L, Long::sum);
+            }
+        }
+        return counts;
+    }
+
     /** Incident counts by month ({@code YYYY-MM}), in order. */
     public Map<String, Long> monthCounts() {
         IncidentTable t = incidents();

@@ -134,6 +134,33 @@ class EdgesTest {
     }
 
     @Test
+    void wardAndStrategicCsvWithMeasurePerAlphaRankingAndPartialChangeAreTheSameBothWays() throws Exception {
+        // the demo holds 2023-01 to 2024-12: against 2022 (no data) change is withheld unless allowed
+        String q = "boundaries=" + B + "&from=2023-01&to=2023-12&dataset=needle-finds&measure=count&per=10000&alpha=0.01&rank_by=rate";
+        sameCsv(List.of("wards", "--boundaries", B, "--from", "2023-01", "--to", "2023-12", "--dataset", "needle-finds", "--measure", "count",
+                "--per", "10000", "--alpha", "0.01", "--rank-by", "rate"), "/api/export/wards?" + q + "&format=csv");
+        sameCsv(List.of("wards", "--boundaries", B, "--from", "2023-01", "--to", "2023-12", "--dataset", "needle-finds", "--measure", "count",
+                "--per", "10000", "--alpha", "0.01", "--rank-by", "rate", "--allow-partial"), "/api/export/wards?" + q + "&allow_partial=true&format=csv");
+        sameCsv(List.of("strategic", "--boundaries", B, "--from", "2024-01", "--to", "2024-12", "--measure", "count", "--per", "10000",
+                "--alpha", "0.01"), "/api/strategic?boundaries=" + B + "&from=2024-01&to=2024-12&measure=count&per=10000&alpha=0.01&format=csv");
+        Cli withheld = cli("wards", "--boundaries", B, "--from", "2023-01", "--to", "2023-12", "--dataset", "needle-finds");
+        String csv = new String(withheld.out(), StandardCharsets.UTF_8);
+        assertTrue(csv.lines().skip(1).allMatch(l -> l.matches("[^,]+,[^,]+,\\d+,[0-9.]*,[0-9.]+,\\d+,0,,,,,,[0-9.]*,[0-9.]*,12,0,count")), csv);
+        assertTrue(withheld.err().contains("measure: count"), "needle finds are counted in needles by default: " + withheld.err());
+        assertTrue(withheld.err().contains("warning: the comparison period 2022-01 to 2022-12 has no data for 2022-01, 2022-02,"), withheld.err());
+        Cli partial = cli("wards", "--boundaries", B, "--from", "2024-01", "--to", "2024-12", "--dataset", "needle-finds", "--rank-by", "change",
+                "--format", "json");
+        com.fasterxml.jackson.databind.JsonNode json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(partial.out());
+        assertTrue(json.get("coverage").get("comparable").asBoolean());
+        assertEquals("count", json.get("measure").asText());
+        long previous = Long.MAX_VALUE;
+        for (com.fasterxml.jackson.databind.JsonNode w : json.get("wards")) {
+            assertTrue(w.get("change").asLong() <= previous, "ranked by change");
+            previous = w.get("change").asLong();
+        }
+    }
+
+    @Test
     void strategicCsvIsTheSameBothWays() throws Exception {
         String ward = demo.workspace.boundarySet(B).wards().get(0).code();
         String q = "boundaries=" + B + "&ward=" + ward + "&from=2024-01&to=2024-12";
@@ -141,6 +168,36 @@ class EdgesTest {
                 "/api/export/strategic?" + q + "&format=csv", "/api/strategic?" + q + "&format=csv");
         sameCsv(List.of("strategic", "--boundaries", B, "--from", "2024-01", "--to", "2024-12", "--dataset", DemoBorough.DATASET),
                 "/api/export/strategic?boundaries=" + B + "&from=2024-01&to=2024-12&dataset=" + DemoBorough.DATASET + "&format=csv");
+    }
+
+    /** {@code --shareable} and {@code shareable=true}: the same suppressed CSV both ways, with marks and no small count. */
+    @Test
+    void shareableTablesAreTheSameBothWaysAndHideSmallCounts() throws Exception {
+        String q = "boundaries=" + B + "&from=2024-03&to=2024-03&category=Robbery&shareable=true";
+        List<String> wards = List.of("wards", "--boundaries", B, "--from", "2024-03", "--to", "2024-03", "--category", "Robbery", "--shareable");
+        sameCsv(wards, "/api/export/wards?" + q + "&format=csv", "/api/wards.csv?" + q);
+        String csv = new String(cli(wards.toArray(new String[0])).out(), StandardCharsets.UTF_8);
+        assertTrue(csv.contains("\"<5\"") || csv.contains(",<5,"), csv);
+        for (String line : csv.lines().skip(1).toList()) {
+            String count = line.split(",")[2];
+            assertTrue(count.equals("0") || count.equals("<5") || count.equals("[c]") || Long.parseLong(count) >= 5, line);
+        }
+        JsonNode layer = JSON.readTree(get("/api/wards?" + q).body());
+        assertEquals(5, layer.path("disclosure").path("k").asInt(), "the layer's parameters record the suppression");
+        assertTrue(layer.path("name").asText().endsWith("_shareable-k5"), layer.path("name").asText());
+        String h = "boundaries=" + B + "&from=2024-01&to=2024-06&cell=300&shareable=true&k=3";
+        sameCsv(List.of("hotspots", "gistar", "--boundaries", B, "--from", "2024-01", "--to", "2024-06", "--cell", "300", "--shareable", "--k", "3"),
+                "/api/export/hotspots?analysis=gistar&" + h + "&format=csv", "/api/hotspots/gistar?" + h + "&format=csv");
+        String ward = demo.workspace.boundarySet(B).wards().get(0).code();
+        sameCsv(List.of("strategic", "--boundaries", B, "--ward", ward, "--from", "2024-01", "--to", "2024-01", "--shareable"),
+                "/api/export/strategic?boundaries=" + B + "&ward=" + ward + "&from=2024-01&to=2024-01&shareable=true&format=csv");
+        JsonNode summary = JSON.readTree(get("/api/area-summary?boundaries=" + B + "&ward=" + ward + "&from=2024-01&to=2024-01&shareable=true").body());
+        assertEquals(5, summary.path("disclosure").path("k").asInt(), summary.toString());
+        assertEquals(0, summary.path("topPlaces").size(), "no record-level places in a shared summary");
+        for (JsonNode row : summary.path("categories")) {
+            JsonNode count = row.path("count");
+            assertTrue(!count.isNumber() || count.asLong() == 0 || count.asLong() >= 5, row.toString());
+        }
     }
 
     /** A route, a query string with one bad value, and the parameter the refusal must name. */
@@ -168,6 +225,19 @@ class EdgesTest {
             /api/wards/summary | {H}&compare=1990-01:1990-06 | compare
             /api/wards/summary | {H}&top=-1 | top
             /api/wards/summary | {H}&top=x | top
+            /api/wards/summary | {H}&shareable=maybe | shareable
+            /api/export/wards | {H}&shareable=true&k=1 | k
+            /api/hotspots/kde | {H}&shareable=true&k=101 | k
+            /api/strategic | {H}&shareable=true&k=x | k
+            /api/wards/summary | {H}&alpha=0 | alpha
+            /api/wards/summary | {H}&alpha=0.6 | alpha
+            /api/wards/summary | {H}&per=100 | per
+            /api/wards/summary | {H}&rank_by=name | rank_by
+            /api/wards/summary | {H}&measure=needles | measure
+            /api/wards/summary | {H}&allow_partial=perhaps | allow_partial
+            /api/strategic | {H}&per=1 | per
+            /api/hotspots/kde | {H}&measure=weight | measure
+            /api/hotspots/change | {H}&before=2022-01:2022-06 | before
             /api/hotspots/kde | {H}&cell=5 | cell
             /api/hotspots/gistar | {H}&cell=5 | cell
             /api/hotspots/change | {H}&cell=5 | cell
@@ -291,7 +361,7 @@ class EdgesTest {
             }
         }
         assertEquals(List.of(), wrong);
-        assertEquals(107, badValues().size(), "one line per case");
+        assertEquals(120, badValues().size(), "one line per case");
     }
 
     @Test
@@ -325,6 +395,8 @@ class EdgesTest {
                 {"--to", "wards", "--boundaries", B, "--from", "2024-01", "--to", "2999-12"},
                 {"--compare", "strategic", "--boundaries", B, "--from", "2024-01", "--to", "2024-06", "--compare", "last"},
                 {"--dataset", "import", "--dataset", "bad name!", "x.csv"},
+                {"--k", "wards", "--boundaries", B, "--from", "2024-01", "--to", "2024-06", "--shareable", "--k", "1"},
+                {"--format", "wards", "--boundaries", B, "--from", "2024-01", "--to", "2024-06", "--shareable", "--format", "json"},
         };
         for (String[] c : cases) {
             String[] args = java.util.Arrays.copyOfRange(c, 1, c.length);
