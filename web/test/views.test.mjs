@@ -68,6 +68,7 @@ test('legend rows and the trend chart escape their text; swatches take colours o
 
 test('the shareable export links ask for disclosure control and leave record-level layers out', async () => {
   const { exportLinksHtml } = await import('../src/main/resources/public/js/views/exports.js');
+  (await import('../src/main/resources/public/js/api.js')).useSession({ csrf: null, permissions: ['map', 'records', 'export'] }); // an analyst
   const state = { ...DEFAULTS, boundaries: 'b', from: '2024-01', to: '2024-12', hotspot: 'gistar', places: 'repeats' };
   const plain = String(exportLinksHtml(state, false));
   assert.ok(!plain.includes('shareable'), plain);

@@ -20,6 +20,10 @@ const PATHS = Object.freeze({
   strategic: '/api/strategic',
   import: '/api/import',
   population: '/api/population',
+  session: '/api/session',
+  login: '/api/login',
+  logout: '/api/logout',
+  audit: '/api/audit',
 });
 const HOTSPOT_PATHS = Object.freeze({ gistar: '/api/hotspots/gistar', kde: '/api/hotspots/kde', change: '/api/hotspots/change' });
 const EXPORT_PATHS = Object.freeze(Object.fromEntries(['wards', 'hotspots', 'repeats', 'encampments', 'strategic', 'areas']
@@ -28,6 +32,32 @@ export const EXPORT_FORMATS = Object.freeze(['geojson', 'csv', 'gpkg']);
 
 /** Every path the page may request, for tests and reviews. */
 export const API_PATHS = Object.freeze([...Object.values(PATHS), ...Object.values(HOTSPOT_PATHS), ...Object.values(EXPORT_PATHS)]);
+
+/**
+ * The signed-in session as /api/session last said: the CSRF token sent with every state-changing call, and
+ * the permissions the page uses to leave out what the role may not see (the server refuses them anyway).
+ */
+const session = { csrf: null, permissions: [] };
+
+/** Remembers the session's CSRF token and permissions. */
+export function useSession(s) {
+  session.csrf = s && typeof s.csrf === 'string' ? s.csrf : null;
+  session.permissions = s && Array.isArray(s.permissions) ? s.permissions.slice() : [];
+}
+
+/** True when the session's role has this permission (map, own_areas, strategic, records, export, import, delete_data, admin). */
+export const allowed = (permission) => session.permissions.includes(permission);
+
+/**
+ * The strategic rows from either answer: the JSON rows, or, for a viewer, the disclosure-controlled table
+ * (GeoJSON, counts 1 to 4 shown as "<5" and others withheld as "[c]").
+ */
+export function strategicRows(body) {
+  if (!body || body.type !== 'FeatureCollection') return body;
+  const rows = body.features.map(({ properties: p }) => ({ category: p.category, count: p.this_period, previous: p.last_period,
+    difference: p.difference, changePct: p.change_pct }));
+  return { scope: null, rows, disclosure: body.disclosure || null };
+}
 
 /** A failed call: the server's message (or what went wrong on the way), the HTTP status (0 if none). */
 export class ApiError extends Error {
@@ -109,6 +139,7 @@ async function request(path, { params, method = 'GET', json, form, signal } = {}
   const init = { method, signal, headers: { Accept: 'application/json' } };
   if (json !== undefined) { init.body = JSON.stringify(json); init.headers['Content-Type'] = 'application/json'; }
   if (form !== undefined) init.body = form;
+  if (method !== 'GET' && session.csrf) init.headers['X-CSRF-Token'] = session.csrf;
   let response;
   try {
     response = await fetch(url(path, params), init);
@@ -137,6 +168,11 @@ export function latestOnly() {
 
 export const api = {
   config: () => request(PATHS.config),
+  session: () => request(PATHS.session),
+  login: (name, password) => request(PATHS.login, { method: 'POST', json: { name, password } }),
+  logout: () => request(PATHS.logout, { method: 'POST', json: {} }),
+  /** The latest entries of the audit trail (admins only). */
+  audit: (limit = 200) => request(PATHS.audit, { params: { limit } }),
   boundarySets: () => request(PATHS.boundaries),
   datasets: () => request(PATHS.datasets),
   /** Categories with counts: of one dataset inside one boundary set when given, else of everything. */
@@ -154,7 +190,7 @@ export const api = {
   repeats: (s, signal) => request(PATHS.repeats, { params: repeatParams(s), signal }),
   encampments: (s, signal) => request(PATHS.encampments, { params: { from: s.from, to: s.to }, signal }),
   nearRepeat: (s, signal) => request(PATHS.nearRepeat, { params: { ...selection(s), simulations: 999 }, signal }),
-  strategic: (s, signal) => request(PATHS.strategic, { params: strategicParams(s), signal }),
+  strategic: async (s, signal) => strategicRows(await request(PATHS.strategic, { params: strategicParams(s), signal })),
   strategicUrl: (s, format) => (format === 'csv' ? url(PATHS.strategic, { ...strategicParams(s), format })
     : url(EXPORT_PATHS.strategic, { ...strategicParams(s), format })),
   areaSummary: (s, signal) => request(PATHS.areaSummary, { params: { ...wardParams(s), ...areaParams(s) }, signal }),

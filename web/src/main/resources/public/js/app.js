@@ -3,6 +3,8 @@
 // depends on the keys that changed. The wards draw first; hotspot cells and places follow as they arrive.
 import { createState, RANGES } from './state.js';
 import { api, latestOnly } from './api.js';
+import { signIn } from './views/session.js';
+import { esc } from './format.js';
 import { $ } from './views/dom.js';
 import { createMap, addBasemap, createOutline, initDrawer } from './views/mapview.js';
 import { createLegend } from './views/legend.js';
@@ -135,6 +137,7 @@ async function afterImport() { // after an upload: the new lists in the pickers,
 }
 
 async function init() {
+  if (!(await signIn(state, failed))) return;
   const config = await api.config();
   $('demo-badge').hidden = !config.demo;
   addBasemap(map, config);

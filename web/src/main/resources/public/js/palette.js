@@ -27,10 +27,20 @@ function classOf(value, breaks) {
 }
 
 /**
+ * A value as the scale ranks it: a suppressed count "<5" (disclosure control) just below 5, a withheld
+ * "[c]" as no data, a number as it is.
+ */
+function rankable(v) {
+  if (typeof v !== 'string') return v;
+  return /^<\d{1,3}$/.test(v) ? Number(v.slice(1)) - 0.5 : null;
+}
+
+/**
  * A scale for one measure over the features' values: colour(value) and legend rows.
  * @param {string} measure 'count' | 'rate_per_1000' | 'change_pct'
  */
-export function scaleFor(measure, values) {
+export function scaleFor(measure, shown) {
+  const values = shown.map(rankable);
   const diverging = measure === 'change_pct';
   const breaks = diverging ? CHANGE_BREAKS : quantileBreaks(values, SEQUENTIAL.length);
   const colours = diverging ? DIVERGING : SEQUENTIAL.slice(SEQUENTIAL.length - breaks.length - 1);
@@ -45,7 +55,10 @@ export function scaleFor(measure, values) {
   if (diverging) rows.push({ colour: NOT_SIGNIFICANT, label: 'change not significant (exact Poisson test)' });
   rows.push({ colour: NO_DATA, label: diverging ? 'no previous incidents, or no comparable data' : 'no data' });
   return {
-    colour: (v) => (v === null || v === undefined ? NO_DATA : colours[classOf(v, breaks)]),
+    colour: (shownValue) => {
+      const v = rankable(shownValue);
+      return v === null || v === undefined ? NO_DATA : colours[classOf(v, breaks)];
+    },
     rows,
   };
 }

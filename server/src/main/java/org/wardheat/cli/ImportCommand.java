@@ -67,6 +67,11 @@ final class ImportCommand implements Callable<Integer> {
                 report = ws.importFiles(files, options.format(m), options.datasetOr(m), options.boundaries(),
                         org.wardheat.imports.ImportEncoding.parse(encoding), org.wardheat.text.InputLimits.DEFAULT);
             }
+            java.util.Map<String, Object> audited = new java.util.LinkedHashMap<>();
+            audited.put("preset", preset);
+            audited.put("columns", columns);
+            audited.put("encoding", encoding);
+            new org.wardheat.service.AccessService(ws.store()).recordImport(org.wardheat.service.Actor.cli(), report, audited);
             if (format.equals("json")) {
                 org.wardheat.export.Exporter.JSON.writerWithDefaultPrettyPrinter().writeValue(System.out, report);
                 System.out.println();

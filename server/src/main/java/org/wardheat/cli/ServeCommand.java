@@ -47,6 +47,14 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--tiles-attribution", defaultValue = "", paramLabel = "TEXT",
             description = "The online basemap's attribution, as text (e.g. \"© OpenStreetMap contributors\").")
     String attribution;
+    @Option(names = "--no-login", description = "Serve without sign-in even on a non-loopback --host or where accounts exist: everyone who reaches the port has every right.")
+    boolean noLogin;
+    @Option(names = "--trusted-proxy", paramLabel = "ADDRESS",
+            description = "The address of a reverse proxy (nginx, Caddy) terminating TLS in front of wardheat: from it, X-Forwarded-For gives the client's address and X-Forwarded-Proto: https makes cookies Secure (repeatable).")
+    List<String> trustedProxies = new ArrayList<>();
+    @Option(names = "--tls-keystore", paramLabel = "FILE",
+            description = "Serve HTTPS from this PKCS#12 (or JKS) keystore; its password is read from the environment variable WARDHEAT_TLS_PASSWORD, or else from the first line of standard input.")
+    Path tlsKeystore;
 
     @Override
     public Integer call() throws Exception {
@@ -63,6 +71,14 @@ final class ServeCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--basemap and --tiles both name a basemap; give one");
         }
         TileSource tileFile = basemap == null ? null : TileSource.open(basemap);
+        String tlsPassword = null;
+        if (tlsKeystore != null) {
+            tlsPassword = System.getenv("WARDHEAT_TLS_PASSWORD");
+            if (tlsPassword == null) {
+                tlsPassword = new String(PasswordInput.read("password of " + tlsKeystore));
+            }
+        }
+        settings = settings.withAccess(new ServerSettings.Access(noLogin, trustedProxies, tlsKeystore, tlsPassword));
         Path dir = dataDir != null ? dataDir : Path.of(demo ? "demo-data" : "data");
         Workspace ws = Workspace.open(dir);
         if (demo) {
@@ -74,14 +90,19 @@ final class ServeCommand implements Callable<Integer> {
         int actual;
         try {
             actual = server.start(settings);
-        } catch (CannotListenException e) {
+        } catch (CannotListenException | IllegalStateException | IllegalArgumentException e) {
             ws.close();
             System.err.println("wardheat: error: " + e.getMessage());
             return 1;
         }
+        if (noLogin) {
+            System.out.println("WARNING: --no-login: no sign-in; everyone who reaches the port can read, import, export and delete everything");
+        } else if (!server.access().hasAccounts()) {
+            System.out.println("no accounts: running open on this machine only (add one with 'wardheat users add NAME --role admin' to require sign-in)");
+        }
         String shown = host.equals("127.0.0.1") || host.equals("0.0.0.0") || host.equals("::") ? "localhost"
                 : host.contains(":") ? "[" + host + "]" : host;
-        System.out.println("wardheat is running at http://" + shown + ":" + actual + "/  (data: " + dir.toAbsolutePath() + ")");
+        System.out.println("wardheat is running at " + (tlsKeystore != null ? "https" : "http") + "://" + shown + ":" + actual + "/  (data: " + dir.toAbsolutePath() + ")");
         CountDownLatch stop = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.stop();

@@ -49,6 +49,11 @@ final class CatalogRoutes {
             node.put("kind", d.kind());
             node.put("added_at", d.addedAt());
             node.put("incidents", d.incidents());
+            if (viewer()) { // no import reports (their rejected rows quote records), counts below k not shown
+                node.putPOJO("incidents", shownCount(d.incidents()));
+                out.add(node);
+                continue;
+            }
             ArrayNode files = node.putArray("files");
             for (ImportedFile f : d.files()) {
                 ObjectNode file = files.addObject();
@@ -76,9 +81,21 @@ final class CatalogRoutes {
         return Replies.json(res, named(workspace.monthCounts(), "month"));
     }
 
+    /** True when the caller's figures are disclosure-controlled (a viewer). */
+    private static boolean viewer() {
+        RequestContext c = RequestContext.current();
+        return c != null && c.caller().role().disclosureControlled();
+    }
+
+    /** A count as a viewer sees it: 1 to k−1 as "&lt;k", others as they are. */
+    private static Object shownCount(long n) {
+        return n > 0 && n < ViewerDisclosure.K ? "<" + ViewerDisclosure.K : n;
+    }
+
     private static List<Map<String, Object>> named(Map<String, Long> counts, String key) {
         List<Map<String, Object>> out = new ArrayList<>();
-        counts.forEach((k, v) -> out.add(Map.of(key, k, "count", v)));
+        boolean viewer = viewer();
+        counts.forEach((k, v) -> out.add(Map.of(key, k, "count", viewer ? shownCount(v) : v)));
         return out;
     }
 }

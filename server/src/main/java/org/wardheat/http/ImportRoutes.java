@@ -45,6 +45,10 @@ final class ImportRoutes {
                 ColumnMapping mapping = options.mapping(null);
                 ImportReport report = workspace.importSources(sources, options.format(mapping), options.datasetOr(mapping),
                         options.boundaries(), ImportEncoding.parse(req.queryParams("encoding")), InputLimits.DEFAULT);
+                RequestContext context = RequestContext.current();
+                if (context != null) {
+                    context.access().recordImport(context.caller().actor(), report, RequestContext.parameters(req));
+                }
                 return Replies.json(res, report);
             });
         } catch (IOException e) {

@@ -1,7 +1,7 @@
 // The focus area: wards clicked on the map or a polygon/rectangle drawn with leaflet-draw, its summary and
 // the strategic-assessment table, and saved areas (list, load, rename, delete). The area itself lives in
 // the view state (wards, polygon, areaId), so the link reproduces it.
-import { api, latestOnly } from '../api.js';
+import { api, allowed, latestOnly } from '../api.js';
 import { html, setHtml, num, signed, pct, share, plural } from '../format.js';
 import { $ } from './dom.js';
 
@@ -141,6 +141,10 @@ export function createFocusView(map, state, report) {
       $('strategic-csv').href = api.strategicUrl(state, 'csv');
       $('strategic-gpkg').href = api.strategicUrl(state, 'gpkg');
       if (!text) { setHtml($('focus-summary'), html``); return; }
+      if (!allowed('records')) { // its top places and hot cells are record-level: not for a viewer
+        setHtml($('focus-summary'), html`<p class="note">The strategic table below covers this area.</p>`);
+        return;
+      }
       const summary = await api.areaSummary(state, signal);
       if (signal.aborted) return;
       setHtml($('focus-summary'), summaryHtml(summary));

@@ -72,6 +72,12 @@ export function createWardView(map, onWardPick, selecting) {
       || String(a.properties.ward_name).localeCompare(String(b.properties.ward_name)));
     setHtml($('ward-table').tBodies[0], html`${rows.map(({ properties: p }) => html`<tr data-code="${p.ward_code}" tabindex="0" aria-label="${p.ward_name}: rank ${p.rank}, ${num(p.count)} incidents"><td>${p.rank}</td><td>${p.ward_name}</td><td>${num(p.count)}</td><td>${num(p.rate_per_1000, 1)}</td><td>${num(p.previous_count)}</td>${changeCell(p)}</tr>`)}`);
     const t = layer.totals;
+    if (!t) { // a viewer's layer: disclosure-controlled, without the unsuppressed totals
+      const k = layer.disclosure_control ? layer.disclosure_control.k : 5;
+      $('top-sentence').textContent = `Counts of 1 to ${k - 1} are shown as "<${k}"; [c] marks a figure withheld so that they cannot be worked out.`;
+      $('totals').textContent = '';
+      return;
+    }
     $('top-sentence').textContent = layer.top.sentence;
     const withheld = t.change === null;
     const cov = layer.coverage;
