@@ -29,6 +29,10 @@ final class StrategicCommand implements Callable<Integer> {
     Path area;
     @Option(names = "--area-id", paramLabel = "N", description = "A saved focus area.")
     Long areaId;
+    @Option(names = "--each-area", description = "A row block for every area (ward, or district of a dissolved set) of --boundaries, then the whole set as the total (force) rows.")
+    boolean eachArea;
+    @Option(names = "--best", paramLabel = "N", description = "With --each-area: add the comparator column, the mean rate per 1,000 of the N areas with the lowest rate (1 to 50).")
+    Integer best;
     @Mixin
     CompareOption period;
     @Mixin
@@ -39,6 +43,17 @@ final class StrategicCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Filter f = period.filter();
+        if (eachArea) {
+            if (wards != null && !wards.isEmpty() || area != null || areaId != null) {
+                throw new org.wardheat.query.InvalidParameterException("each-area", "takes the whole --boundaries set; not with --ward, --area or --area-id");
+            }
+            org.wardheat.query.BreakdownQuery b = new org.wardheat.query.BreakdownQuery(boundaries, f, period.comparison(f), best);
+            return output.run(data, (analyses, format) -> {
+                var rows = analyses.strategicEachArea(b);
+                return new Output.Result(Map.of("boundaries", b.boundaries(), "period", f.period().toString(), "comparison",
+                        b.comparison().toString(), "rows", rows), analyses.strategicEachAreaTable(b, rows));
+            }, Output.ALL);
+        }
         StrategicQuery q = new StrategicQuery(new AreaQuery(boundaries, wards, area == null ? null : Files.readString(area), areaId), f,
                 period.comparison(f), period.rules(), share.sharing(output.format));
         return output.run(data, (analyses, format) -> {

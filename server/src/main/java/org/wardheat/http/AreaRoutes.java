@@ -106,6 +106,15 @@ final class AreaRoutes {
 
     /** The strategic-assessment table as JSON; {@code format=csv|geojson|gpkg} is the download {@code /api/export/strategic}. */
     Object strategic(Request req, Response res) throws IOException {
+        if (QueryBinder.flag(req, "each_area")) {
+            org.wardheat.query.BreakdownQuery b = QueryBinder.breakdown(req);
+            var rows = analyses.strategicEachArea(b);
+            if (QueryBinder.text(req, "format") != null) {
+                return Replies.table(res, analyses.strategicEachAreaTable(b, rows), QueryBinder.format(req, Exporter.Format.CSV), Map.of(), true);
+            }
+            return Replies.json(res, Map.of("boundaries", b.boundaries(), "period", b.filter().period().toString(),
+                    "comparison", b.comparison().toString(), "rows", rows));
+        }
         StrategicQuery q = QueryBinder.strategic(req);
         checkReadable(q.area().areaId());
         if (RequestContext.current().caller().role().disclosureControlled()) {

@@ -12,6 +12,7 @@ import org.wardheat.query.ChangeQuery;
 import org.wardheat.query.ClassifyQuery;
 import org.wardheat.query.EncampmentsQuery;
 import org.wardheat.query.EvaluateQuery;
+import org.wardheat.query.BreakdownQuery;
 import org.wardheat.query.Filter;
 import org.wardheat.query.GiStarQuery;
 import org.wardheat.query.HotspotAnalysis;
@@ -252,6 +253,13 @@ final class QueryBinder {
     static StrategicQuery strategic(Request req) {
         Filter f = filter(req);
         return new StrategicQuery(area(req), f, Values.comparison("compare", text(req, "compare"), f.period()), rules(req), sharing(req));
+    }
+
+    /** {@code each_area=true}: the strategic table for every area of {@code boundaries}, then the whole set. */
+    static BreakdownQuery breakdown(Request req) {
+        Filter f = filter(req);
+        return new BreakdownQuery(text(req, "boundaries"), f, Values.comparison("compare", text(req, "compare"), f.period()),
+                integer(req, "best", Limits.BEST_AREAS, null));
     }
 
     /** The upload's options: {@code dataset}, {@code boundaries}, {@code preset}, {@code map_ROLE=COLUMN}, {@code category}. */

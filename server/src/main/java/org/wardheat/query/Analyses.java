@@ -309,4 +309,21 @@ public final class Analyses {
         return q.sharing().apply(Layers.strategic(rows, q.area().scope(), q.filter().period().toString(), q.comparison().toString(), q.rules().per(),
                 strategicCoverage(q), strategicMeasure(q)));
     }
+
+    /** The strategic table for each area of a set, then the whole set (see {@link BreakdownQuery}). */
+    public List<org.wardheat.service.AreaBreakdown.Row> strategicEachArea(BreakdownQuery q) {
+        q.validate(months());
+        Filter f = q.filter();
+        return org.wardheat.service.AreaBreakdown.rows(workspace, q.boundaries(), f.datasetSet(), f.period(), q.comparison(), q.bestAreas());
+    }
+
+    public FeatureTable strategicEachAreaTable(BreakdownQuery q, List<org.wardheat.service.AreaBreakdown.Row> rows) {
+        return org.wardheat.export.BreakdownLayers.areas(rows, q.boundaries(), q.filter().period().toString(), q.comparison().toString(),
+                q.bestAreas());
+    }
+
+    /** The areas (wards or districts) of a boundary set, in code order, WGS84. */
+    public List<org.wardheat.boundaries.Ward> boundaryWards(String boundaries) {
+        return workspace.boundarySet(Checks.required("boundaries", boundaries)).wards();
+    }
 }

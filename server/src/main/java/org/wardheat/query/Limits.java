@@ -102,6 +102,8 @@ public final class Limits {
     // ---- focus areas, import ----
     /** A saved focus area's id. */
     public static final Range AREA_ID = Range.closed(1, Long.MAX_VALUE, "a saved area id");
+    /** The comparator "average of the best N areas" (strategic {@code each_area}, {@code best}). */
+    public static final Range BEST_AREAS = Range.closed(1, 50, "areas");
     /** A dataset name: letters, digits, '.', '_' and '-', 1 to 64 characters. */
     public static final String DATASET_NAME = "[A-Za-z0-9][A-Za-z0-9._-]{0,63}";
 }

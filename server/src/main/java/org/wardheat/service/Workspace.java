@@ -2,6 +2,8 @@ package org.wardheat.service;
 
 import org.wardheat.analysis.WardStatistics;
 import org.wardheat.boundaries.BoundaryReader;
+import org.wardheat.boundaries.Projection;
+import org.wardheat.boundaries.WardDissolve;
 import org.wardheat.boundaries.WardIndex;
 import org.wardheat.boundaries.WardPopulation;
 import org.wardheat.imports.ImportException;
@@ -71,8 +73,23 @@ public final class Workspace implements Closeable {
         requireId(id);
         BoundaryReader.Result read = new BoundaryReader(codeField, nameField).read(file);
         store.boundaries().add(id, file.getFileName().toString(), read.codeField(), read.nameField(), read.sourceCrs(),
-                read.repaired(), read.wards());
+                read.repaired(), read.wards(), read.properties(), Map.of());
         return read;
+    }
+
+    /**
+     * Makes a new boundary set {@code newId} from the wards of {@code fromId} grouped by the ward property
+     * {@code field} (JTS union per group; populations summed where every ward of a group has one).
+     */
+    public WardDissolve.Result dissolveBoundaries(String fromId, String field, String newId) {
+        requireId(newId);
+        LoadedSet from = boundarySet(fromId);
+        WardDissolve.Result r = WardDissolve.dissolve(from.wards(), store.boundaries().properties(fromId),
+                from.population(), field);
+        store.boundaries().add(newId, "dissolve of " + fromId + " by " + field, field,
+                r.nameField() == null ? field : r.nameField(), Projection.WGS84, List.of(), r.areas(), r.properties(),
+                r.residents());
+        return r;
     }
 
     public WardPopulation.Result addPopulationCsv(String setId, Path csv) {
