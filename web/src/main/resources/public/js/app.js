@@ -4,7 +4,6 @@
 import { createState, RANGES } from './state.js';
 import { api, latestOnly } from './api.js';
 import { signIn } from './views/session.js';
-import { esc } from './format.js';
 import { $ } from './views/dom.js';
 import { createMap, addBasemap, createOutline, initDrawer } from './views/mapview.js';
 import { createLegend } from './views/legend.js';
@@ -85,6 +84,7 @@ state.on((changed) => {
   const any = (keys) => keys.some((k) => changed.includes(k));
   if (changed.includes('boundaries')) wards.fitNext();
   if (any(['dataset', 'boundaries'])) api.categories(state).then((c) => fillCategories(state, c)).catch(failed);
+  if (changed.includes('hotspot')) { hotspots.cancel(); if (state.hotspot === 'none') hotspots.refresh(state); } // never a stale layer
   if (any(SELECTION)) { refresh(); return; }
   if (any(PLACES)) loadPlaces().then(() => redraw()).catch(failed);
   if (any(PLACES) || any(AREA)) showExports(state);
