@@ -147,8 +147,8 @@ public final class WardStatistics {
      * @param query      what to count
      * @param wards      the boundary set's wards, indexed as {@code wardOf} refers to them
      * @param population residents per ward code (wards without a figure are absent)
-     * @param table      the incidents
-     * @param wardOf     for each incident, its ward index or {@link WardIndex#OUTSIDE}
+     * @param table      the incidents, or their counts ({@link IncidentTable#records} per row)
+     * @param wardOf     for each row, its ward index or {@link WardIndex#OUTSIDE}
      */
     public static Result compute(Query query, List<Ward> wards, Map<String, Double> population, IncidentTable table,
                                  int[] wardOf) {
@@ -179,14 +179,14 @@ public final class WardStatistics {
             if (w == WardIndex.OUTSIDE) {
                 if (inPeriod) {
                     if (table.hasLocation(i)) {
-                        outside++;
+                        outside += table.records(i);
                     } else {
-                        withoutLocation++;
+                        withoutLocation += table.records(i);
                     }
                 }
                 continue;
             }
-            double v = weighted ? table.weight(i) : 1;
+            double v = weighted ? table.weight(i) : table.records(i);
             if (inPeriod) {
                 countSum[w] += v;
             }

@@ -56,7 +56,7 @@ public final class Analyses {
 
     /** The first and last month of the stored data, which periods are checked against (one pass over the months). */
     public DataMonths months() {
-        IncidentTable t = workspace.incidents();
+        IncidentTable t = workspace.snapshot().monthly();
         int first = Integer.MAX_VALUE, last = Integer.MIN_VALUE;
         for (int i = 0; i < t.size(); i++) {
             int m = t.month(i);
@@ -120,7 +120,7 @@ public final class Analyses {
             return hotspots.gistar(r, g.pAdjust(), g.neighbourDistanceMetres(), g.weighted());
         } else if (q instanceof ChangeQuery c) {
             Filter f = c.on().filter();
-            Coverage coverage = Coverage.of(workspace.incidents(), f.categorySet(), f.datasetSet(), f.period(), c.beforePeriod(), c.allowPartial());
+            Coverage coverage = Coverage.of(workspace.snapshot().monthly(), f.categorySet(), f.datasetSet(), f.period(), c.beforePeriod(), c.allowPartial());
             if (!coverage.changeShown()) {
                 throw new InvalidParameterException("before", "no comparable data: " + String.join("; ", coverage.warnings()));
             }

@@ -26,9 +26,10 @@ final class CategoryTable {
      */
     static List<AreaService.CategoryRow> rows(Snapshot snap, AreaService.Area a, Double residents, Set<String> categories,
                                               Set<String> datasets, Period period, Period comparison, ChangeRules rules) {
-        Coverage coverage = Coverage.of(snap.incidents(), categories, datasets, period, comparison, rules.allowPartial());
+        Coverage coverage = Coverage.of(snap.monthly(), categories, datasets, period, comparison, rules.allowPartial());
         boolean weighted = rules.measure() == ChangeRules.Measure.COUNT;
-        IncidentTable t = snap.incidents();
+        // wards (and the whole set) from the stored ward counts; a drawn polygon from the incidents' positions
+        IncidentTable t = a.polygon() == null ? snap.counts(a.boundaries()).rows() : snap.incidents();
         IncidentTable.Filter filter = t.filter(categories, datasets);
         boolean[] in = members(snap, a);
         TreeMap<String, double[]> counts = new TreeMap<>();
@@ -39,7 +40,7 @@ final class CategoryTable {
             boolean now = period.contains(t.month(i)), before = comparison.contains(t.month(i));
             if (now || before) {
                 double[] c = counts.computeIfAbsent(t.category(i), k -> new double[2]);
-                double v = weighted ? t.weight(i) : 1;
+                double v = weighted ? t.weight(i) : t.records(i);
                 c[0] += now ? v : 0;
                 c[1] += before ? v : 0;
             }
@@ -64,12 +65,14 @@ final class CategoryTable {
                 f.rate(), f.rateCiLow(), f.rateCiHigh());
     }
 
-    /** Which incidents of the table lie in the area: by ward for ward areas (as the ward counts), else by polygon. */
+    /**
+     * Which rows lie in the area: for ward areas the rows of the set's counts by ward, else the incidents
+     * inside the polygon.
+     */
     private static boolean[] members(Snapshot snap, AreaService.Area a) {
-        IncidentTable t = snap.incidents();
-        int[] wardOf = snap.wardOf(a.boundaries());
-        boolean[] in = new boolean[t.size()];
         if (a.polygon() == null) {
+            int[] wardOf = snap.counts(a.boundaries()).wardOf();
+            boolean[] in = new boolean[wardOf.length];
             List<Ward> wards = snap.boundarySet(a.boundaries()).wards();
             boolean[] chosen = new boolean[wards.size()];
             for (int w = 0; w < wards.size(); w++) {
@@ -80,6 +83,8 @@ final class CategoryTable {
             }
             return in;
         }
+        IncidentTable t = snap.incidents();
+        boolean[] in = new boolean[t.size()];
         IndexedPointInAreaLocator locator = new IndexedPointInAreaLocator(a.polygon());
         var env = a.polygon().getEnvelopeInternal();
         for (int i = 0; i < in.length; i++) {

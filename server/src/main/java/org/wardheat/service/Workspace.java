@@ -15,6 +15,7 @@ import org.wardheat.model.IncidentTable;
 import org.wardheat.model.Period;
 import org.wardheat.store.BoundarySetInfo;
 import org.wardheat.store.Store;
+import org.wardheat.store.WardCounts;
 import org.wardheat.text.InputLimits;
 
 import java.io.Closeable;
@@ -186,15 +187,16 @@ public final class Workspace implements Closeable {
     public WardStatistics.Result wardStatistics(String setId, WardStatistics.Query query) {
         Snapshot snap = snapshot();
         LoadedSet set = snap.boundarySet(setId);
-        return WardStatistics.compute(query, set.wards(), set.population(), snap.incidents(), snap.wardOf(setId));
+        CountTable counts = snap.counts(setId);
+        return WardStatistics.compute(query, set.wards(), set.population(), counts.rows(), counts.wardOf());
     }
 
     /** Incident counts by category, over all months. */
     public Map<String, Long> categoryCounts() {
-        IncidentTable t = incidents();
+        IncidentTable t = snapshot().monthly();
         Map<String, Long> counts = new TreeMap<>();
         for (int i = 0; i < t.size(); i++) {
-            counts.merge(t.category(i), 1L, Long::sum);
+            counts.merge(t.category(i), t.records(i), Long::sum);
         }
         return counts;
     }
@@ -205,13 +207,14 @@ public final class Workspace implements Closeable {
      */
     public Map<String, Long> categoryCounts(String dataset, String setId) {
         Snapshot snap = snapshot();
-        IncidentTable t = snap.incidents();
+        CountTable c = snap.counts(setId == null ? WardCounts.ALL : setId);
+        IncidentTable t = c.rows();
         IncidentTable.Filter filter = t.filter(java.util.Set.of(), dataset == null || dataset.isBlank() ? java.util.Set.of() : java.util.Set.of(dataset));
-        int[] ward = setId == null ? null : snap.wardOf(setId);
+        int[] ward = setId == null ? null : c.wardOf();
         Map<String, Long> counts = new TreeMap<>();
         for (int i = 0; i < t.size(); i++) {
             if (filter.test(i) && (ward == null || ward[i] >= 0)) {
-                counts.merge(t.category(i), 1L, Long::sum);
+                counts.merge(t.category(i), t.records(i), Long::sum);
             }
         }
         return counts;
@@ -219,10 +222,10 @@ public final class Workspace implements Closeable {
 
     /** Incident counts by month ({@code YYYY-MM}), in order. */
     public Map<String, Long> monthCounts() {
-        IncidentTable t = incidents();
+        IncidentTable t = snapshot().monthly();
         Map<Integer, Long> counts = new TreeMap<>();
         for (int i = 0; i < t.size(); i++) {
-            counts.merge(t.month(i), 1L, Long::sum);
+            counts.merge(t.month(i), t.records(i), Long::sum);
         }
         Map<String, Long> named = new LinkedHashMap<>();
         counts.forEach((m, n) -> named.put(Period.text(m), n));

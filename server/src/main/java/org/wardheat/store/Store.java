@@ -16,6 +16,7 @@ public final class Store implements Closeable {
     private final IncidentStore incidents;
     private final ImportLog importLog;
     private final FocusAreaStore focusAreas;
+    private final WardCounts wardCounts;
     private final Database access;
     private final AccountStore accounts;
     private final AuditTrail audit;
@@ -31,6 +32,7 @@ public final class Store implements Closeable {
         this.incidents = new IncidentStore(database);
         this.importLog = new ImportLog(database);
         this.focusAreas = new FocusAreaStore(database);
+        this.wardCounts = new WardCounts(database);
     }
 
     /** Opens (creating if needed) the store in {@code dataDir}. */
@@ -62,6 +64,11 @@ public final class Store implements Closeable {
 
     public ImportLog importLog() {
         return importLog;
+    }
+
+    /** The incidents counted by ward × month × category × dataset, per boundary set. */
+    public WardCounts wardCounts() {
+        return wardCounts;
     }
 
     public FocusAreaStore focusAreas() {
