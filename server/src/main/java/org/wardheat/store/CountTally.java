@@ -27,6 +27,23 @@ final class CountTally {
     CountTally(List<Located> sets, boolean all) {
         this.sets = List.copyOf(sets);
         this.all = all;
+        this.last = new int[sets.size()];
+    }
+
+    /** Each set's ward (index in code order) of the last incident counted, or {@link WardIndex#OUTSIDE}. */
+    private final int[] last;
+
+    /**
+     * The ward of the last incident counted in set {@code setId}: its index in the set's code-ordered wards,
+     * or {@link WardIndex#OUTSIDE}; null for a set this tally does not count in.
+     */
+    Integer lastWard(String setId) {
+        for (int k = 0; k < sets.size(); k++) {
+            if (sets.get(k).setId().equals(setId)) {
+                return last[k];
+            }
+        }
+        return null;
     }
 
     /**
@@ -39,12 +56,14 @@ final class CountTally {
      */
     void add(int month, String category, String dataset, double lonDeg, double latDeg, double weight) {
         boolean located = !Double.isNaN(lonDeg);
-        if (all) {
+        if (all && sets.isEmpty()) { // with a set, the counts of every incident are its counts summed ({@link #cells})
             count(new CountKey(WardCounts.ALL, "", located ? WardCounts.OUTSIDE : WardCounts.NO_LOCATION, month, category,
                     dataset), weight);
         }
-        for (Located s : sets) {
+        for (int k = 0; k < sets.size(); k++) {
+            Located s = sets.get(k);
             int w = located ? s.index().locate(lonDeg, latDeg) : WardIndex.OUTSIDE;
+            last[k] = w;
             CountKey key = w != WardIndex.OUTSIDE
                     ? new CountKey(s.setId(), s.index().wards().get(w).code(), WardCounts.IN_WARD, month, category, dataset)
                     : new CountKey(s.setId(), "", located ? WardCounts.OUTSIDE : WardCounts.NO_LOCATION, month, category, dataset);
@@ -62,18 +81,26 @@ final class CountTally {
         }
     }
 
-    /** Adds another tally's cells to this one's. */
-    void addAll(CountTally other) {
-        other.cells.forEach((k, v) -> {
-            double[] c = cells.computeIfAbsent(k, x -> new double[2]);
-            c[0] += v[0];
-            c[1] += v[1];
-        });
-    }
-
-    /** The cells: records and weight sum per key. */
+    /**
+     * The cells: records and weight sum per key; those of {@link WardCounts#ALL} summed from the first set's
+     * (every incident is counted once in each set: in a ward, outside, or without location).
+     */
     Map<CountKey, double[]> cells() {
-        return cells;
+        if (!all || sets.isEmpty()) {
+            return cells;
+        }
+        Map<CountKey, double[]> out = new HashMap<>(cells);
+        String first = sets.get(0).setId();
+        cells.forEach((k, v) -> {
+            if (k.set().equals(first)) {
+                CountKey a = new CountKey(WardCounts.ALL, "", k.place() == WardCounts.NO_LOCATION ? WardCounts.NO_LOCATION
+                        : WardCounts.OUTSIDE, k.month(), k.category(), k.dataset());
+                double[] c = out.computeIfAbsent(a, x -> new double[2]);
+                c[0] += v[0];
+                c[1] += v[1];
+            }
+        });
+        return out;
     }
 
     void clear() {

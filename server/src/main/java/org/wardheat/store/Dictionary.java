@@ -11,8 +11,8 @@ import java.util.Map;
 /**
  * A text dictionary table ({@code id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE}): the compact store
  * keeps repeated text (categories, location labels, LSOA codes, outcomes) once and each incident the small
- * integer id. Ids are given in first-stored order. The writer's cache is dropped when a savepoint is rolled
- * back ({@link #forget}), so no id of a taken-back row is reused from memory.
+ * integer id. Ids are given in first-stored order. A writer reads the table once into memory; the cache is
+ * dropped when a savepoint is rolled back ({@link #forget}), so no id of a taken-back row is reused from memory.
  */
 final class Dictionary {
     /** The category names, in first-stored order. */
@@ -22,6 +22,8 @@ final class Dictionary {
 
     private final String table;
     private final Map<String, Long> ids = new HashMap<>();
+    private boolean loaded;
+    private PreparedStatement add;
 
     Dictionary(String table) {
         this.table = table;
@@ -36,33 +38,38 @@ final class Dictionary {
         if (name == null) {
             return null;
         }
+        if (!loaded) {
+            names(c, table).forEach((id, n) -> ids.put(n, id));
+            loaded = true;
+        }
         Long id = ids.get(name);
-        if (id != null) {
-            return id;
-        }
-        try (PreparedStatement find = c.prepareStatement("SELECT id FROM " + table + " WHERE name = ?")) {
-            find.setString(1, name);
-            ResultSet rs = find.executeQuery();
-            if (rs.next()) {
-                id = rs.getLong(1);
-            }
-        }
         if (id == null) {
-            try (PreparedStatement add = c.prepareStatement("INSERT INTO " + table + " (name) VALUES (?)")) {
-                add.setString(1, name);
-                add.executeUpdate();
+            if (add == null) {
+                add = c.prepareStatement("INSERT INTO " + table + " (name) VALUES (?)", Statement.RETURN_GENERATED_KEYS);
             }
-            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT last_insert_rowid()")) {
+            add.setString(1, name);
+            add.executeUpdate();
+            try (ResultSet rs = add.getGeneratedKeys()) {
+                rs.next();
                 id = rs.getLong(1);
             }
+            ids.put(name, id);
         }
-        ids.put(name, id);
         return id;
     }
 
-    /** Drops the cache (after a rollback that may have taken back ids). */
+    /** Drops the cache (after a rollback that may have taken back ids); it is read again at the next use. */
     void forget() {
         ids.clear();
+        loaded = false;
+    }
+
+    /** Closes the statement that adds names. */
+    void close() throws SQLException {
+        if (add != null) {
+            add.close();
+            add = null;
+        }
     }
 
     /** Every name by id, read on {@code c}. */

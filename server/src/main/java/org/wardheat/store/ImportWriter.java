@@ -1,5 +1,6 @@
 package org.wardheat.store;
 
+import org.wardheat.boundaries.WardIndex;
 import org.wardheat.model.Incident;
 
 import java.sql.Connection;
@@ -34,8 +35,12 @@ public final class ImportWriter implements AutoCloseable {
     private int firstMonth;
     private int lastMonth;
 
-    ImportWriter(Connection db) {
+    /** Ward indexes of stored boundary sets the caller has loaded already, by set id (the others are loaded). */
+    private final Map<String, WardIndex> known;
+
+    ImportWriter(Connection db, Map<String, WardIndex> known) {
         this.db = db;
+        this.known = Map.copyOf(known);
     }
 
     /** Creates the dataset if it does not exist. */
@@ -72,11 +77,13 @@ public final class ImportWriter implements AutoCloseable {
             dataset = datasetId;
             start = db.setSavepoint();
             fileId = ImportLog.log(db, datasetId, source, "pending-" + System.nanoTime());
-            insert = new IncidentRows(db);
+            if (insert == null) {
+                insert = new IncidentRows(db); // one for the whole import: its dictionaries' ids stay cached
+            }
             problem = db.prepareStatement("INSERT INTO import_problem VALUES (?,?,?,?)");
             problemsBatched = 0;
             if (fileCounts == null) {
-                fileCounts = new CountTally(WardCounts.sets(db), true);
+                fileCounts = new CountTally(WardCounts.sets(db, known), true);
             }
             fileCounts.clear();
             firstMonth = Integer.MAX_VALUE;
@@ -94,6 +101,15 @@ public final class ImportWriter implements AutoCloseable {
             firstMonth = Math.min(firstMonth, i.month());
             lastMonth = Math.max(lastMonth, i.month());
         });
+    }
+
+    /**
+     * The ward of the incident last {@linkplain #add added} in boundary set {@code setId}, as its counts have it
+     * (located at the stored position): its index in the set's code-ordered wards, or -1 outside them or without a
+     * location; null for a set not in the store.
+     */
+    public Integer lastWard(String setId) {
+        return fileCounts == null ? null : fileCounts.lastWard(setId);
     }
 
     /** Records a rejected row of the current file. */
@@ -120,10 +136,12 @@ public final class ImportWriter implements AutoCloseable {
         return call(() -> {
             insert.flush();
             problem.executeBatch();
-            closeStatements();
+            problem.close();
+            problem = null;
             Optional<ImportedFile> earlier = ImportLog.find(db, dataset, sha256);
             if (earlier.isPresent()) {
                 db.rollback(start);
+                insert.forget(); // the rollback may have taken back dictionary rows
             } else {
                 keepCounts();
                 db.releaseSavepoint(start);
@@ -153,8 +171,10 @@ public final class ImportWriter implements AutoCloseable {
     private void closeStatements() throws SQLException {
         if (insert != null) {
             insert.close();
-            problem.close();
             insert = null;
+        }
+        if (problem != null) {
+            problem.close();
             problem = null;
         }
     }

@@ -3,15 +3,12 @@ package org.wardheat.store;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.HexFormat;
-import java.util.regex.Pattern;
 
 /**
  * How the compact store (schema 5) writes an incident's values and reads them back, exactly:
  * <ul>
  *   <li>WGS84 longitude and latitude as fixed-point integers of 10<sup>-7</sup> degree (about 1 cm);
  *       a value of at most 7 decimals, as police.uk's 6, reads back as the same double;</li>
- *   <li>British National Grid easting and northing (EPSG:27700) as integers of decimetres, for hotspot
- *       analyses in BNG that need not project;</li>
  *   <li>an ISO day ({@code 2022-01-31}) as its epoch day (days since 1970-01-01), any other text as it is;</li>
  *   <li>a police.uk crime id (64 lowercase hex digits) as its 32 bytes, any other text as it is.</li>
  * </ul>
@@ -19,9 +16,6 @@ import java.util.regex.Pattern;
 final class IncidentCodec {
     /** Fixed-point units per degree of longitude or latitude. */
     static final double PER_DEGREE = 1e7;
-    /** Fixed-point units per metre of easting or northing. */
-    static final double PER_METRE = 10;
-    private static final Pattern HEX_ID = Pattern.compile("[0-9a-f]{64}");
 
     private IncidentCodec() {
     }
@@ -39,11 +33,6 @@ final class IncidentCodec {
     /** The stored value of degrees, as it reads back: {@code degrees(degrees(deg))}; NaN stays NaN. */
     static double quantise(double deg) {
         return Double.isNaN(deg) ? deg : degrees(degrees(deg));
-    }
-
-    /** Metres as decimetres; null for a value that is not finite. */
-    static Long metres(double m) {
-        return Double.isFinite(m) ? Math.round(m * PER_METRE) : null;
     }
 
     /** A day as stored: its epoch day when ISO, else the text; null stays null. */
@@ -69,7 +58,21 @@ final class IncidentCodec {
 
     /** A crime id as stored: 32 bytes for 64 lowercase hex digits, else the text; null stays null. */
     static Object crimeId(String id) {
-        return id != null && HEX_ID.matcher(id).matches() ? HexFormat.of().parseHex(id) : id;
+        return id != null && isHexId(id) ? HexFormat.of().parseHex(id) : id;
+    }
+
+    /** Whether {@code id} is 64 lowercase hex digits (a loop: this runs for every imported row). */
+    private static boolean isHexId(String id) {
+        if (id.length() != 64) {
+            return false;
+        }
+        for (int k = 0; k < 64; k++) {
+            char ch = id.charAt(k);
+            if (!(ch >= '0' && ch <= '9' || ch >= 'a' && ch <= 'f')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** A stored crime id as text. */

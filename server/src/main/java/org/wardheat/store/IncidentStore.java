@@ -1,5 +1,6 @@
 package org.wardheat.store;
 
+import org.wardheat.boundaries.WardIndex;
 import org.wardheat.model.Incident;
 import org.wardheat.model.IncidentTable;
 
@@ -17,7 +18,7 @@ import java.util.Map;
 
 /**
  * The incidents: stored once, independent of any boundary set, in the compact form of {@link IncidentCodec}
- * (WGS84 longitude/latitude and BNG easting/northing as fixed-point integers; category, location, LSOA and
+ * (WGS84 longitude/latitude as fixed-point integers; category, location, LSOA and
  * outcome as dictionary ids; the dataset through the imported file). Loads
  * them as an in-memory {@link IncidentTable} or as {@link Incident} records, and writes imports.
  */
@@ -38,8 +39,17 @@ public final class IncidentStore {
      * checkpointed and truncated afterwards, so the disk holds the store once.
      */
     public <T> T importing(ImportWork<T> work) {
+        return importing(Map.of(), work);
+    }
+
+    /**
+     * As {@link #importing(ImportWork)}, counting the incidents by ward with the given indexes of stored boundary
+     * sets (by set id; each must index the set's wards in code order, as {@link BoundaryStore#wards} gives them)
+     * instead of loading those sets again.
+     */
+    public <T> T importing(Map<String, WardIndex> loadedSets, ImportWork<T> work) {
         T result = db.inTransaction(c -> {
-            try (ImportWriter writer = new ImportWriter(c)) {
+            try (ImportWriter writer = new ImportWriter(c, loadedSets)) {
                 return work.run(writer);
             }
         });

@@ -49,8 +49,7 @@ final class Schema {
 
     /**
      * v5, the compact store: incidents in the form of {@link IncidentCodec} (category, location, LSOA and
-     * outcome as dictionary ids, the dataset through the file, coordinates as fixed-point integers with BNG
-     * ones added), each file's first and last record month, and the {@link WardCounts} aggregate, counted
+     * outcome as dictionary ids, the dataset through the file, coordinates as fixed-point integers), each file's first and last record month, and the {@link WardCounts} aggregate, counted
      * here for every stored set. Every stored row is kept, with its id; the file is vacuumed afterwards.
      */
     private static void toCompact(Statement s) throws SQLException {

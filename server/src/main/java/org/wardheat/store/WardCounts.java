@@ -60,20 +60,16 @@ public final class WardCounts {
         return db.read(c -> {
             IncidentTable.Builder b = new IncidentTable.Builder();
             List<String> wards = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement("""
-                    SELECT w.category FROM ward_count w LEFT JOIN category k ON k.name = w.category WHERE w.set_id = ?
-                    GROUP BY w.category ORDER BY min(k.id) IS NULL, min(k.id), w.category""")) {
-                ps.setString(1, setId);
-                ResultSet rs = ps.executeQuery();
+            // the dictionaries' order (first stored) for the names counted at all; names without a dictionary
+            // entry (counts not from incidents) follow in the order of their rows
+            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("""
+                    SELECT name FROM category WHERE name IN (SELECT category FROM ward_count WHERE set_id = '') ORDER BY id""")) {
                 while (rs.next()) {
                     b.category(rs.getString(1));
                 }
             }
-            try (PreparedStatement ps = c.prepareStatement("""
-                    SELECT w.dataset FROM ward_count w LEFT JOIN dataset d ON d.id = w.dataset WHERE w.set_id = ?
-                    GROUP BY w.dataset ORDER BY min(d.rowid) IS NULL, min(d.rowid), w.dataset""")) {
-                ps.setString(1, setId);
-                ResultSet rs = ps.executeQuery();
+            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("""
+                    SELECT id FROM dataset WHERE id IN (SELECT dataset FROM ward_count WHERE set_id = '') ORDER BY rowid""")) {
                 while (rs.next()) {
                     b.dataset(rs.getString(1));
                 }
@@ -98,6 +94,14 @@ public final class WardCounts {
 
     /** Every boundary set of the store, loaded for locating. */
     static List<CountTally.Located> sets(Connection c) throws SQLException {
+        return sets(c, Map.of());
+    }
+
+    /**
+     * Every boundary set of the store ready for locating, taking the indexes in {@code known} (by set id) as they
+     * are and loading the others.
+     */
+    static List<CountTally.Located> sets(Connection c, Map<String, WardIndex> known) throws SQLException {
         List<String> ids = new ArrayList<>();
         try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT id FROM boundary_set ORDER BY id")) {
             while (rs.next()) {
@@ -106,7 +110,8 @@ public final class WardCounts {
         }
         List<CountTally.Located> out = new ArrayList<>();
         for (String id : ids) {
-            out.add(new CountTally.Located(id, new WardIndex(BoundaryStore.wards(c, id))));
+            WardIndex index = known.get(id);
+            out.add(new CountTally.Located(id, index != null ? index : new WardIndex(BoundaryStore.wards(c, id))));
         }
         return out;
     }
