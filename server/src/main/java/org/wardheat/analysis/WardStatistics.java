@@ -152,6 +152,16 @@ public final class WardStatistics {
      */
     public static Result compute(Query query, List<Ward> wards, Map<String, Double> population, IncidentTable table,
                                  int[] wardOf) {
+        return compute(query, wards, population, table, wardOf, table);
+    }
+
+    /**
+     * As {@link #compute(Query, List, Map, IncidentTable, int[])}, with the coverage of the periods taken from
+     * {@code monthly}: any table of the same incidents by month, category and dataset (a smaller one than
+     * {@code table}, such as the store's counts of every incident, gives the same coverage sooner).
+     */
+    public static Result compute(Query query, List<Ward> wards, Map<String, Double> population, IncidentTable table,
+                                 int[] wardOf, IncidentTable monthly) {
         IncidentTable.Filter filter = table.filter(query.categories(), query.datasets());
         Period period = query.period();
         Period comparison = query.comparison();
@@ -205,7 +215,7 @@ public final class WardStatistics {
                 series[w][k] = Math.round(seriesSum[w][k]);
             }
         }
-        Coverage coverage = Coverage.of(table, query.categories(), query.datasets(), period, comparison, query.rules().allowPartial());
+        Coverage coverage = Coverage.of(monthly, query.categories(), query.datasets(), period, comparison, query.rules().allowPartial());
         ChangeRules rules = query.rules();
 
         long total = 0, totalPrevious = 0;

@@ -54,6 +54,11 @@ public final class Analyses {
         return new Analyses(workspace, h, r, new AreaService(workspace, h, r));
     }
 
+    /** The serial number of the snapshot of the data analyses read now (it changes when the data change). */
+    public long snapshotSerial() {
+        return workspace.snapshot().serial();
+    }
+
     /** The first and last month of the stored data, which periods are checked against (one pass over the months). */
     public DataMonths months() {
         IncidentTable t = workspace.snapshot().monthly();

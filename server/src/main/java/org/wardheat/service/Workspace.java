@@ -188,7 +188,7 @@ public final class Workspace implements Closeable {
         Snapshot snap = snapshot();
         LoadedSet set = snap.boundarySet(setId);
         CountTable counts = snap.counts(setId);
-        return WardStatistics.compute(query, set.wards(), set.population(), counts.rows(), counts.wardOf());
+        return WardStatistics.compute(query, set.wards(), set.population(), counts.rows(), counts.wardOf(), snap.monthly());
     }
 
     /** Incident counts by category, over all months. */
