@@ -170,6 +170,29 @@ public final class IncidentTable {
         return new Filter(mask(categoryNames, categories, "category"), mask(datasetNames, datasets, "dataset"));
     }
 
+    /**
+     * As {@link #filter} but names this table does not hold are passed over (they may name area totals, see
+     * {@link AreaTotalTable}); when names are given and none is held, no row passes.
+     */
+    public Filter filterKnown(Set<String> categoryNames, Set<String> datasetNames) {
+        return new Filter(known(categoryNames, categories), known(datasetNames, datasets));
+    }
+
+    private static boolean[] known(Set<String> wanted, List<String> names) {
+        boolean[] mask = new boolean[Math.max(1, names.size())];
+        if (wanted == null || wanted.isEmpty()) {
+            Arrays.fill(mask, true);
+            return mask;
+        }
+        for (String w : wanted) {
+            int i = indexIgnoringCase(names, w);
+            if (i >= 0) {
+                mask[i] = true;
+            }
+        }
+        return mask;
+    }
+
     private static boolean[] mask(Set<String> wanted, List<String> names, String what) {
         boolean[] mask = new boolean[Math.max(1, names.size())];
         if (wanted == null || wanted.isEmpty()) {

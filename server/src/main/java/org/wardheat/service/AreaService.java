@@ -185,7 +185,7 @@ public final class AreaService {
 
     /** The months with data in the period and the comparison for these datasets, and whether change is shown. */
     public Coverage coverage(Set<String> categories, Set<String> datasets, Period period, Period comparison, boolean allowPartial) {
-        return Coverage.of(workspace.incidents(), categories, datasets, period, comparison, allowPartial);
+        return WardCounts.coverage(workspace.snapshot(), categories, datasets, period, comparison, allowPartial);
     }
 
     public Summary summary(Area a, Set<String> categories, Set<String> datasets, Period period, Period comparison, ChangeRules rules) {

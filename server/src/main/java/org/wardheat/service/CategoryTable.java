@@ -6,6 +6,7 @@ import org.locationtech.jts.geom.Location;
 import org.wardheat.boundaries.Ward;
 import org.wardheat.analysis.ChangeFigures;
 import org.wardheat.analysis.ChangeRules;
+import org.wardheat.analysis.WardMonthCounts;
 import org.wardheat.model.Coverage;
 import org.wardheat.model.IncidentTable;
 import org.wardheat.model.Period;
@@ -26,24 +27,43 @@ final class CategoryTable {
      */
     static List<AreaService.CategoryRow> rows(Snapshot snap, AreaService.Area a, Double residents, Set<String> categories,
                                               Set<String> datasets, Period period, Period comparison, ChangeRules rules) {
-        Coverage coverage = Coverage.of(snap.incidents(), categories, datasets, period, comparison, rules.allowPartial());
+        Coverage coverage = WardCounts.coverage(snap, categories, datasets, period, comparison, rules.allowPartial());
         boolean weighted = rules.measure() == ChangeRules.Measure.COUNT;
-        IncidentTable t = snap.incidents();
-        IncidentTable.Filter filter = t.filter(categories, datasets);
-        boolean[] in = members(snap, a);
         TreeMap<String, double[]> counts = new TreeMap<>();
-        for (int i = 0; i < t.size(); i++) {
-            if (!in[i] || !filter.test(i)) {
-                continue;
+        if (a.polygon() == null) {
+            WardMonthCounts byWard = WardCounts.of(snap, a.boundaries(), categories, datasets, period.span(comparison), weighted);
+            List<Ward> wards = snap.boundarySet(a.boundaries()).wards();
+            for (int w = 0; w < wards.size(); w++) {
+                if (a.wholeSet() || a.wardCodes().contains(wards.get(w).code())) {
+                    for (String category : byWard.categories()) {
+                        double[] c = counts.computeIfAbsent(category, k -> new double[2]);
+                        c[0] += byWard.sum(category, w, period);
+                        c[1] += byWard.sum(category, w, comparison);
+                    }
+                }
             }
-            boolean now = period.contains(t.month(i)), before = comparison.contains(t.month(i));
-            if (now || before) {
-                double[] c = counts.computeIfAbsent(t.category(i), k -> new double[2]);
-                double v = weighted ? t.weight(i) : 1;
-                c[0] += now ? v : 0;
-                c[1] += before ? v : 0;
+        } else {
+            IncidentTable t = snap.incidents();
+            if (datasets != null && !datasets.isEmpty() && datasets.stream().allMatch(snap.areaTotals()::isDataset)) {
+                throw new IllegalArgumentException("dataset " + datasets + " holds area totals (counts by area and month, no points):"
+                        + " a drawn polygon counts points only; choose wards instead");
+            }
+            IncidentTable.Filter filter = t.filterKnown(categories, datasets);
+            boolean[] in = inPolygon(snap, a);
+            for (int i = 0; i < t.size(); i++) {
+                if (!in[i] || !filter.test(i)) {
+                    continue;
+                }
+                boolean now = period.contains(t.month(i)), before = comparison.contains(t.month(i));
+                if (now || before) {
+                    double[] c = counts.computeIfAbsent(t.category(i), k -> new double[2]);
+                    double v = weighted ? t.weight(i) : 1;
+                    c[0] += now ? v : 0;
+                    c[1] += before ? v : 0;
+                }
             }
         }
+        counts.values().removeIf(c -> c[0] == 0 && c[1] == 0); // a category with nothing in the area in either period has no row
         List<AreaService.CategoryRow> rows = new ArrayList<>();
         long all = 0, allBefore = 0;
         for (var e : counts.entrySet()) {
@@ -64,22 +84,10 @@ final class CategoryTable {
                 f.rate(), f.rateCiLow(), f.rateCiHigh());
     }
 
-    /** Which incidents of the table lie in the area: by ward for ward areas (as the ward counts), else by polygon. */
-    private static boolean[] members(Snapshot snap, AreaService.Area a) {
+    /** Which incidents of the table lie in the drawn polygon. */
+    private static boolean[] inPolygon(Snapshot snap, AreaService.Area a) {
         IncidentTable t = snap.incidents();
-        int[] wardOf = snap.wardOf(a.boundaries());
         boolean[] in = new boolean[t.size()];
-        if (a.polygon() == null) {
-            List<Ward> wards = snap.boundarySet(a.boundaries()).wards();
-            boolean[] chosen = new boolean[wards.size()];
-            for (int w = 0; w < wards.size(); w++) {
-                chosen[w] = a.wholeSet() || a.wardCodes().contains(wards.get(w).code());
-            }
-            for (int i = 0; i < in.length; i++) {
-                in[i] = wardOf[i] >= 0 && chosen[wardOf[i]];
-            }
-            return in;
-        }
         IndexedPointInAreaLocator locator = new IndexedPointInAreaLocator(a.polygon());
         var env = a.polygon().getEnvelopeInternal();
         for (int i = 0; i < in.length; i++) {

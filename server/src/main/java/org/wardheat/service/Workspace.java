@@ -186,7 +186,10 @@ public final class Workspace implements Closeable {
     public WardStatistics.Result wardStatistics(String setId, WardStatistics.Query query) {
         Snapshot snap = snapshot();
         LoadedSet set = snap.boundarySet(setId);
-        return WardStatistics.compute(query, set.wards(), set.population(), snap.incidents(), snap.wardOf(setId));
+        org.wardheat.analysis.WardMonthCounts counts = WardCounts.of(snap, setId, query.categories(), query.datasets(),
+                query.period().span(query.comparison()), query.rules().measure() == org.wardheat.analysis.ChangeRules.Measure.COUNT);
+        return WardStatistics.compute(query, set.wards(), set.population(), counts, WardCounts.coverage(snap, query.categories(),
+                query.datasets(), query.period(), query.comparison(), query.rules().allowPartial()));
     }
 
     /** Incident counts by category, over all months. */
