@@ -38,6 +38,17 @@ final class ImportCommand implements Callable<Integer> {
     @Option(names = "--postcode-lookup", paramLabel = "CSV", description = "Locate council records with a postcode and no"
             + " coordinates through this ONS Postcode Directory-style CSV (pcds/postcode + lat/long or oseast1m/osnrth1m).")
     Path postcodeLookup;
+    @Option(names = "--area-totals", description = {"The files are counts by area and month (ward, district or LSOA code, or a name;",
+            "see README 'Area totals'): stored as a dataset of kind area-totals, placed on --boundaries (default: every set) at import."})
+    boolean areaTotals;
+    @Option(names = "--category", description = "With --area-totals: the category of every row when the file has no category column.")
+    String category;
+    @Option(names = "--lsoa-polygons", paramLabel = "GEOJSON", description = "With --area-totals: polygons of the LSOAs the file names (2011 or 2021; repeatable).")
+    List<Path> lsoaPolygons = List.of();
+    @Option(names = "--population-polygons", paramLabel = "GEOJSON", description = "With --area-totals: polygons of the population units, e.g. Census LSOA 2021 (repeatable).")
+    List<Path> populationPolygons = List.of();
+    @Option(names = "--population", paramLabel = "CSV", description = "With --area-totals: residents per population unit (code, residents; rows per unit summed).")
+    Path population;
     @Option(names = "--format", defaultValue = "text", description = "Report format: text or json.")
     String format;
     @Parameters(paramLabel = "FILE", arity = "1..*")
@@ -45,6 +56,9 @@ final class ImportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (areaTotals) {
+            return importAreaTotals();
+        }
         try (Workspace ws = data.open()) {
             ImportOptions options = new ImportOptions(dataset, preset, boundaries, columns);
             options.validate();
@@ -83,6 +97,47 @@ final class ImportCommand implements Callable<Integer> {
                         located.unmatched().values().stream().mapToInt(Integer::intValue).sum(), postcodeLookup.getFileName(),
                         located.unmatched().isEmpty() ? "" : ": " + String.join(", ", located.unmatched().keySet().stream().limit(50).toList())
                                 + (located.unmatched().size() > 50 ? " … (" + located.unmatched().size() + " postcodes)" : ""));
+            }
+        }
+        return 0;
+    }
+
+    private int importAreaTotals() throws Exception {
+        if (preset != null || mapping != null || !columns.isEmpty() || postcodeLookup != null || encoding != null) {
+            throw new org.wardheat.query.InvalidParameterException("area-totals", "area totals are read by their own columns (month, area, category, count);"
+                    + " --preset, --mapping, --column, --postcode-lookup and --encoding do not apply");
+        }
+        if (dataset == null || !dataset.matches(org.wardheat.query.Limits.DATASET_NAME)) {
+            throw new org.wardheat.query.InvalidParameterException("dataset", "area totals need --dataset: 1 to 64 letters, digits, '.', '_' or '-'");
+        }
+        org.wardheat.service.AreaTotalImport.Apportionment split;
+        try {
+            split = new org.wardheat.service.AreaTotalImport.Apportionment(lsoaPolygons, populationPolygons, population);
+        } catch (IllegalArgumentException e) {
+            throw new org.wardheat.query.InvalidParameterException("population", e.getMessage());
+        }
+        try (Workspace ws = data.open()) {
+            for (Path f : files) {
+                org.wardheat.service.AreaTotalImport.Result r = ws.importAreaTotals(f, f.getFileName().toString(), dataset, category, boundaries, split);
+                java.util.Map<String, Object> audited = new java.util.LinkedHashMap<>();
+                audited.put("area_totals", true);
+                audited.put("category", category);
+                new org.wardheat.service.AccessService(ws.store()).recordImport(org.wardheat.service.Actor.cli(), r.report(), audited);
+                if (format.equals("json")) {
+                    org.wardheat.export.Exporter.JSON.writerWithDefaultPrettyPrinter().writeValue(System.out, r);
+                    System.out.println();
+                    continue;
+                }
+                System.out.print(r.report().toText());
+                for (org.wardheat.service.AreaTotalImport.SetPlacement p : r.placements()) {
+                    System.out.printf(java.util.Locale.ROOT, "placed on %s: %.0f counted; %.0f exactly by code or name, %.3f by LSOA population"
+                                    + " (estimate), %.0f unmatched; %.2f%% of the counts needed splitting between areas%n",
+                            p.boundaries(), p.total(), p.exact(), p.apportioned(), p.unmatchedCount(), 100 * p.splitShare());
+                    if (!p.unmatched().isEmpty()) {
+                        System.out.println("  unmatched areas: " + String.join(", ", p.unmatched().keySet().stream().limit(30).toList())
+                                + (p.unmatched().size() > 30 ? " … (" + p.unmatched().size() + " listed in the import log)" : ""));
+                    }
+                }
             }
         }
         return 0;

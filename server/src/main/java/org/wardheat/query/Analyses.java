@@ -54,7 +54,21 @@ public final class Analyses {
         return new Analyses(workspace, h, r, new AreaService(workspace, h, r));
     }
 
-    /** The first and last month of the stored data, which periods are checked against (one pass over the months). */
+    /**
+     * Refuses a point analysis (hotspot surfaces, repeats, near repeat, needle and encampment tables) asked for an
+     * area-total dataset: those are counts by area and month, with no points.
+     */
+    private void pointsOnly(Filter f) {
+        var totals = workspace.snapshot().areaTotals();
+        for (String d : f.datasets()) {
+            if (totals.isDataset(d)) {
+                throw new InvalidParameterException("dataset", "'" + d + "' holds area totals (counts by area and month, no points):"
+                        + " hotspot surfaces, repeats and near repeats need point records; use the ward or strategic table for it");
+            }
+        }
+    }
+
+    /** The first and last month of the stored data (incidents and area totals), which periods are checked against. */
     public DataMonths months() {
         IncidentTable t = workspace.incidents();
         int first = Integer.MAX_VALUE, last = Integer.MIN_VALUE;
@@ -63,7 +77,12 @@ public final class Analyses {
             first = Math.min(first, m);
             last = Math.max(last, m);
         }
-        return t.size() == 0 ? DataMonths.NONE
+        int[] totals = workspace.snapshot().areaTotals().monthRange();
+        if (totals != null) {
+            first = Math.min(first, totals[0]);
+            last = Math.max(last, totals[1]);
+        }
+        return first == Integer.MAX_VALUE ? DataMonths.NONE
                 : new DataMonths(YearMonth.of(first / 100, first % 100), YearMonth.of(last / 100, last % 100));
     }
 
@@ -86,7 +105,7 @@ public final class Analyses {
         f.datasets().forEach(d -> wanted.add(d.toLowerCase(java.util.Locale.ROOT)));
         List<String> kinds = workspace.store().importLog().datasets().stream()
                 .filter(d -> wanted.isEmpty() || wanted.contains(d.id().toLowerCase(java.util.Locale.ROOT)))
-                .map(DatasetInfo::kind).toList();
+                .map(DatasetInfo::kind).filter(k -> !k.equals(org.wardheat.store.AreaTotalStore.KIND)).toList(); // a total counts as records either way
         boolean counted = !kinds.isEmpty() && kinds.stream().allMatch(ChangeOptions.DATASET_KINDS_COUNTED::equals);
         return r.withMeasure(counted ? ChangeRules.Measure.COUNT : ChangeRules.Measure.RECORDS);
     }
@@ -110,6 +129,7 @@ public final class Analyses {
     /** Runs a hotspot analysis once its parameters, the cell size against the area and the grid-bound limits pass. */
     public CellLayer hotspots(HotspotAnalysis q) {
         q.validate(months());
+        pointsOnly(q.on().filter());
         Envelope extent = extent(q.on());
         double cell = q.on().validateExtent(extent);
         q.validateCell(cell, Math.max(extent.getWidth(), extent.getHeight()));
@@ -183,6 +203,7 @@ public final class Analyses {
 
     public RepeatService.RepeatResult repeats(RepeatsQuery q) {
         q.validate(months());
+        pointsOnly(q.select().filter());
         return repeats.repeats(q.select().toSelection(), groupBy(q), q.distanceMetres(), q.minPoints(), Values.word(q.by()), q.top(), q.periods(),
                 q.outliers(), q.excludeOutliers());
     }
@@ -195,6 +216,7 @@ public final class Analyses {
     /** The top places of each of the query's periods, side by side. */
     public Map<String, List<RepeatService.Place>> repeatsByPeriod(RepeatsQuery q) {
         q.validate(months());
+        pointsOnly(q.select().filter());
         return repeats.topPerPeriod(q.select().toSelection(), groupBy(q), q.distanceMetres(), q.minPoints(), Values.word(q.by()), q.top(),
                 q.periods(), q.outliers(), q.excludeOutliers());
     }
@@ -215,6 +237,7 @@ public final class Analyses {
 
     public NearRepeat.Result nearRepeat(NearRepeatQuery q) {
         q.validate(months());
+        pointsOnly(q.select().filter());
         try {
             return repeats.nearRepeat(q.select().toSelection(), q.bandsMetres(), q.timeWidth(), q.timeBands(), q.simulations(), q.seed());
         } catch (NearRepeat.TooManyPairs e) {
@@ -232,6 +255,7 @@ public final class Analyses {
 
     public MonthlyTable.Table needles(NeedlesTableQuery q) {
         q.validate(months());
+        pointsOnly(q.select().filter());
         return repeats.monthlyTable(q.select().toSelection(), q.firstMonth(), Values.word(q.measure()), q.outliers(), q.excludeOutliers());
     }
 
@@ -245,6 +269,7 @@ public final class Analyses {
 
     public List<Encampments.Year> encampments(EncampmentsQuery q) {
         q.validate(months());
+        pointsOnly(q.select().filter());
         return repeats.encampments(q.select().toSelection(), q.firstMonth(), q.asOfOrToday());
     }
 

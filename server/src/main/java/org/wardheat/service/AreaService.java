@@ -198,17 +198,27 @@ public final class AreaService {
         Geometry outline = outline(a);
         double km2 = Projection.transform(outline, Projection.WGS84, Projection.BNG).getArea() / 1e6;
         double boroughKm2 = Projection.transform(outline(borough), Projection.WGS84, Projection.BNG).getArea() / 1e6;
-        List<RepeatService.Place> places = repeats.repeats(new RepeatService.Selection(datasets, categories, period,
-                        a.boundaries(), null, a.wholeSet() ? null : outline), Places.Rule.COORDINATES, 0, 0, "records", 5,
-                List.of(), Outliers.Rules.DEFAULT, false).places();
+        // the top places and hot cells are of point records: area-total datasets are left out of them
+        var totals = workspace.snapshot().areaTotals();
+        Set<String> pointDatasets = new java.util.LinkedHashSet<>(datasets);
+        pointDatasets.removeIf(totals::isDataset);
+        Set<String> pointCategories = new java.util.LinkedHashSet<>(categories);
+        pointCategories.removeIf(c -> totals.isCategory(c) && workspace.incidents().categories().stream().noneMatch(c::equalsIgnoreCase));
+        boolean points = (datasets.isEmpty() || !pointDatasets.isEmpty()) && (categories.isEmpty() || !pointCategories.isEmpty());
+        List<RepeatService.Place> places = List.of();
         List<HotCell> cells = new ArrayList<>();
-        CellLayer gi = hotspots.gistar(new HotspotService.Request(a.boundaries(), categories, datasets, period, Grid.Shape.SQUARE,
-                null, null, null), PAdjust.FDR, null, false);
-        double[] lonLat = gi.grid().centresLonLat();
-        IndexedPointInAreaLocator locator = new IndexedPointInAreaLocator(outline);
-        for (int c = 0; c < gi.grid().size(); c++) {
-            if (gi.ints("bin")[c] >= 2 && locator.locate(new Coordinate(lonLat[2 * c], lonLat[2 * c + 1])) != Location.EXTERIOR) {
-                cells.add(new HotCell(gi.grid().id(c), lonLat[2 * c], lonLat[2 * c + 1], gi.doubles("n")[c], gi.doubles("gistar")[c], gi.ints("bin")[c]));
+        if (points) {
+            places = repeats.repeats(new RepeatService.Selection(pointDatasets, pointCategories, period,
+                            a.boundaries(), null, a.wholeSet() ? null : outline), Places.Rule.COORDINATES, 0, 0, "records", 5,
+                    List.of(), Outliers.Rules.DEFAULT, false).places();
+            CellLayer gi = hotspots.gistar(new HotspotService.Request(a.boundaries(), pointCategories, pointDatasets, period, Grid.Shape.SQUARE,
+                    null, null, null), PAdjust.FDR, null, false);
+            double[] lonLat = gi.grid().centresLonLat();
+            IndexedPointInAreaLocator locator = new IndexedPointInAreaLocator(outline);
+            for (int c = 0; c < gi.grid().size(); c++) {
+                if (gi.ints("bin")[c] >= 2 && locator.locate(new Coordinate(lonLat[2 * c], lonLat[2 * c + 1])) != Location.EXTERIOR) {
+                    cells.add(new HotCell(gi.grid().id(c), lonLat[2 * c], lonLat[2 * c + 1], gi.doubles("n")[c], gi.doubles("gistar")[c], gi.ints("bin")[c]));
+                }
             }
         }
         cells.sort((x, y) -> Double.compare(y.gistar(), x.gistar()));

@@ -13,6 +13,7 @@ import org.wardheat.imports.Importer;
 import org.wardheat.imports.IncidentFormat;
 import org.wardheat.model.IncidentTable;
 import org.wardheat.model.Period;
+import org.wardheat.store.AreaTotalStore;
 import org.wardheat.store.BoundarySetInfo;
 import org.wardheat.store.Store;
 import org.wardheat.text.InputLimits;
@@ -167,9 +168,22 @@ public final class Workspace implements Closeable {
     public ImportReport importSources(List<ImportSource> sources, IncidentFormat format, String dataset,
                                       String boundaries, Charset encoding, InputLimits limits) {
         requireId(dataset);
+        if (store.importLog().datasets().stream().anyMatch(d -> d.id().equals(dataset) && d.kind().equals(AreaTotalStore.KIND))) {
+            throw new IllegalArgumentException("dataset '" + dataset + "' holds area totals (counts by area and month); point records go to a dataset of their own");
+        }
         String setId = defaultBoundaries(boundaries);
         WardIndex index = setId == null ? null : boundarySet(setId).index();
         return new Importer(store, limits).importSources(sources, format, dataset, index, setId, encoding);
+    }
+
+    /**
+     * Imports a file of area totals as dataset {@code dataset} (kind {@value AreaTotalStore#KIND}), placed on {@code boundaries}
+     * (null: every stored set); see {@link AreaTotalImport}.
+     */
+    public AreaTotalImport.Result importAreaTotals(Path file, String source, String dataset, String category, String boundaries,
+                                                   AreaTotalImport.Apportionment apportionment) {
+        requireId(dataset);
+        return AreaTotalImport.run(this, file, source, dataset, category, boundaries, apportionment);
     }
 
     // ---- analysis ----
