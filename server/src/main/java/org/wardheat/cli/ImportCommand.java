@@ -60,31 +60,24 @@ final class ImportCommand implements Callable<Integer> {
             return importAreaTotals();
         }
         try (Workspace ws = data.open()) {
-            ImportOptions options = new ImportOptions(dataset, preset, boundaries, columns);
+            ImportOptions options = new ImportOptions(dataset, preset, boundaries, columns, postcodeLookup, null);
             options.validate();
-            ColumnMapping m = options.mapping(mapping != null ? ColumnMapping.read(mapping) : null);
-            ImportReport report;
-            org.wardheat.imports.PostcodeLocator.Result located = null;
-            if (postcodeLookup != null) {
-                if (m == null) {
-                    throw new org.wardheat.query.InvalidParameterException("postcode-lookup", "locates council records; give --preset, --mapping or --column");
-                }
-                List<org.wardheat.imports.ImportSource> sources = new java.util.ArrayList<>();
-                for (Path f : files) {
+            List<org.wardheat.imports.ImportSource> sources = new java.util.ArrayList<>();
+            for (Path f : files) {
+                try {
                     sources.addAll(org.wardheat.imports.ImportSource.of(f));
+                } catch (java.io.IOException e) {
+                    throw new org.wardheat.imports.ImportException(e.getMessage(), e);
                 }
-                located = org.wardheat.imports.PostcodeLocator.locate(sources, m,
-                        org.wardheat.imports.PostcodeLookup.read(postcodeLookup), org.wardheat.imports.ImportEncoding.parse(encoding));
-                report = ws.importSources(located.sources(), options.format(located.mapping()), options.datasetOr(m), options.boundaries(),
-                        java.nio.charset.StandardCharsets.UTF_8, org.wardheat.text.InputLimits.DEFAULT);
-            } else {
-                report = ws.importFiles(files, options.format(m), options.datasetOr(m), options.boundaries(),
-                        org.wardheat.imports.ImportEncoding.parse(encoding), org.wardheat.text.InputLimits.DEFAULT);
             }
+            org.wardheat.query.Imports.Imported imported = org.wardheat.query.Imports.run(ws, options, sources,
+                    mapping != null ? ColumnMapping.read(mapping) : null, org.wardheat.imports.ImportEncoding.parse(encoding));
+            ImportReport report = imported.report();
             java.util.Map<String, Object> audited = new java.util.LinkedHashMap<>();
             audited.put("preset", preset);
             audited.put("columns", columns);
             audited.put("encoding", encoding);
+            audited.put("postcode_lookup", imported.postcodes() == null ? null : imported.postcodes().lookup());
             new org.wardheat.service.AccessService(ws.store()).recordImport(org.wardheat.service.Actor.cli(), report, audited);
             if (format.equals("json")) {
                 org.wardheat.export.Exporter.JSON.writerWithDefaultPrettyPrinter().writeValue(System.out, report);
@@ -92,9 +85,10 @@ final class ImportCommand implements Callable<Integer> {
             } else {
                 System.out.print(report.toText());
             }
+            org.wardheat.query.Imports.Postcodes located = imported.postcodes();
             if (located != null) {
                 System.err.printf("postcodes: %d rows located by postcode; %d rows with a postcode not in %s%s%n", located.located(),
-                        located.unmatched().values().stream().mapToInt(Integer::intValue).sum(), postcodeLookup.getFileName(),
+                        located.unmatchedRows(), located.lookup(),
                         located.unmatched().isEmpty() ? "" : ": " + String.join(", ", located.unmatched().keySet().stream().limit(50).toList())
                                 + (located.unmatched().size() > 50 ? " … (" + located.unmatched().size() + " postcodes)" : ""));
             }

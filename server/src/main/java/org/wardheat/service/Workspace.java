@@ -223,7 +223,10 @@ public final class Workspace implements Closeable {
     public Map<String, Long> categoryCounts(String dataset, String setId) {
         Snapshot snap = snapshot();
         IncidentTable t = snap.incidents();
-        IncidentTable.Filter filter = t.filter(java.util.Set.of(), dataset == null || dataset.isBlank() ? java.util.Set.of() : java.util.Set.of(dataset));
+        java.util.Set<String> wanted = dataset == null || dataset.isBlank() ? java.util.Set.of() : java.util.Set.of(dataset);
+        org.wardheat.model.AreaTotalTable totals = snap.areaTotals();
+        IncidentTable.Filter filter = totals.isDataset(dataset == null ? "" : dataset) ? t.filterKnown(java.util.Set.of(), wanted)
+                : t.filter(java.util.Set.of(), wanted);
         int[] ward = setId == null ? null : snap.wardOf(setId);
         Map<String, Long> counts = new TreeMap<>();
         for (int i = 0; i < t.size(); i++) {
@@ -231,6 +234,14 @@ public final class Workspace implements Closeable {
                 counts.merge(t.category(i), 1L, Long::sum);
             }
         }
+        Map<String, Double> placed = new TreeMap<>(); // area totals: their counts on the set (or on any one set), rounded once
+        String one = setId != null ? setId : store.boundaries().list().stream().map(BoundarySetInfo::id).findFirst().orElse(null);
+        for (org.wardheat.model.AreaTotalTable.Row r : one == null ? List.<org.wardheat.model.AreaTotalTable.Row>of() : totals.rows(one)) {
+            if (org.wardheat.model.AreaTotalTable.selected(r, java.util.Set.of(), wanted)) {
+                placed.merge(r.category(), r.count(), Double::sum);
+            }
+        }
+        placed.forEach((c, n) -> counts.merge(c, Math.round(n), Long::sum));
         return counts;
     }
 
