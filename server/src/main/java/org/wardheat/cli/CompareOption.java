@@ -33,6 +33,9 @@ final class CompareOption {
     @Option(names = "--rank-by", defaultValue = ChangeOptions.DEFAULT_RANK_BY, paramLabel = "count|rate|change",
             description = "What ranks the ward table (default: ${DEFAULT-VALUE}).")
     String rankBy;
+    @Option(names = "--per-population", paramLabel = "AGES", description = {"Rates per residents of this age group (e.g. 16-24 or 65+,",
+            "whole Census 2021 bands; residents by age stored with 'context --store')."})
+    String perPopulation;
     @Option(names = "--allow-partial", description = "Show change even when a period lacks data or the periods differ in length.")
     boolean allowPartial;
 
@@ -40,7 +43,7 @@ final class CompareOption {
     ChangeRules rules() {
         return new ChangeRules(measure == null ? null : Values.choice("measure", measure, ChangeOptions.measures()),
                 Values.choice("per", per, ChangeOptions.bases()), Values.number("alpha", alpha, Limits.ALPHA),
-                Values.choice("rank_by", rankBy, ChangeOptions.rankings()), allowPartial);
+                Values.choice("rank_by", rankBy, ChangeOptions.rankings()), allowPartial, Values.ageGroup("per_population", perPopulation));
     }
 
     Filter filter() {

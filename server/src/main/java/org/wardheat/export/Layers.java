@@ -87,13 +87,16 @@ public final class Layers {
     public static FeatureTable wards(WardStatistics.Result r, List<Ward> wards, String boundaries) {
         Map<String, Geometry> geometry = new HashMap<>();
         wards.forEach(w -> geometry.put(w.code(), w.geometry()));
+        org.wardheat.model.AgeGroup ages = r.query().rules().perPopulation();
+        List<Column> columns = columns(List.of(text("ward_code"), text("ward_name"), integer("count"), rate(r.query().rules().per()), decimal("share", 4),
+                integer("rank"), integer("previous_count"), integer("change"), decimal("change_pct", 1)), changeColumns());
         FeatureTable.Builder b = FeatureTable.builder(name("wards", boundaries, r.query().period().toString(), r.query().categories()),
-                columns(List.of(text("ward_code"), text("ward_name"), integer("count"), rate(r.query().rules().per()), decimal("share", 4),
-                        integer("rank"), integer("previous_count"), integer("change"), decimal("change_pct", 1)), changeColumns()));
+                ages == null ? columns : columns(columns, List.of(text("rate_population"))));
         for (WardStatistics.WardRow w : r.wards()) {
-            b.add(geometry.get(w.code()), concat(new Object[]{w.code(), w.name(), w.count(), w.rate(), w.share(), w.rank(), w.previousCount(),
+            Object[] values = concat(new Object[]{w.code(), w.name(), w.count(), w.rate(), w.share(), w.rank(), w.previousCount(),
                     w.change(), w.changePct()}, changeValues(w.changeP(), w.changeSignificant(), w.changeReading(), w.rateCiLow(),
-                    w.rateCiHigh(), r.coverage(), r.measure())));
+                    w.rateCiHigh(), r.coverage(), r.measure()));
+            b.add(geometry.get(w.code()), ages == null ? values : concat(values, new Object[]{"residents aged " + ages}));
         }
         return b.build();
     }
@@ -268,14 +271,51 @@ public final class Layers {
     /** The strategic-assessment table: no geometry; rates per {@code per} residents, then {@link #changeColumns()}. */
     public static FeatureTable strategic(List<AreaService.CategoryRow> rows, String scope, String period, String comparison, int per,
                                          Coverage coverage, String measure) {
+        return strategic(rows, scope, period, comparison, per, null, coverage, measure);
+    }
+
+    /** As above with rates per residents of an age group ({@code ages}, or null for all): a last column names it. */
+    public static FeatureTable strategic(List<AreaService.CategoryRow> rows, String scope, String period, String comparison, int per,
+                                         org.wardheat.model.AgeGroup ages, Coverage coverage, String measure) {
+        List<Column> columns = columns(List.of(text("category"), integer("this_period"), integer("last_period"), integer("difference"),
+                decimal("change_pct", 1), rate(per), text("period"), text("comparison")), changeColumns());
         FeatureTable.Builder b = FeatureTable.builder(name("strategic-assessment", scope, period, List.of()),
-                columns(List.of(text("category"), integer("this_period"), integer("last_period"), integer("difference"), decimal("change_pct", 1),
-                        rate(per), text("period"), text("comparison")), changeColumns()));
+                ages == null ? columns : columns(columns, List.of(text("rate_population"))));
         for (AreaService.CategoryRow r : rows) {
-            b.add(null, concat(new Object[]{r.category(), r.count(), r.previous(), r.difference(), r.changePct(), r.rate(), period, comparison},
-                    changeValues(r.changeP(), r.changeSignificant(), r.changeReading(), r.rateCiLow(), r.rateCiHigh(), coverage, measure)));
+            Object[] values = concat(new Object[]{r.category(), r.count(), r.previous(), r.difference(), r.changePct(), r.rate(), period, comparison},
+                    changeValues(r.changeP(), r.changeSignificant(), r.changeReading(), r.rateCiLow(), r.rateCiHigh(), coverage, measure));
+            b.add(null, ages == null ? values : concat(values, new Object[]{"residents aged " + ages}));
         }
         return b.build();
+    }
+
+    /**
+     * The context layer of a boundary set: per ward its Census 2021 residents, population-weighted mean IMD 2019 rank
+     * (1 = most deprived in England), share of residents in the most deprived decile, and residents per Census age band.
+     */
+    public static FeatureTable context(List<Ward> wards, Map<String, org.wardheat.service.WardContexts.Figures> figures, String boundaries) {
+        java.util.LinkedHashSet<String> bands = new java.util.LinkedHashSet<>();
+        figures.values().forEach(f -> bands.addAll(f.byAge().keySet()));
+        List<Column> columns = new java.util.ArrayList<>(List.of(text("ward_code"), text("ward_name"), decimal("residents", 0),
+                decimal("mean_imd_rank", 1), decimal("share_imd_decile_1", 4)));
+        bands.forEach(band -> columns.add(decimal("aged_" + ageColumn(band), 0)));
+        FeatureTable.Builder b = FeatureTable.builder("context_" + boundaries, columns);
+        for (Ward w : wards) {
+            org.wardheat.service.WardContexts.Figures f = figures.get(w.code());
+            List<Object> v = new java.util.ArrayList<>(List.of(w.code(), w.name()));
+            v.add(f == null ? null : f.residents());
+            v.add(f == null ? null : f.meanImdRank());
+            v.add(f == null ? null : f.shareImdDecile1());
+            bands.forEach(band -> v.add(f == null ? null : f.byAge().get(band)));
+            b.add(w.geometry(), v.toArray());
+        }
+        return b.build();
+    }
+
+    /** A Census band label as a column name part: "Aged 16 to 24 years" is 16_24, "Aged 65 years and over" 65_plus. */
+    static String ageColumn(String band) {
+        org.wardheat.model.AgeGroup g = org.wardheat.model.AgeGroup.ofCensusBand(band);
+        return g == null ? band.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "_") : g.to() == null ? g.from() + "_plus" : g.from() + "_" + g.to();
     }
 
     /** The monthly needle table: one row per year, no geometry. */

@@ -197,6 +197,7 @@ public final class ApiServer {
         gate.route("GET", "/api/wards/summary", RECORDS, wards::summary); // JSON figures outside disclosure control
         gate.route("GET", "/api/wards.csv", MAP, exports::wardsCsv);
         gate.route("GET", "/api/hotspots/:analysis", MAP, hotspots::layer);
+        gate.route("GET", "/api/context", MAP, wards::context); // Census/IoD figures per ward: published statistics
 
         gate.route("GET", "/api/areas", OWN_AREAS, areas::list);
         gate.route("POST", "/api/areas", OWN_AREAS, areas::save);

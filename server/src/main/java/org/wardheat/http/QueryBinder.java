@@ -137,7 +137,7 @@ final class QueryBinder {
                 Values.choice("per", text(req, "per", "" + ChangeOptions.DEFAULT_PER), ChangeOptions.bases()),
                 decimal(req, "alpha", Limits.ALPHA, ChangeOptions.DEFAULT_ALPHA),
                 Values.choice("rank_by", text(req, "rank_by", ChangeOptions.DEFAULT_RANK_BY), ChangeOptions.rankings()),
-                flag(req, "allow_partial"));
+                flag(req, "allow_partial"), Values.ageGroup("per_population", text(req, "per_population")));
     }
 
     static WardsQuery wards(Request req) {
@@ -263,6 +263,10 @@ final class QueryBinder {
     }
 
     /** The upload's options: {@code dataset}, {@code boundaries}, {@code preset}, {@code map_ROLE=COLUMN}, {@code category}. */
+    static org.wardheat.query.ContextQuery context(Request req) {
+        return new org.wardheat.query.ContextQuery(text(req, "boundaries"));
+    }
+
     static ImportOptions importOptions(Request req) {
         Map<String, String> columns = new LinkedHashMap<>();
         for (String role : ColumnMapping.ROLES) {

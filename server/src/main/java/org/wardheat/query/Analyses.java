@@ -54,6 +54,17 @@ public final class Analyses {
         return new Analyses(workspace, h, r, new AreaService(workspace, h, r));
     }
 
+    /** Checks that the residents of the rules' age group ({@code per_population}) are stored for the set. */
+    private void perPopulation(String boundaries, ChangeRules rules) {
+        if (rules.perPopulation() != null) {
+            try {
+                org.wardheat.service.WardContexts.population(workspace, boundaries, rules.perPopulation());
+            } catch (IllegalArgumentException e) {
+                throw new InvalidParameterException("per_population", e.getMessage());
+            }
+        }
+    }
+
     /**
      * Refuses a point analysis (hotspot surfaces, repeats, near repeat, needle and encampment tables) asked for an
      * area-total dataset: those are counts by area and month, with no points.
@@ -90,6 +101,7 @@ public final class Analyses {
 
     public WardStatistics.Result wards(WardsQuery q) {
         q.validate(months());
+        perPopulation(q.boundaries(), q.rules());
         return workspace.wardStatistics(q.boundaries(), q.with(resolve(q.rules(), q.filter())).toStatistics());
     }
 
@@ -296,6 +308,7 @@ public final class Analyses {
 
     public AreaService.Summary areaSummary(AreaSummaryQuery q) {
         q.validate(months());
+        perPopulation(area(q.area()).boundaries(), q.rules());
         Filter f = q.filter();
         return areas.summary(area(q.area()), f.categorySet(), f.datasetSet(), f.period(), q.comparison(), resolve(q.rules(), f));
     }
@@ -312,6 +325,7 @@ public final class Analyses {
     /** The strategic-assessment rows: every category, then "All". */
     public List<AreaService.CategoryRow> strategic(StrategicQuery q) {
         q.validate(months());
+        perPopulation(area(q.area()).boundaries(), q.rules());
         Filter f = q.filter();
         return areas.table(area(q.area()), f.categorySet(), f.datasetSet(), f.period(), q.comparison(), resolve(q.rules(), f));
     }
@@ -332,6 +346,7 @@ public final class Analyses {
 
     public FeatureTable strategicTable(StrategicQuery q, List<AreaService.CategoryRow> rows) {
         return q.sharing().apply(Layers.strategic(rows, q.area().scope(), q.filter().period().toString(), q.comparison().toString(), q.rules().per(),
+                q.rules().perPopulation(),
                 strategicCoverage(q), strategicMeasure(q)));
     }
 
@@ -345,6 +360,25 @@ public final class Analyses {
     public FeatureTable strategicEachAreaTable(BreakdownQuery q, List<org.wardheat.service.AreaBreakdown.Row> rows) {
         return org.wardheat.export.BreakdownLayers.areas(rows, q.boundaries(), q.filter().period().toString(), q.comparison().toString(),
                 q.bestAreas());
+    }
+
+    /** Stores each area's context figures for the set (see {@link org.wardheat.service.WardContexts}). */
+    public void storeContext(String boundaries, org.wardheat.boundaries.DeprivationContext ctx, String source) {
+        org.wardheat.service.WardContexts.store(workspace, boundaries, ctx, source);
+    }
+
+    /**
+     * The context layer of a set: each ward's residents, population-weighted mean IMD 2019 rank, share of residents in
+     * the most deprived decile and residents per Census age band, with its outline.
+     */
+    public FeatureTable contextLayer(ContextQuery q) {
+        q.validate();
+        Map<String, org.wardheat.service.WardContexts.Figures> figures = org.wardheat.service.WardContexts.byWard(workspace, q.boundaries());
+        if (figures.isEmpty()) {
+            throw new org.wardheat.store.NotFoundException("no context is stored for boundary set '" + q.boundaries()
+                    + "'; store it with 'wardheat context --boundaries " + q.boundaries() + " ... --store'");
+        }
+        return Layers.context(workspace.boundarySet(q.boundaries()).wards(), figures, q.boundaries());
     }
 
     /** The areas (wards or districts) of a boundary set, in code order, WGS84. */

@@ -98,6 +98,8 @@ public final class Limits {
     public static final Range ALPHA = Range.above(0, 0.5, "a significance level");
     /** The bases rates may be given per ({@code per}): residents. */
     public static final java.util.List<Integer> RATE_BASES = java.util.List.of(1000, 10000);
+    /** The ages of an age group ({@code per_population}, e.g. {@code 16-24} or {@code 65+}), in whole years. */
+    public static final Range AGE_YEARS = Range.closed(0, 120, "years of age");
 
     // ---- focus areas, import ----
     /** A saved focus area's id. */

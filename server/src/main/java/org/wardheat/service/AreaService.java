@@ -132,7 +132,13 @@ public final class AreaService {
      * Null when a ward that contributes has no population figure.
      */
     public Double residents(Area a) {
+        return residents(a, null);
+    }
+
+    /** As {@link #residents(Area)}, counting only the residents of an age group (null: all; see {@link WardContexts#population}). */
+    public Double residents(Area a, org.wardheat.model.AgeGroup group) {
         LoadedSet set = workspace.boundarySet(a.boundaries());
+        java.util.Map<String, Double> population = group == null ? set.population() : WardContexts.population(workspace, a.boundaries(), group);
         double sum = 0;
         Geometry poly = a.polygon() == null ? null : Projection.transform(a.polygon(), Projection.WGS84, Projection.BNG);
         for (Ward w : set.wards()) {
@@ -144,7 +150,7 @@ public final class AreaService {
                 share = a.wholeSet() || a.wardCodes().contains(w.code()) ? 1 : 0;
             }
             if (share > 0) {
-                Double r = set.population().get(w.code());
+                Double r = population.get(w.code());
                 if (r == null) {
                     return null;
                 }
@@ -171,12 +177,23 @@ public final class AreaService {
      * @param areaShareOfIncidents the area's share of the boundary set's incidents in the period
      * @param shareOfResidents     its share of the set's residents (null without populations)
      * @param shareOfArea          its share of the set's area
+     * @param context              deprivation and residents by age of the area's wards (stored with {@code context --store});
+     *                             null for a drawn polygon or when none is stored for the set
      */
     public record Summary(String name, String boundaries, List<String> wardCodes, String period, String comparison,
                           List<CategoryRow> categories, CategoryRow total, Double residents, double areaKm2,
                           long boroughCount, double shareOfIncidents, Double shareOfResidents, double shareOfArea,
                           List<RepeatService.Place> topPlaces, List<HotCell> hotCells, String measure, Coverage coverage,
-                          List<String> warnings) {
+                          List<String> warnings, WardContexts.Figures context) {
+        /** Without context figures. */
+        public Summary(String name, String boundaries, List<String> wardCodes, String period, String comparison,
+                       List<CategoryRow> categories, CategoryRow total, Double residents, double areaKm2,
+                       long boroughCount, double shareOfIncidents, Double shareOfResidents, double shareOfArea,
+                       List<RepeatService.Place> topPlaces, List<HotCell> hotCells, String measure, Coverage coverage,
+                       List<String> warnings) {
+            this(name, boundaries, wardCodes, period, comparison, categories, total, residents, areaKm2, boroughCount, shareOfIncidents,
+                    shareOfResidents, shareOfArea, topPlaces, hotCells, measure, coverage, warnings, null);
+        }
     }
 
     public Summary summary(Area a, Set<String> categories, Set<String> datasets, Period period, Period comparison) {
@@ -190,7 +207,7 @@ public final class AreaService {
 
     public Summary summary(Area a, Set<String> categories, Set<String> datasets, Period period, Period comparison, ChangeRules rules) {
         Area borough = new Area(a.boundaries(), List.of(), null, "whole borough");
-        Double residents = residents(a), boroughResidents = residents(borough);
+        Double residents = residents(a, rules.perPopulation()), boroughResidents = residents(borough, rules.perPopulation());
         List<CategoryRow> rows = table(a, residents, categories, datasets, period, comparison, rules);
         CategoryRow total = rows.get(rows.size() - 1);
         CategoryRow boroughTotal = lastRow(table(borough, boroughResidents, categories, datasets, period, comparison, rules));
@@ -226,7 +243,8 @@ public final class AreaService {
                 total, residents, km2, boroughTotal.count(), boroughTotal.count() == 0 ? 0 : (double) total.count() / boroughTotal.count(),
                 residents == null || boroughResidents == null || boroughResidents == 0 ? null : residents / boroughResidents,
                 boroughKm2 == 0 ? 0 : km2 / boroughKm2, places, cells.subList(0, Math.min(5, cells.size())),
-                rules.measureWord(), coverage, coverage.warnings());
+                rules.measureWord(), coverage, coverage.warnings(),
+                a.polygon() != null ? null : WardContexts.together(workspace, a.boundaries(), a.wardCodes()));
     }
 
     private static CategoryRow lastRow(List<CategoryRow> rows) {
@@ -244,7 +262,7 @@ public final class AreaService {
     /** The table counted and compared by {@code rules} (measure, rate base, significance level, allow partial). */
     public List<CategoryRow> table(Area a, Set<String> categories, Set<String> datasets, Period period, Period comparison,
                                    ChangeRules rules) {
-        return table(a, residents(a), categories, datasets, period, comparison, rules);
+        return table(a, residents(a, rules.perPopulation()), categories, datasets, period, comparison, rules);
     }
 
     private List<CategoryRow> table(Area a, Double residents, Set<String> categories, Set<String> datasets, Period period,

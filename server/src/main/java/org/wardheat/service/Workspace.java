@@ -202,7 +202,9 @@ public final class Workspace implements Closeable {
         LoadedSet set = snap.boundarySet(setId);
         org.wardheat.analysis.WardMonthCounts counts = WardCounts.of(snap, setId, query.categories(), query.datasets(),
                 query.period().span(query.comparison()), query.rules().measure() == org.wardheat.analysis.ChangeRules.Measure.COUNT);
-        return WardStatistics.compute(query, set.wards(), set.population(), counts, WardCounts.coverage(snap, query.categories(),
+        Map<String, Double> population = query.rules().perPopulation() == null ? set.population()
+                : WardContexts.population(this, setId, query.rules().perPopulation());
+        return WardStatistics.compute(query, set.wards(), population, counts, WardCounts.coverage(snap, query.categories(),
                 query.datasets(), query.period(), query.comparison(), query.rules().allowPartial()));
     }
 

@@ -43,6 +43,7 @@ final class Schema {
             s.execute("PRAGMA user_version=4");
         }
         AreaTotalStore.create(s); // unversioned: CREATE ... IF NOT EXISTS
+        ContextStore.create(s);
     }
 
     private static void create(Statement s) throws SQLException {

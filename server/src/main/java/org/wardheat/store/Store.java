@@ -17,6 +17,7 @@ public final class Store implements Closeable {
     private final ImportLog importLog;
     private final FocusAreaStore focusAreas;
     private final AreaTotalStore areaTotals;
+    private final ContextStore context;
     private final Database access;
     private final AccountStore accounts;
     private final AuditTrail audit;
@@ -33,6 +34,7 @@ public final class Store implements Closeable {
         this.importLog = new ImportLog(database);
         this.focusAreas = new FocusAreaStore(database);
         this.areaTotals = new AreaTotalStore(database);
+        this.context = new ContextStore(database);
     }
 
     /** Opens (creating if needed) the store in {@code dataDir}. */
@@ -73,6 +75,11 @@ public final class Store implements Closeable {
     /** Area totals stored as datasets, placed on the boundary sets. */
     public AreaTotalStore areaTotals() {
         return areaTotals;
+    }
+
+    /** Context figures (deprivation, residents by age) per ward of a set. */
+    public ContextStore context() {
+        return context;
     }
 
     /** Accounts, in {@code access.db} beside the incident store (a login never changes the data version). */

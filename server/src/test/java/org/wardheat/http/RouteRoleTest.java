@@ -45,7 +45,7 @@ class RouteRoleTest {
             LEAST_ROLE.put(r, "anyone");
         }
         for (String r : List.of("GET /api/boundaries", "GET /api/boundaries/:id", "GET /api/boundaries/:id/outline", "GET /api/datasets", "GET /api/categories",
-                "GET /api/months", "GET /api/periods", "GET /api/wards", "GET /api/wards.csv", "GET /api/hotspots/:analysis",
+                "GET /api/months", "GET /api/periods", "GET /api/wards", "GET /api/wards.csv", "GET /api/hotspots/:analysis", "GET /api/context",
                 "GET /api/areas", "POST /api/areas", "PUT /api/areas/:id", "DELETE /api/areas/:id", "GET /api/strategic",
                 "GET /api/export/wards", "GET /api/export/hotspots", "GET /api/export/strategic", "GET /api/export/:layer")) {
             LEAST_ROLE.put(r, "viewer");
