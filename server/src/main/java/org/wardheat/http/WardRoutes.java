@@ -34,7 +34,8 @@ final class WardRoutes {
      * share of residents in the most deprived decile and residents per age band (published statistics, no records).
      */
     Object context(Request req, Response res) throws IOException {
-        return Replies.table(res, analyses.contextLayer(QueryBinder.context(req)), Exporter.Format.GEOJSON, Map.of(), false);
+        org.wardheat.query.ContextQuery q = QueryBinder.context(req);
+        return Replies.table(res, analyses.contextLayer(q), Exporter.Format.GEOJSON, analyses.contextNote(q), false);
     }
 
     Object summary(Request req, Response res) throws IOException {

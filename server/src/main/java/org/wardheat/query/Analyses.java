@@ -369,16 +369,23 @@ public final class Analyses {
 
     /**
      * The context layer of a set: each ward's residents, population-weighted mean IMD 2019 rank, share of residents in
-     * the most deprived decile and residents per Census age band, with its outline.
+     * the most deprived decile and residents per Census age band, with its outline; the figures are empty (null) when no
+     * context is stored for the set ({@link #contextNote}).
      */
     public FeatureTable contextLayer(ContextQuery q) {
         q.validate();
         Map<String, org.wardheat.service.WardContexts.Figures> figures = org.wardheat.service.WardContexts.byWard(workspace, q.boundaries());
-        if (figures.isEmpty()) {
-            throw new org.wardheat.store.NotFoundException("no context is stored for boundary set '" + q.boundaries()
-                    + "'; store it with 'wardheat context --boundaries " + q.boundaries() + " ... --store'");
-        }
         return Layers.context(workspace.boundarySet(q.boundaries()).wards(), figures, q.boundaries());
+    }
+
+    /** The context layer's members: whether context is stored for the set, and if not how to store it. */
+    public Map<String, Object> contextNote(ContextQuery q) {
+        boolean stored = org.wardheat.service.WardContexts.stored(workspace, q.boundaries());
+        Map<String, Object> m = new java.util.LinkedHashMap<>();
+        m.put("stored", stored);
+        m.put("warnings", stored ? List.of() : List.of("no context (deprivation, residents by age) is stored for boundary set '"
+                + q.boundaries() + "'; store it with 'wardheat context --boundaries " + q.boundaries() + " ... --store'"));
+        return m;
     }
 
     /** The areas (wards or districts) of a boundary set, in code order, WGS84. */
