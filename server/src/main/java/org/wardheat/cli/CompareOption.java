@@ -36,6 +36,9 @@ final class CompareOption {
     @Option(names = "--per-population", paramLabel = "AGES", description = {"Rates per residents of this age group (e.g. 16-24 or 65+,",
             "whole Census 2021 bands; residents by age stored with 'context --store')."})
     String perPopulation;
+    @Option(names = "--comparator-set", paramLabel = "ID", description = {"Add a comparator column: the rate of the whole of this",
+            "other boundary set (e.g. Kent for a Maidstone table), same period and filter."})
+    String comparatorSet;
     @Option(names = "--allow-partial", description = "Show change even when a period lacks data or the periods differ in length.")
     boolean allowPartial;
 
@@ -43,7 +46,8 @@ final class CompareOption {
     ChangeRules rules() {
         return new ChangeRules(measure == null ? null : Values.choice("measure", measure, ChangeOptions.measures()),
                 Values.choice("per", per, ChangeOptions.bases()), Values.number("alpha", alpha, Limits.ALPHA),
-                Values.choice("rank_by", rankBy, ChangeOptions.rankings()), allowPartial, Values.ageGroup("per_population", perPopulation));
+                Values.choice("rank_by", rankBy, ChangeOptions.rankings()), allowPartial, Values.ageGroup("per_population", perPopulation),
+                comparatorSet);
     }
 
     Filter filter() {

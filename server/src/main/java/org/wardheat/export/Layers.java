@@ -312,6 +312,15 @@ public final class Layers {
         return b.build();
     }
 
+    /**
+     * The table with the comparator columns: {@code comparator_set} (the other boundary set) and {@code comparator_rate}, the
+     * rate of the whole of that set for the row ({@code rate} of its first column's value: the category of a strategic
+     * table, the ward code of a ward table), same rate base as the table's rate column.
+     */
+    public static FeatureTable withComparator(FeatureTable t, String set, java.util.function.Function<Object, Double> rate) {
+        return t.withColumn(text("comparator_set"), row -> set).withColumn(decimal("comparator_rate", 3), row -> rate.apply(row.get(0)));
+    }
+
     /** A Census band label as a column name part: "Aged 16 to 24 years" is 16_24, "Aged 65 years and over" 65_plus. */
     static String ageColumn(String band) {
         org.wardheat.model.AgeGroup g = org.wardheat.model.AgeGroup.ofCensusBand(band);

@@ -131,13 +131,17 @@ final class QueryBinder {
         return new Sharing(flag(req, "shareable"), integer(req, "k", Limits.DISCLOSURE_K, Sharing.OFF.k()));
     }
 
-    /** {@code measure}, {@code per}, {@code alpha}, {@code rank_by}, {@code allow_partial} ({@link ChangeOptions}). */
+    /**
+     * {@code measure}, {@code per}, {@code alpha}, {@code rank_by}, {@code allow_partial}, {@code per_population},
+     * {@code comparator_set} ({@link ChangeOptions}).
+     */
     static ChangeRules rules(Request req) {
         return new ChangeRules(word(req, "measure", ChangeOptions.measures()),
                 Values.choice("per", text(req, "per", "" + ChangeOptions.DEFAULT_PER), ChangeOptions.bases()),
                 decimal(req, "alpha", Limits.ALPHA, ChangeOptions.DEFAULT_ALPHA),
                 Values.choice("rank_by", text(req, "rank_by", ChangeOptions.DEFAULT_RANK_BY), ChangeOptions.rankings()),
-                flag(req, "allow_partial"), Values.ageGroup("per_population", text(req, "per_population")));
+                flag(req, "allow_partial"), Values.ageGroup("per_population", text(req, "per_population")),
+                text(req, "comparator_set"));
     }
 
     static WardsQuery wards(Request req) {

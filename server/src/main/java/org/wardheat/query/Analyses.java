@@ -56,6 +56,14 @@ public final class Analyses {
 
     /** Checks that the residents of the rules' age group ({@code per_population}) are stored for the set. */
     private void perPopulation(String boundaries, ChangeRules rules) {
+        if (rules.comparatorSet() != null && workspace.store().boundaries().find(rules.comparatorSet()).isEmpty()) {
+            throw new InvalidParameterException("comparator_set", "no boundary set '" + rules.comparatorSet() + "'; known: "
+                    + workspace.store().boundaries().list().stream().map(org.wardheat.store.BoundarySetInfo::id).toList());
+        }
+        if (rules.comparatorSet() != null && rules.perPopulation() != null) {
+            perPopulation(rules.comparatorSet(), new ChangeRules(rules.measure(), rules.per(), rules.alpha(), rules.rankBy(),
+                    rules.allowPartial(), rules.perPopulation()));
+        }
         if (rules.perPopulation() != null) {
             try {
                 org.wardheat.service.WardContexts.population(workspace, boundaries, rules.perPopulation());
@@ -126,9 +134,15 @@ public final class Analyses {
         return wardsTable(q, wards(q));
     }
 
-    /** The ward table of a result already computed for {@code q}. */
+    /** The ward table of a result already computed for {@code q}, with the comparator column of {@code comparator_set}. */
     public FeatureTable wardsTable(WardsQuery q, WardStatistics.Result r) {
-        return q.sharing().apply(Layers.wards(r, workspace.boundarySet(q.boundaries()).wards(), q.boundaries()));
+        FeatureTable t = q.sharing().apply(Layers.wards(r, workspace.boundarySet(q.boundaries()).wards(), q.boundaries()));
+        String other = q.rules().comparatorSet();
+        if (other == null) {
+            return t;
+        }
+        Double rate = wards(new WardsQuery(other, q.filter(), q.comparison(), q.top(), q.rules(), Sharing.OFF)).totals().rate();
+        return Layers.withComparator(t, other, k -> rate);
     }
 
     /** The ward map layer of a result already computed for {@code q} (write it with {@link Layers#wardLayerMembers}). */
@@ -345,6 +359,20 @@ public final class Analyses {
     }
 
     public FeatureTable strategicTable(StrategicQuery q, List<AreaService.CategoryRow> rows) {
+        FeatureTable t = strategicTableOnly(q, rows);
+        String other = q.rules().comparatorSet();
+        if (other == null) {
+            return t;
+        }
+        Map<String, Double> rates = new java.util.HashMap<>();
+        for (AreaService.CategoryRow r : strategic(new StrategicQuery(new AreaQuery(other, List.of(), null, null), q.filter(), q.comparison(),
+                q.rules(), Sharing.OFF))) {
+            rates.put(r.category(), r.rate());
+        }
+        return Layers.withComparator(t, other, rates::get);
+    }
+
+    private FeatureTable strategicTableOnly(StrategicQuery q, List<AreaService.CategoryRow> rows) {
         return q.sharing().apply(Layers.strategic(rows, q.area().scope(), q.filter().period().toString(), q.comparison().toString(), q.rules().per(),
                 q.rules().perPopulation(),
                 strategicCoverage(q), strategicMeasure(q)));
