@@ -11,6 +11,7 @@ const PATHS = Object.freeze({
   months: '/api/months',
   periods: '/api/periods',
   wards: '/api/wards',
+  context: '/api/context',
   wardsCsv: '/api/wards.csv',
   repeats: '/api/repeats',
   encampments: '/api/encampments',
@@ -183,6 +184,8 @@ export const api = {
   periods: (s, signal) => request(PATHS.periods, { params: { from: s.from, to: s.to, compare: s.compare }, signal }),
   wards: (s, signal) => request(PATHS.wards, { params: wardParams(s), signal }),
   wardsCsvUrl: (s) => url(PATHS.wardsCsv, wardParams(s)),
+  /** The context layer of the boundary set: per ward mean IMD rank, share in the most deprived decile, residents by age. */
+  context: (s, signal) => request(PATHS.context, { params: { boundaries: s.boundaries }, signal }),
   // calls that build a path from an argument are async, so a refused argument is a rejection like any other
   // the map asks only for the cells it draws (Gi* significant bins, KDE at or above the average); downloads get every cell
   hotspots: async (s, before, signal) => request(hotspotPath(s.hotspot), { params: { ...hotspotParams(s, before), only: 'significant' }, signal }),

@@ -8,6 +8,7 @@ import { $ } from './views/dom.js';
 import { createMap, addBasemap, createOutline, initDrawer } from './views/mapview.js';
 import { createLegend } from './views/legend.js';
 import { createWardView } from './views/wards.js';
+import { createContextView } from './views/context.js';
 import { createHotspotView } from './views/hotspots.js';
 import { createPlacesView } from './views/places.js';
 import { createFocusView, describeArea } from './views/focus.js';
@@ -28,7 +29,8 @@ const legend = createLegend(map);
 const hotspots = createHotspotView(map);
 const places = createPlacesView(map, (latlng) => map.setView(latlng, 16));
 const focus = createFocusView(map, state, setStatus);
-const wards = createWardView(map, (code) => focus.toggleWard(code), () => inspector.selecting());
+const context = createContextView();
+const wards = createWardView(map, (code) => focus.toggleWard(code), () => inspector.selecting(), context);
 const inspector = createInspector(map, { wards, hotspots }, (code) => focus.toggleWard(code));
 const outline = createOutline(map);
 const track = createProgress();
@@ -62,6 +64,7 @@ async function refresh() {
   const problems = [];
   try {
     const layer = await track('Loading the wards', api.wards(state, signal), () => nextWardLayer());
+    await context.load(state, signal).catch(failed); // a context measure: deprivation per ward
     if (signal.aborted) return;
     redraw(layer);
     outline(state.boundaries).catch(failed);
@@ -89,7 +92,7 @@ state.on((changed) => {
   if (any(PLACES)) loadPlaces().then(() => redraw()).catch(failed);
   if (any(PLACES) || any(AREA)) showExports(state);
   if (any(AREA)) { wards.restyle(state); focus.showArea(); focus.refresh().catch(failed); }
-  if (changed.includes('measure')) redraw();
+  if (changed.includes('measure')) context.load(state).then(() => redraw(), failed);
 });
 
 /** Reads the controls into the state; a value out of its range is refused and the control reset. */

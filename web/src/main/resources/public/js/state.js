@@ -8,7 +8,7 @@
 
 export const ENUMS = Object.freeze({
   compare: ['previous', 'year-ago'],
-  measure: ['count', 'rate_per_1000', 'change_pct'],
+  measure: ['count', 'rate_per_1000', 'change_pct', 'mean_imd_rank', 'share_imd_decile_1'],
   hotspot: ['none', 'gistar', 'kde', 'change'],
   shape: ['square', 'hex'],
   places: ['none', 'repeats', 'encampments'],
@@ -24,6 +24,9 @@ export const RANGES = Object.freeze({
   lon: [-180, 180],
   zoom: [0, 19],
 });
+
+/** The measures shaded from the context layer (deprivation stored per ward with 'wardheat context --store'), not the incidents. */
+export const CONTEXT_MEASURES = Object.freeze(['mean_imd_rank', 'share_imd_decile_1']);
 
 export const LIMITS = Object.freeze({ text: 200, categories: 100, wards: 500, vertices: 500 });
 
