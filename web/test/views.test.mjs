@@ -106,3 +106,11 @@ test('the deprivation shading is darkest for the lowest (most deprived) IMD rank
   assert.equal(rank.colour(500), count.colour(30000), 'rank 500 gets the colour the highest count gets');
   assert.equal(rank.colour(30000), count.colour(500));
 });
+
+test('Knox column headings are the months apart, with the full band as the abbreviation title', async () => {
+  const { shortBand } = await import('../src/main/resources/public/js/views/places.js');
+  assert.equal(shortBand('same month'), '0');
+  assert.equal(shortBand('1 month'), '1');
+  assert.equal(shortBand('12 months'), '12');
+  assert.equal(shortBand('0 to 7 days'), '0 to 7 days');
+});
