@@ -43,12 +43,8 @@ final class ImportCommand implements Callable<Integer> {
     boolean areaTotals;
     @Option(names = "--category", description = "With --area-totals: the category of every row when the file has no category column.")
     String category;
-    @Option(names = "--lsoa-polygons", paramLabel = "GEOJSON", description = "With --area-totals: polygons of the LSOAs the file names (2011 or 2021; repeatable).")
-    List<Path> lsoaPolygons = List.of();
-    @Option(names = "--population-polygons", paramLabel = "GEOJSON", description = "With --area-totals: polygons of the population units, e.g. Census LSOA 2021 (repeatable).")
-    List<Path> populationPolygons = List.of();
-    @Option(names = "--population", paramLabel = "CSV", description = "With --area-totals: residents per population unit (code, residents; rows per unit summed).")
-    Path population;
+    @picocli.CommandLine.Mixin
+    ApportionmentOptions split; // with --area-totals: LSOA totals split over wards by population
     @Option(names = "--format", defaultValue = "text", description = "Report format: text or json.")
     String format;
     @Parameters(paramLabel = "FILE", arity = "1..*")
@@ -104,15 +100,9 @@ final class ImportCommand implements Callable<Integer> {
         if (dataset == null || !dataset.matches(org.wardheat.query.Limits.DATASET_NAME)) {
             throw new org.wardheat.query.InvalidParameterException("dataset", "area totals need --dataset: 1 to 64 letters, digits, '.', '_' or '-'");
         }
-        org.wardheat.service.AreaTotalImport.Apportionment split;
-        try {
-            split = new org.wardheat.service.AreaTotalImport.Apportionment(lsoaPolygons, populationPolygons, population);
-        } catch (IllegalArgumentException e) {
-            throw new org.wardheat.query.InvalidParameterException("population", e.getMessage());
-        }
         try (Workspace ws = data.open()) {
             for (Path f : files) {
-                org.wardheat.service.AreaTotalImport.Result r = ws.importAreaTotals(f, f.getFileName().toString(), dataset, category, boundaries, split);
+                org.wardheat.service.AreaTotalImport.Result r = ws.importAreaTotals(f, f.getFileName().toString(), dataset, category, boundaries, split.apportionment());
                 java.util.Map<String, Object> audited = new java.util.LinkedHashMap<>();
                 audited.put("area_totals", true);
                 audited.put("category", category);

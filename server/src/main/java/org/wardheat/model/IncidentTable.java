@@ -175,10 +175,11 @@ public final class IncidentTable {
      * {@link AreaTotalTable}); when names are given and none is held, no row passes.
      */
     public Filter filterKnown(Set<String> categoryNames, Set<String> datasetNames) {
-        return new Filter(known(categoryNames, categories), known(datasetNames, datasets));
+        return new Filter(mask(categoryNames, categories, null), mask(datasetNames, datasets, null));
     }
 
-    private static boolean[] known(Set<String> wanted, List<String> names) {
+    /** The rows' mask of the names wanted; an unknown name fails naming {@code what} when {@code what} is given, else is passed over. */
+    private static boolean[] mask(Set<String> wanted, List<String> names, String what) {
         boolean[] mask = new boolean[Math.max(1, names.size())];
         if (wanted == null || wanted.isEmpty()) {
             Arrays.fill(mask, true);
@@ -188,23 +189,9 @@ public final class IncidentTable {
             int i = indexIgnoringCase(names, w);
             if (i >= 0) {
                 mask[i] = true;
-            }
-        }
-        return mask;
-    }
-
-    private static boolean[] mask(Set<String> wanted, List<String> names, String what) {
-        boolean[] mask = new boolean[Math.max(1, names.size())];
-        if (wanted == null || wanted.isEmpty()) {
-            Arrays.fill(mask, true);
-            return mask;
-        }
-        for (String w : wanted) {
-            int i = indexIgnoringCase(names, w);
-            if (i < 0) {
+            } else if (what != null) {
                 throw new IllegalArgumentException("unknown " + what + " '" + w + "'; known: " + names);
             }
-            mask[i] = true;
         }
         return mask;
     }

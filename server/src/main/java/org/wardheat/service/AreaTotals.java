@@ -52,13 +52,13 @@ public final class AreaTotals {
                 continue;
             }
             total += r.count();
-            String code = byKey.get(r.area().trim().toUpperCase(Locale.ROOT));
-            if (code != null) {
-                counts.computeIfAbsent(code, k -> new TreeMap<>()).merge(r.category(), r.count(), Double::sum);
+            Target to = target(byKey, apportionment, r.area());
+            Map<String, Double> shares = to.shares();
+            if (to.exact()) {
+                shares.forEach((code, one) -> counts.computeIfAbsent(code, k -> new TreeMap<>()).merge(r.category(), r.count(), Double::sum));
                 exact += r.count();
                 continue;
             }
-            Map<String, Double> shares = apportionment == null ? Map.of() : apportionment.shares(r.area().trim().toUpperCase(Locale.ROOT));
             if (shares.isEmpty()) {
                 unmatched.merge(r.area(), r.count(), Double::sum);
                 continue;
@@ -70,6 +70,19 @@ public final class AreaTotals {
             shares.forEach((ward, share) -> counts.computeIfAbsent(ward, k -> new TreeMap<>()).merge(r.category(), share * r.count(), Double::sum));
         }
         return new Result(counts, total, exact, apportioned, split, unmatched);
+    }
+
+    /** Where a row goes: its area with share 1 ({@code exact}), the LSOA's wards with their shares, or nowhere (empty). */
+    private record Target(Map<String, Double> shares, boolean exact) {
+    }
+
+    private static Target target(Map<String, String> byKey, LsoaApportionment apportionment, String area) {
+        String key = area.trim().toUpperCase(Locale.ROOT);
+        String code = byKey.get(key);
+        if (code != null) {
+            return new Target(Map.of(code, 1.0), true);
+        }
+        return new Target(apportionment == null ? Map.of() : apportionment.shares(key), false);
     }
 
     /** Area code and name (upper case, trimmed) → area code: codes first, then names not already taken. */
@@ -99,14 +112,14 @@ public final class AreaTotals {
         for (AreaTotalReader.AreaTotal r : rows) {
             int month = Period.key(Period.month(r.month(), "month"));
             total += r.count();
-            String code = byKey.get(r.area().trim().toUpperCase(Locale.ROOT));
-            if (code != null) {
-                sums.computeIfAbsent(List.of(code, month, r.category()), k -> new double[2])[0] += r.count();
+            Target to = target(byKey, apportionment, r.area());
+            Map<String, Double> shares = to.shares();
+            if (to.exact()) {
+                shares.forEach((code, one) -> sums.computeIfAbsent(List.of(code, month, r.category()), k -> new double[2])[0] += r.count());
                 exact += r.count();
                 matchedRows++;
                 continue;
             }
-            Map<String, Double> shares = apportionment == null ? Map.of() : apportionment.shares(r.area().trim().toUpperCase(Locale.ROOT));
             if (shares.isEmpty()) {
                 unmatched += r.count();
                 unmatchedAreas.merge(r.area(), r.count(), Double::sum);
