@@ -1,7 +1,7 @@
 // The ward map page: wires the view state (state.js), the API (api.js) and the views. It holds no data of
 // its own: the state says what to show, the views fetch and draw it, and a change of state redraws what
 // depends on the keys that changed. The wards draw first; hotspot cells and places follow as they arrive.
-import { createState, RANGES } from './state.js';
+import { createState } from './state.js';
 import { api, latestOnly } from './api.js';
 import { signIn } from './views/session.js';
 import { $ } from './views/dom.js';
@@ -17,7 +17,7 @@ import { createProgress } from './views/progress.js';
 import { initPrint } from './views/print.js';
 import { initFirstRun } from './views/firstrun.js';
 import { showExports } from './views/exports.js';
-import { fillPickers, fillCategories, showState, readControls } from './views/controls.js';
+import { fillPickers, fillCategories, showState, applyControls } from './views/controls.js';
 import { initUpload } from './views/upload.js';
 
 const SELECTION = ['boundaries', 'dataset', 'categories', 'from', 'to', 'compare', 'hotspot', 'cell', 'bandwidth', 'shape']; // refetch all
@@ -36,6 +36,7 @@ const outline = createOutline(map);
 const track = createProgress();
 const printing = initPrint(map, state, () => wards.bounds(), () => describeArea(state, wards.names) || `${state.boundaries}, whole set`);
 const uploaded = () => afterImport().catch(failed);
+const controlsChanged = () => applyControls(state, setStatus);
 const firstRun = initFirstRun(() => state.boundaries, uploaded);
 const nextWardLayer = latestOnly();
 let started = false;
@@ -94,15 +95,6 @@ state.on((changed) => {
   if (any(AREA)) { wards.restyle(state); focus.showArea(); focus.refresh().catch(failed); }
   if (changed.includes('measure')) context.load(state).then(() => redraw(), failed);
 });
-
-/** Reads the controls into the state; a value out of its range is refused and the control reset. */
-function controlsChanged() {
-  const refused = state.set(readControls());
-  if (refused.length) {
-    setStatus(`Not accepted: ${refused.join(', ')}. Cell size is ${RANGES.cell.join(' to ')} m and bandwidth ${RANGES.bandwidth.join(' to ')} m, whole metres (blank for automatic).`, true);
-    showState(state);
-  }
-}
 
 /** Loads the server's lists into the state and pickers; false when there is nothing to show yet. */
 async function loadLists() {

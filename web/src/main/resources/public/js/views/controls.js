@@ -1,7 +1,7 @@
 // The form controls: pickers filled from the server's lists, set from the state, and read back as a patch
 // for state.set (which checks every value).
 import { num } from '../format.js';
-import { comparisonCovered } from '../state.js';
+import { comparisonCovered, RANGES } from '../state.js';
 import { $, setOptions } from './dom.js';
 
 let monthNames = []; // the months with data, from the last fillPickers
@@ -48,4 +48,13 @@ export function readControls() {
 /** Refills the category picker with the chosen dataset's categories inside the boundary set, keeping the choice. */
 export function fillCategories(state, categories) {
   setOptions($('categories'), categories.map((c) => [c.category, `${c.category} (${num(c.count)})`, state.categories.includes(c.category)]));
+}
+
+/** Reads the controls into the state; a value out of its range is refused, said through {@code setStatus}, and its control reset. */
+export function applyControls(state, setStatus) {
+  const refused = state.set(readControls());
+  if (refused.length) {
+    setStatus(`Not accepted: ${refused.join(', ')}. Cell size is ${RANGES.cell.join(' to ')} m and bandwidth ${RANGES.bandwidth.join(' to ')} m, whole metres (blank for automatic).`, true);
+    showState(state);
+  }
 }
