@@ -46,11 +46,8 @@ final class HotspotsCommand {
         String crs;
         @Option(names = "--record-weights", description = "Weight each incident by its record's count (e.g. needles in a find).")
         boolean recordWeights;
-        @Option(names = "--harm-weights", paramLabel = "CSV", description = {"A CSV of category,weight (a header row is optional): each incident weighs its category's weight.",
-                "A category analysed but missing from the file is an error listing them, unless --default-weight is given."})
-        Path harmWeights;
-        @Option(names = "--default-weight", paramLabel = "W", description = "With --harm-weights: the weight of categories the file does not name.")
-        Double defaultWeight;
+        @Mixin
+        HarmOptions harm;
         @Option(names = "--area", paramLabel = "GEOJSON", description = "Analyse this polygon (lon/lat GeoJSON file) instead of the whole boundary set.")
         Path area;
         @Mixin
@@ -58,18 +55,7 @@ final class HotspotsCommand {
 
         HotspotQuery query() throws Exception {
             return new HotspotQuery(boundaries, filter.filter(), shape == null ? null : Values.choice("shape", shape, Values.words(Grid.Shape.values())),
-                    cell, crs, recordWeights, harm(), area == null ? null : Values.area("area", Files.readString(area)));
-        }
-
-        /** The harm weights file (category,weight), with the default weight of categories it does not name. */
-        private HarmWeights harm() throws Exception {
-            if (harmWeights == null) {
-                if (defaultWeight != null) {
-                    throw new InvalidParameterException("default_weight", "needs harm weights (--harm-weights)");
-                }
-                return null;
-            }
-            return HarmWeights.read(harmWeights, defaultWeight);
+                    cell, crs, recordWeights, harm.harm(), area == null ? null : Values.area("area", Files.readString(area)));
         }
 
         /** Runs the analysis and writes its cells (CSV, GeoJSON with the parameters, or GeoPackage); the parameters go to standard error. */

@@ -4,6 +4,7 @@ import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Geometry;
 import org.wardheat.service.AreaService;
 import org.wardheat.service.RepeatService;
+import org.wardheat.analysis.PriorityMatrix;
 import org.wardheat.analysis.WardStatistics;
 import org.wardheat.boundaries.GeoJsonGeometry;
 import org.wardheat.boundaries.Projection;
@@ -12,6 +13,7 @@ import org.wardheat.hotspot.CellLayer;
 import org.wardheat.repeats.Encampments;
 import org.wardheat.repeats.MonthlyTable;
 import org.wardheat.repeats.NearRepeat;
+import org.wardheat.repeats.Trends;
 import org.wardheat.store.FocusArea;
 
 import java.util.ArrayList;
@@ -227,10 +229,15 @@ public final class Layers {
 
     /** The monthly needle table: one row per year, no geometry. */
     public static FeatureTable monthly(MonthlyTable.Table t, String period) {
+        return monthly(t, "needles-" + t.measure(), null, period);
+    }
+
+    /** A month × year table of any selection ({@code what}, e.g. trends-table-records, in {@code scope}): one row per year. */
+    public static FeatureTable monthly(MonthlyTable.Table t, String what, String scope, String period) {
         List<Column> columns = new ArrayList<>(List.of(text("year")));
         t.monthNames().forEach(m -> columns.add(decimal(m, 3)));
         columns.add(decimal("total", 3));
-        FeatureTable.Builder b = FeatureTable.builder(name("needles-" + t.measure(), null, period, List.of()), columns);
+        FeatureTable.Builder b = FeatureTable.builder(name(what, scope, period, List.of()), columns);
         for (MonthlyTable.Row r : t.rows()) {
             Object[] values = new Object[columns.size()];
             values[0] = r.label();
@@ -239,6 +246,42 @@ public final class Layers {
             }
             values[13] = r.total();
             b.add(null, values);
+        }
+        return b.build();
+    }
+
+    /** The annual series: one row per year with the year-on-year change (empty when either year is cut by the period). */
+    public static FeatureTable trendAnnual(List<Trends.Year> years, String what, String scope, String period) {
+        FeatureTable.Builder b = FeatureTable.builder(name(what, scope, period, List.of()), text("year"), text("start"),
+                integer("months_with_data"), decimal("total", 3), decimal("change", 3), decimal("change_pct", 1));
+        for (Trends.Year y : years) {
+            b.add(null, y.label(), y.start().toString(), y.monthsInPeriod(), y.total(), y.change(), y.changePct());
+        }
+        return b.build();
+    }
+
+    /** The monthly series: one row per month with its rolling 12-month total (empty for the period's first 11 months). */
+    public static FeatureTable trendRolling(List<Trends.Month> months, String what, String scope, String period) {
+        FeatureTable.Builder b = FeatureTable.builder(name(what, scope, period, List.of()), text("month"), decimal("value", 3),
+                decimal("rolling_12", 3));
+        for (Trends.Month m : months) {
+            b.add(null, m.month().toString(), m.value(), m.rolling12());
+        }
+        return b.build();
+    }
+
+    /** The priority matrix: one ranked row per category or group, with each component, the score and the reasons. */
+    public static FeatureTable priorities(List<PriorityMatrix.Row> rows, String boundaries, String period, String comparison) {
+        FeatureTable.Builder b = FeatureTable.builder(name("priorities", boundaries, period, List.of()), integer("rank"), text("name"),
+                text("kind"), integer("this_period"), integer("last_period"), decimal("rate_per_1000", 3), decimal("change_pct", 1),
+                significant("change_p", 4), text("significant_rise"), decimal("top_ward_share", 3), decimal("harm_per_incident", 3),
+                decimal("volume_score", 3), decimal("rate_score", 3), decimal("change_score", 3), decimal("concentration_score", 3),
+                decimal("harm_score", 3), decimal("score", 1), text("reasons"), text("period"), text("comparison"));
+        for (PriorityMatrix.Row r : rows) {
+            PriorityMatrix.Input in = r.input();
+            b.add(null, r.rank(), in.name(), in.kind(), in.count(), in.previous(), in.ratePer1000(), r.test().percentChange(),
+                    r.test().pValue(), r.significantRise() ? "yes" : "no", in.topWardShare(), in.harmPerIncident(), r.volume(), r.rate(),
+                    r.change(), r.concentration(), r.harm(), r.score(), r.reasons(), period, comparison);
         }
         return b.build();
     }

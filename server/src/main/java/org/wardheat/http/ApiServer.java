@@ -107,6 +107,7 @@ public final class ApiServer {
         RecordRoutes records = new RecordRoutes(queries);
         AreaRoutes areas = new AreaRoutes(areaService, queries);
         ExportRoutes exports = new ExportRoutes(queries);
+        TrendRoutes trends = new TrendRoutes(queries);
         ImportRoutes imports = new ImportRoutes(workspace, uploadBytes);
 
         http.get("/webjars/*", Webjars::serve);
@@ -116,6 +117,7 @@ public final class ApiServer {
         http.get("/api/datasets", catalog::datasets);
         http.get("/api/categories", catalog::categories);
         http.get("/api/months", catalog::months);
+        http.get("/api/groups", catalog::groups);
         http.get("/api/periods", PeriodRoutes::periods);
 
         http.get("/api/wards", wards::layer);
@@ -129,6 +131,8 @@ public final class ApiServer {
         http.delete("/api/areas/:id", areas::delete);
         http.get("/api/area-summary", areas::summary);
         http.get("/api/strategic", areas::strategic);
+        http.get("/api/trends", trends::trends);
+        http.get("/api/priorities", trends::priorities);
         http.get("/api/export/:layer", exports::export);
         http.get("/api/repeats", records::repeats);
         http.get("/api/needles/table", records::needlesTable);

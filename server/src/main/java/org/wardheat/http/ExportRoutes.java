@@ -15,12 +15,12 @@ import java.util.Map;
  * after what it holds and when, built by {@link Analyses} from the query {@link QueryBinder} reads (the
  * same record and the same table as the command line, so the CSV is the same bytes). Layers: {@code wards},
  * {@code hotspots} (with {@code analysis=}, default gistar), {@code repeats}, {@code encampments} (each one),
- * {@code encampment-years}, {@code strategic}, {@code needles}, {@code near-repeat}, {@code areas}.
+ * {@code encampment-years}, {@code strategic}, {@code needles}, {@code near-repeat}, {@code areas}, {@code trends}, {@code priorities}.
  * {@code /api/wards.csv} is {@code /api/export/wards?format=csv}.
  */
 final class ExportRoutes {
     /** The layers, for the message that names them. */
-    static final String LAYERS = "wards, hotspots, repeats, encampments, encampment-years, strategic, needles, near-repeat and areas";
+    static final String LAYERS = "wards, hotspots, repeats, encampments, encampment-years, strategic, needles, near-repeat, areas, trends and priorities";
 
     private final Analyses analyses;
 
@@ -52,6 +52,8 @@ final class ExportRoutes {
             case "needles" -> analyses.needlesTable(QueryBinder.needles(req));
             case "near-repeat" -> analyses.nearRepeatTable(QueryBinder.nearRepeat(req));
             case "areas" -> analyses.focusAreasTable();
+            case "trends" -> analyses.trendsTable(QueryBinder.trends(req));
+            case "priorities" -> analyses.prioritiesTable(QueryBinder.priorities(req));
             default -> throw new NotFoundException("no layer '" + layer + "' to export; there are " + LAYERS);
         };
     }

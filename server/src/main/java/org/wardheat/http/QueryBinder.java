@@ -23,7 +23,9 @@ import org.wardheat.query.Limits;
 import org.wardheat.query.NearRepeatQuery;
 import org.wardheat.query.NeedlesTableQuery;
 import org.wardheat.query.Range;
+import org.wardheat.query.PriorityQuery;
 import org.wardheat.query.RecordSelection;
+import org.wardheat.query.TrendsQuery;
 import org.wardheat.query.RepeatsQuery;
 import org.wardheat.query.StrategicQuery;
 import org.wardheat.query.Values;
@@ -223,6 +225,28 @@ final class QueryBinder {
     static StrategicQuery strategic(Request req) {
         Filter f = filter(req);
         return new StrategicQuery(area(req), f, Values.comparison("compare", text(req, "compare"), f.period()));
+    }
+
+    static TrendsQuery trends(Request req) {
+        return new TrendsQuery(area(req), filter(req), word(req, "view", TrendsQuery.View.words()),
+                integer(req, "first_month", Limits.FIRST_MONTH, TrendsQuery.DEFAULT_FIRST_MONTH), word(req, "measure", NeedlesTableQuery.Measure.words()));
+    }
+
+    static PriorityQuery priorities(Request req) {
+        Filter f = filter(req);
+        String harm = text(req, "harm_weights");
+        Double defaultWeight = decimal(req, "default_weight", Limits.HARM_WEIGHT);
+        if (harm == null && defaultWeight != null) {
+            throw new InvalidParameterException("default_weight", "needs harm_weights (CATEGORY:WEIGHT|...)");
+        }
+        return new PriorityQuery(required(req, "boundaries"), f, Values.comparison("compare", text(req, "compare"), f.period()),
+                word(req, "rows", PriorityQuery.Rows.words()),
+                PriorityQuery.weights(decimal(req, "weight_volume", Limits.COMPONENT_WEIGHT), decimal(req, "weight_rate", Limits.COMPONENT_WEIGHT),
+                        decimal(req, "weight_change", Limits.COMPONENT_WEIGHT), decimal(req, "weight_concentration", Limits.COMPONENT_WEIGHT),
+                        decimal(req, "weight_harm", Limits.COMPONENT_WEIGHT)),
+                decimal(req, "alpha", Limits.ALPHA, PriorityQuery.DEFAULT_ALPHA),
+                integer(req, "top_wards", Limits.TOP_WARDS_SHARE, PriorityQuery.DEFAULT_TOP_WARDS),
+                harm == null ? null : new HarmWeights("harm_weights", Values.weights("harm_weights", harm), defaultWeight));
     }
 
     /** The upload's options: {@code dataset}, {@code boundaries}, {@code preset}, {@code map_ROLE=COLUMN}, {@code category}. */

@@ -6,7 +6,9 @@ import org.wardheat.service.AreaService;
 import org.wardheat.service.HotspotService;
 import org.wardheat.service.RepeatService;
 import org.wardheat.service.Workspace;
+import org.wardheat.analysis.PriorityMatrix;
 import org.wardheat.analysis.WardStatistics;
+import org.wardheat.service.PriorityInputs;
 import org.wardheat.boundaries.GeoJsonGeometry;
 import org.wardheat.boundaries.Projection;
 import org.wardheat.boundaries.Ward;
@@ -14,12 +16,17 @@ import org.wardheat.export.FeatureTable;
 import org.wardheat.export.Layers;
 import org.wardheat.hotspot.CellLayer;
 import org.wardheat.model.IncidentTable;
+import org.wardheat.model.Period;
 import org.wardheat.repeats.Encampments;
 import org.wardheat.repeats.MonthlyTable;
 import org.wardheat.repeats.NearRepeat;
+import org.wardheat.repeats.Outliers;
+import org.wardheat.repeats.Trends;
 
 import java.time.YearMonth;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 
 /**
@@ -225,5 +232,80 @@ public final class Analyses {
 
     public FeatureTable strategicTable(StrategicQuery q, List<AreaService.CategoryRow> rows) {
         return Layers.strategic(rows, q.area().scope(), q.filter().period().toString(), q.comparison().toString());
+    }
+
+    // ---- trends ----
+
+    /**
+     * Trends of one selection: the month × year table, the annual series with year-on-year change, and the
+     * monthly series with rolling 12-month totals (all three; the query's view picks the table written). Months the
+     * store holds no record of the selected datasets for are not imported: they count as no data, never as 0.
+     */
+    public record TrendsResult(String scope, String period, String measure, MonthlyTable.Table table, List<String> monthsWithData,
+                               List<Trends.Year> annual,
+                               List<Trends.Month> rolling) {
+    }
+
+    public TrendsResult trends(TrendsQuery q) {
+        q.validate(months());
+        AreaService.Area a = area(q.area());
+        String ward = a.polygon() == null && a.wardCodes().size() == 1 ? a.wardCodes().get(0) : null;
+        Geometry within = a.wholeSet() || ward != null ? null : areas.outline(a);
+        Filter f = q.filter();
+        MonthlyTable.Table t = repeats.monthlyTable(new RepeatService.Selection(f.datasetSet(), f.categorySet(), f.period(), a.boundaries(),
+                ward, within), q.firstMonth(), Values.word(q.measure()), Outliers.Rules.DEFAULT, false);
+        Set<YearMonth> covered = covered(f.datasetSet());
+        return new TrendsResult(q.area().scope(), f.period().toString(), t.measure(), t, covered.stream().filter(m ->
+                f.period().contains(Period.key(m))).sorted().map(YearMonth::toString).toList(), Trends.annual(t, f.period(), covered),
+                Trends.rolling(t, f.period(), covered));
+    }
+
+    /** The months the store holds any record of {@code datasets} (all datasets when empty): the months imported. */
+    Set<YearMonth> covered(Set<String> datasets) {
+        IncidentTable t = workspace.incidents();
+        IncidentTable.Filter in = t.filter(Set.of(), datasets);
+        Set<Integer> keys = new HashSet<>();
+        for (int i = 0; i < t.size(); i++) {
+            if (in.test(i)) {
+                keys.add(t.month(i));
+            }
+        }
+        Set<YearMonth> out = new HashSet<>();
+        keys.forEach(k -> out.add(YearMonth.of(k / 100, k % 100)));
+        return out;
+    }
+
+    public FeatureTable trendsTable(TrendsQuery q) {
+        return trendsTable(q, trends(q));
+    }
+
+    /** The table of the query's view of a result already computed for {@code q}. */
+    public FeatureTable trendsTable(TrendsQuery q, TrendsResult r) {
+        String what = "trends-" + Values.word(q.view()) + "-" + r.measure();
+        return switch (q.view()) {
+            case ANNUAL -> Layers.trendAnnual(r.annual(), what, r.scope(), r.period());
+            case ROLLING -> Layers.trendRolling(r.rolling(), what, r.scope(), r.period());
+            case TABLE -> Layers.monthly(r.table(), what, r.scope(), r.period());
+        };
+    }
+
+    // ---- priority matrix ----
+
+    /** The ranked priority rows of a boundary set (see {@link org.wardheat.analysis.PriorityMatrix} for the formula). */
+    public List<PriorityMatrix.Row> priorities(PriorityQuery q) {
+        q.validate(months());
+        Filter f = q.filter();
+        workspace.boundarySet(q.boundaries());
+        List<PriorityMatrix.Input> in = PriorityInputs.of(workspace.snapshot(), q.boundaries(), q.rows() == PriorityQuery.Rows.GROUPS,
+                f.categorySet(), f.datasetSet(), f.period(), q.comparison(), q.topWards(), q.harm());
+        return PriorityMatrix.rank(in, q.weights(), q.alpha(), f.period().length(), q.comparison().length());
+    }
+
+    public FeatureTable prioritiesTable(PriorityQuery q) {
+        return prioritiesTable(q, priorities(q));
+    }
+
+    public FeatureTable prioritiesTable(PriorityQuery q, List<PriorityMatrix.Row> rows) {
+        return Layers.priorities(rows, q.boundaries(), q.filter().period().toString(), q.comparison().toString());
     }
 }

@@ -87,6 +87,14 @@ public final class Limits {
     /** Knox test permutations. */
     public static final Range SIMULATIONS = Range.closed(1, 9_999, "a whole number");
 
+    // ---- priority matrix, trends ----
+    /** Weight of one component of the priority score (volume, rate, change, concentration, harm). */
+    public static final Range COMPONENT_WEIGHT = Range.closed(0, 100, "a weight");
+    /** Significance level of the priority matrix's change test. */
+    public static final Range ALPHA = Range.above(0, 0.5, "a significance level");
+    /** k of the priority matrix's top-k ward share. */
+    public static final Range TOP_WARDS_SHARE = Range.closed(1, 100, "a whole number");
+
     // ---- focus areas, import ----
     /** A saved focus area's id. */
     public static final Range AREA_ID = Range.closed(1, Long.MAX_VALUE, "a saved area id");

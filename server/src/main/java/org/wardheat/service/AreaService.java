@@ -5,6 +5,7 @@ import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.Location;
 import org.locationtech.jts.operation.union.UnaryUnionOp;
+import org.wardheat.model.CategoryGroups;
 import org.wardheat.model.Period;
 import org.wardheat.boundaries.GeoJsonGeometry;
 import org.wardheat.boundaries.Projection;
@@ -173,9 +174,9 @@ public final class AreaService {
     public Summary summary(Area a, Set<String> categories, Set<String> datasets, Period period, Period comparison) {
         Area borough = new Area(a.boundaries(), List.of(), null, "whole borough");
         Double residents = residents(a), boroughResidents = residents(borough);
-        List<CategoryRow> rows = table(a, residents, categories, datasets, period, comparison);
+        List<CategoryRow> rows = table(a, residents, categories, datasets, period, comparison, false);
         CategoryRow total = rows.get(rows.size() - 1);
-        CategoryRow boroughTotal = lastRow(table(borough, boroughResidents, categories, datasets, period, comparison));
+        CategoryRow boroughTotal = lastRow(table(borough, boroughResidents, categories, datasets, period, comparison, false));
         Geometry outline = outline(a);
         double km2 = Projection.transform(outline, Projection.WGS84, Projection.BNG).getArea() / 1e6;
         double boroughKm2 = Projection.transform(outline(borough), Projection.WGS84, Projection.BNG).getArea() / 1e6;
@@ -205,14 +206,16 @@ public final class AreaService {
 
     /**
      * The strategic-assessment table: every category with incidents in either period, this period, last
-     * period, difference and % change (null when last is 0), rate per 1,000 residents; the last row is "All".
+     * period, difference and % change (null when last is 0), rate per 1,000 residents; then the category groups
+     * with incidents ("All crime", the Home Office groups, the user's groups); the last row is "All".
      */
     public List<CategoryRow> table(Area a, Set<String> categories, Set<String> datasets, Period period, Period comparison) {
-        return table(a, residents(a), categories, datasets, period, comparison);
+        return table(a, residents(a), categories, datasets, period, comparison, true);
     }
 
     private List<CategoryRow> table(Area a, Double residents, Set<String> categories, Set<String> datasets, Period period,
-                                    Period comparison) {
-        return CategoryTable.rows(workspace.snapshot(), a, residents, categories, datasets, period, comparison);
+                                    Period comparison, boolean groups) {
+        return CategoryTable.rows(workspace.snapshot(), a, residents, categories, datasets, period, comparison,
+                groups ? CategoryGroups.installed() : null);
     }
 }

@@ -4,11 +4,13 @@ import org.locationtech.jts.algorithm.locate.IndexedPointInAreaLocator;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Location;
 import org.wardheat.boundaries.Ward;
+import org.wardheat.model.CategoryGroups;
 import org.wardheat.model.IncidentTable;
 import org.wardheat.model.Period;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 
@@ -18,11 +20,16 @@ final class CategoryTable {
     }
 
     /**
-     * Each category's counts in the area for the period and the comparison, then "All"; the table and
-     * the wards come from one snapshot.
+     * Each category's counts in the area for the period and the comparison, then (with {@code groups}) each
+     * group with incidents in either period, then "All"; the table and the wards come from one snapshot.
+     * A group is the sum of its categories' rows. A group row is labelled with the group's name; a group
+     * named as a category of the table is left out when its counts equal that category's (e.g. "Drugs",
+     * "Anti-social behaviour"), and otherwise labelled "NAME (group)".
+     *
+     * @param groups the groups to add as rows, or null for none
      */
     static List<AreaService.CategoryRow> rows(Snapshot snap, AreaService.Area a, Double residents, Set<String> categories,
-                                              Set<String> datasets, Period period, Period comparison) {
+                                              Set<String> datasets, Period period, Period comparison, CategoryGroups groups) {
         IncidentTable t = snap.incidents();
         IncidentTable.Filter filter = t.filter(categories, datasets);
         boolean[] in = members(snap, a);
@@ -45,7 +52,34 @@ final class CategoryTable {
             all += e.getValue()[0];
             allBefore += e.getValue()[1];
         }
+        if (groups != null) {
+            rows.addAll(groupRows(counts, groups, residents));
+        }
         rows.add(row("All", all, allBefore, residents));
+        return rows;
+    }
+
+    /** The groups' rows: each the sum of its categories' counts; groups with no incidents in either period left out. */
+    static List<AreaService.CategoryRow> groupRows(Map<String, long[]> counts, CategoryGroups groups, Double residents) {
+        List<AreaService.CategoryRow> rows = new ArrayList<>();
+        groups.groups().forEach((name, members) -> {
+            long now = 0, before = 0;
+            for (String c : members) {
+                long[] v = counts.get(c);
+                if (v != null) {
+                    now += v[0];
+                    before += v[1];
+                }
+            }
+            if (now == 0 && before == 0) {
+                return;
+            }
+            long[] same = counts.get(name);
+            if (same != null && same[0] == now && same[1] == before) {
+                return;
+            }
+            rows.add(row(same == null ? name : name + " (group)", now, before, residents));
+        });
         return rows;
     }
 

@@ -143,6 +143,24 @@ class EdgesTest {
                 "/api/export/strategic?boundaries=" + B + "&from=2024-01&to=2024-12&dataset=" + DemoBorough.DATASET + "&format=csv");
     }
 
+    @Test
+    void trendsAndPrioritiesCsvAreTheSameBothWays() throws Exception {
+        String ward = demo.workspace.boundarySet(B).wards().get(0).code();
+        for (String view : List.of("annual", "rolling", "table")) {
+            String q = "boundaries=" + B + "&from=2023-01&to=2024-12&category=" + enc("group:All crime") + "&view=" + view;
+            sameCsv(List.of("trends", "--boundaries", B, "--from", "2023-01", "--to", "2024-12", "--category", "group:All crime", "--view", view),
+                    "/api/trends?" + q + "&format=csv", "/api/export/trends?" + q + "&format=csv");
+        }
+        sameCsv(List.of("trends", "--boundaries", B, "--ward", ward, "--from", "2023-01", "--to", "2024-12", "--view", "rolling",
+                        "--first-month", "4"),
+                "/api/export/trends?boundaries=" + B + "&ward=" + ward + "&from=2023-01&to=2024-12&view=rolling&first_month=4&format=csv");
+        sameCsv(List.of("priorities", "--boundaries", B, "--from", "2024-01", "--to", "2024-12", "--weight-rate", "0.5", "--top-wards", "3"),
+                "/api/priorities?boundaries=" + B + "&from=2024-01&to=2024-12&weight_rate=0.5&top_wards=3&format=csv",
+                "/api/export/priorities?boundaries=" + B + "&from=2024-01&to=2024-12&weight_rate=0.5&top_wards=3&format=csv");
+        sameCsv(List.of("priorities", "--boundaries", B, "--from", "2024-01", "--to", "2024-12", "--rows", "groups", "--alpha", "0.01"),
+                "/api/export/priorities?boundaries=" + B + "&from=2024-01&to=2024-12&rows=groups&alpha=0.01&format=csv");
+    }
+
     /** A route, a query string with one bad value, and the parameter the refusal must name. */
     record Bad(String route, String query, String parameter) {
     }
@@ -262,6 +280,26 @@ class EdgesTest {
             /api/strategic | {H}&format=xml | format
             /api/export/wards | {H}&format=xml | format
             /api/export/repeats | {P}&top=0 | top
+            /api/wards/summary | {H}&category=group:Nope | category
+            /api/trends | {P} | boundaries
+            /api/trends | {H}&view=weekly | view
+            /api/trends | {H}&first_month=0 | first_month
+            /api/trends | {H}&measure=weight | measure
+            /api/trends | {H}&category=group:Nope | category
+            /api/priorities | {P} | boundaries
+            /api/priorities | {H}&rows=wards | rows
+            /api/priorities | {H}&weight_volume=-1 | weight_volume
+            /api/priorities | {H}&weight_rate=101 | weight_rate
+            /api/priorities | {H}&weight_change=x | weight_change
+            /api/priorities | {H}&weight_concentration=-0.5 | weight_concentration
+            /api/priorities | {H}&weight_harm=1000 | weight_harm
+            /api/priorities | {H}&weight_volume=0&weight_rate=0&weight_change=0&weight_concentration=0&weight_harm=0 | weight_volume
+            /api/priorities | {H}&alpha=0 | alpha
+            /api/priorities | {H}&alpha=0.9 | alpha
+            /api/priorities | {H}&top_wards=0 | top_wards
+            /api/priorities | {H}&harm_weights=Burglary:x | harm_weights
+            /api/priorities | {H}&default_weight=1 | default_weight
+            /api/priorities | {H}&compare=soon | compare
             """;
 
     static List<Bad> badValues() {
@@ -291,7 +329,7 @@ class EdgesTest {
             }
         }
         assertEquals(List.of(), wrong);
-        assertEquals(107, badValues().size(), "one line per case");
+        assertEquals(127, badValues().size(), "one line per case");
     }
 
     @Test
@@ -325,6 +363,9 @@ class EdgesTest {
                 {"--to", "wards", "--boundaries", B, "--from", "2024-01", "--to", "2999-12"},
                 {"--compare", "strategic", "--boundaries", B, "--from", "2024-01", "--to", "2024-06", "--compare", "last"},
                 {"--dataset", "import", "--dataset", "bad name!", "x.csv"},
+                {"--view", "trends", "--boundaries", B, "--from", "2024-01", "--to", "2024-06", "--view", "weekly"},
+                {"--alpha", "priorities", "--boundaries", B, "--from", "2024-01", "--to", "2024-06", "--alpha", "0.9"},
+                {"--weight-harm", "priorities", "--boundaries", B, "--from", "2024-01", "--to", "2024-06", "--weight-harm", "-1"},
         };
         for (String[] c : cases) {
             String[] args = java.util.Arrays.copyOfRange(c, 1, c.length);
