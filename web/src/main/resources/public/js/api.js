@@ -18,10 +18,13 @@ const PATHS = Object.freeze({
   areas: '/api/areas',
   areaSummary: '/api/area-summary',
   strategic: '/api/strategic',
+  groups: '/api/groups',
+  trends: '/api/trends',
+  priorities: '/api/priorities',
   import: '/api/import',
 });
 const HOTSPOT_PATHS = Object.freeze({ gistar: '/api/hotspots/gistar', kde: '/api/hotspots/kde', change: '/api/hotspots/change' });
-const EXPORT_PATHS = Object.freeze(Object.fromEntries(['wards', 'hotspots', 'repeats', 'encampments', 'strategic', 'areas']
+const EXPORT_PATHS = Object.freeze(Object.fromEntries(['wards', 'hotspots', 'repeats', 'encampments', 'strategic', 'areas', 'trends', 'priorities']
   .map((layer) => [layer, `/api/export/${layer}`])));
 export const EXPORT_FORMATS = Object.freeze(['geojson', 'csv', 'gpkg']);
 
@@ -82,6 +85,23 @@ export const repeatParams = (s) => ({ ...selection(s), group_by: s.groupBy, by: 
 const wardParams = (s) => ({ ...selection(s), compare: s.compare });
 const strategicParams = (s) => ({ ...wardParams(s), category: null, ...areaParams(s) });
 
+/** The first month of the trend charts: three years (36 months) to the end of the selected period. */
+export function trendFrom(to) {
+  const [y, m] = String(to).split('-').map(Number);
+  const k = y * 12 + (m - 1) - 35;
+  return `${Math.floor(k / 12)}-${String((k % 12) + 1).padStart(2, '0')}`;
+}
+
+/** The trend charts' selection: the selected categories and datasets in the focus area (or the set), 36 months to `to`. */
+export const trendParams = (s) => ({ ...selection(s), from: trendFrom(s.to), ...areaParams(s) });
+/** The priority matrix: every category of the set, this period against the comparison. */
+export const priorityParams = (s) => ({ ...wardParams(s), category: null });
+
+/** The categories, then the groups as `group:NAME` entries with their incidents (groups without any left out). */
+export function withGroups(categories, groups) {
+  return [...categories, ...groups.filter((g) => g.count > 0).map((g) => ({ category: `group:${g.group}`, count: g.count }))];
+}
+
 function hotspotPath(analysis) {
   if (!Object.hasOwn(HOTSPOT_PATHS, analysis)) throw new ApiError(`no hotspot analysis '${analysis}'`);
   return HOTSPOT_PATHS[analysis];
@@ -131,7 +151,7 @@ export const api = {
   config: () => request(PATHS.config),
   boundarySets: () => request(PATHS.boundaries),
   datasets: () => request(PATHS.datasets),
-  categories: () => request(PATHS.categories),
+  categories: async () => withGroups(...(await Promise.all([request(PATHS.categories), request(PATHS.groups)]))),
   months: () => request(PATHS.months),
   /** The period and comparison period as the server resolves them: {period: {from, to}, comparison: {from, to}}. */
   periods: (s, signal) => request(PATHS.periods, { params: { from: s.from, to: s.to, compare: s.compare }, signal }),
@@ -146,6 +166,8 @@ export const api = {
   strategic: (s, signal) => request(PATHS.strategic, { params: strategicParams(s), signal }),
   strategicUrl: (s, format) => (format === 'csv' ? url(PATHS.strategic, { ...strategicParams(s), format })
     : url(EXPORT_PATHS.strategic, { ...strategicParams(s), format })),
+  trends: (s, signal) => request(PATHS.trends, { params: trendParams(s), signal }),
+  priorities: (s, signal) => request(PATHS.priorities, { params: priorityParams(s), signal }),
   areaSummary: (s, signal) => request(PATHS.areaSummary, { params: { ...wardParams(s), ...areaParams(s) }, signal }),
   areas: () => request(PATHS.areas),
   saveArea: (area) => request(PATHS.areas, { method: 'POST', json: area }),
@@ -158,4 +180,6 @@ export const api = {
     return url(EXPORT_PATHS[layer], { ...params, format });
   },
   wardParams,
+  trendParamsOf: trendParams,
+  priorityParamsOf: priorityParams,
 };

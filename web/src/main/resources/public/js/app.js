@@ -10,6 +10,7 @@ import { createWardView } from './views/wards.js';
 import { createHotspotView } from './views/hotspots.js';
 import { createPlacesView } from './views/places.js';
 import { createFocusView } from './views/focus.js';
+import { createTrendsView } from './views/trends.js';
 import { showExports } from './views/exports.js';
 import { fillPickers, showState, readControls } from './views/controls.js';
 import { initUpload } from './views/upload.js';
@@ -25,6 +26,7 @@ const legend = createLegend(map);
 const hotspots = createHotspotView(map);
 const places = createPlacesView(map, (latlng) => map.setView(latlng, 16));
 const focus = createFocusView(map, state, setStatus);
+const trends = createTrendsView();
 const wards = createWardView(map, (code) => focus.toggleWard(code));
 const nextWardLayer = latestOnly();
 let started = false;
@@ -53,7 +55,7 @@ async function refresh() {
   const problems = [];
   const soft = (promise) => promise.catch((err) => { if (!err.aborted) problems.push(err.message); });
   try {
-    const [layer] = await Promise.all([wards.load(state, signal), soft(hotspots.refresh(state)), soft(places.refresh(state))]);
+    const [layer] = await Promise.all([wards.load(state, signal), soft(hotspots.refresh(state)), soft(places.refresh(state)), soft(trends.refresh(state))]);
     if (signal.aborted) return;
     redraw(layer);
     const codes = new Set(wards.codes());
@@ -75,7 +77,7 @@ state.on((changed) => {
   if (any(SELECTION)) { refresh(); return; }
   if (any(PLACES)) places.refresh(state).then(() => redraw()).catch(failed);
   if (any(PLACES) || any(AREA)) showExports(state);
-  if (any(AREA)) { wards.restyle(state); focus.showArea(); focus.refresh().catch(failed); }
+  if (any(AREA)) { wards.restyle(state); focus.showArea(); focus.refresh().catch(failed); trends.refresh(state).catch(failed); }
   if (changed.includes('measure')) redraw();
 });
 
