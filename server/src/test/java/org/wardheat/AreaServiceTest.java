@@ -74,7 +74,9 @@ class AreaServiceTest {
         assertEquals(500.0, areas.residents(a), 1.0, "half of West's 1,000 residents");
         List<AreaService.CategoryRow> t = areas.table(a, Set.of(), Set.of(), NOW, NOW.previous());
         assertEquals(new AreaService.CategoryRow("Burglary", 2, 0, 2, null, 1000.0 * 2 / areas.residents(a)), t.get(0));
-        assertEquals(1, t.size() - 1, "one category, then All");
+        assertEquals(List.of("Burglary", "All crime", "Acquisitive crime", "All"), t.stream().map(AreaService.CategoryRow::category).toList(),
+                "one category, its groups, then All");
+        assertEquals(List.of(2L, 2L, 2L, 2L), t.stream().map(AreaService.CategoryRow::count).toList());
     }
 
     @Test

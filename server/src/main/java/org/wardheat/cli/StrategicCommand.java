@@ -1,15 +1,11 @@
 package org.wardheat.cli;
 
 import org.wardheat.service.AreaService;
-import org.wardheat.query.AreaQuery;
 import org.wardheat.query.Filter;
 import org.wardheat.query.StrategicQuery;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -20,14 +16,8 @@ import java.util.concurrent.Callable;
 final class StrategicCommand implements Callable<Integer> {
     @Mixin
     DataOption data;
-    @Option(names = "--boundaries", paramLabel = "ID", description = "The boundary set (not needed with --area-id).")
-    String boundaries;
-    @Option(names = "--ward", paramLabel = "CODE", description = "A ward of the set (repeatable; default: the whole set).")
-    List<String> wards;
-    @Option(names = "--area", paramLabel = "GEOJSON", description = "A polygon (lon/lat GeoJSON file) instead of wards.")
-    Path area;
-    @Option(names = "--area-id", paramLabel = "N", description = "A saved focus area.")
-    Long areaId;
+    @Mixin
+    AreaOptions area;
     @Mixin
     CompareOption period;
     @Mixin
@@ -36,7 +26,7 @@ final class StrategicCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Filter f = period.filter();
-        StrategicQuery q = new StrategicQuery(new AreaQuery(boundaries, wards, area == null ? null : Files.readString(area), areaId), f,
+        StrategicQuery q = new StrategicQuery(area.query(), f,
                 period.comparison(f));
         return output.run(data, (analyses, format) -> {
             List<AreaService.CategoryRow> rows = analyses.strategic(q);
