@@ -27,7 +27,9 @@
  *   <li>{@code query}: the seam the CLI and HTTP share: one typed query record per analysis with its
  *       defaults and {@code validate()} against the ranges of {@code Limits}, and {@code Analyses}, which
  *       checks a query, runs it on the services and builds its one table.</li>
- *   <li>{@code http}: the API routes ({@code ApiServer} wires them).</li>
+ *   <li>{@code ogc}: OGC API – Features under {@code /ogc} (the map's layers for QGIS, ArcGIS, GDAL): collections,
+ *       paging, bbox, datetime, CRS; query records come from the HTTP layer's binder, handed down as {@code Binders}.</li>
+ *   <li>{@code http}: the API routes ({@code ApiServer} wires them, the OGC routes too).</li>
  *   <li>{@code cli}: the commands.</li>
  * </ol>
  * <p>{@code Cancellation}, in this package, is below every layer: the kernels' hot loops call its

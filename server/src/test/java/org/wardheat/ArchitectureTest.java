@@ -36,8 +36,9 @@ class ArchitectureTest {
             Map.entry("export", 8),
             Map.entry("demo", 9),
             Map.entry("query", 10),
-            Map.entry("http", 11),
-            Map.entry("cli", 12));
+            Map.entry("ogc", 11),
+            Map.entry("http", 12),
+            Map.entry("cli", 13));
 
     private static final Path MAIN = Path.of("src/main/java/org/wardheat");
     private static final Pattern USE = Pattern.compile("\\borg\\.wardheat\\.([a-z]+)\\.");

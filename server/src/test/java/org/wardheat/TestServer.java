@@ -34,6 +34,11 @@ public final class TestServer implements AutoCloseable {
         return new TestServer(ws, server, server.start(0));
     }
 
+    /** {@code http://localhost:PORT}. */
+    public String base() {
+        return base;
+    }
+
     public HttpResponse<byte[]> get(String pathAndQuery) throws Exception {
         return HTTP.send(HttpRequest.newBuilder(URI.create(base + pathAndQuery)).build(), HttpResponse.BodyHandlers.ofByteArray());
     }

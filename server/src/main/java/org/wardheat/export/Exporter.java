@@ -131,6 +131,14 @@ public final class Exporter {
     }
 
     public static void geojson(FeatureTable t, Map<String, ?> members, OutputStream out) throws IOException {
+        geojson(t, members, COORDINATE_DECIMALS, out);
+    }
+
+    /**
+     * As {@link #geojson(FeatureTable, Map, OutputStream)}, with the geometry's coordinates written to
+     * {@code decimals} places (e.g. 2 for metres when the OGC API serves a projected CRS).
+     */
+    public static void geojson(FeatureTable t, Map<String, ?> members, int decimals, OutputStream out) throws IOException {
         try (JsonGenerator g = JSON.getFactory().createGenerator(out, JsonEncoding.UTF8)
                 .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)) {
             g.writeStartObject();
@@ -156,7 +164,12 @@ public final class Exporter {
                 }
                 g.writeEndObject();
                 g.writeFieldName("geometry");
-                writeGeometry(g, t.geometries().get(r));
+                Geometry geometry = t.geometries().get(r);
+                if (geometry == null) {
+                    g.writeNull();
+                } else {
+                    g.writeRawValue(geometry(geometry, decimals));
+                }
                 g.writeEndObject();
             }
             g.writeEndArray();

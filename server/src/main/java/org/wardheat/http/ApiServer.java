@@ -141,6 +141,18 @@ public final class ApiServer {
 
         http.post("/api/import", imports::upload);
 
+        // OGC API – Features (read-only): the same layers through the same binder and Analyses
+        org.wardheat.ogc.OgcRoutes ogc = new org.wardheat.ogc.OgcRoutes(workspace, queries, new org.wardheat.ogc.Binders(
+                QueryBinder::wards, QueryBinder::hotspotAnalysis, QueryBinder::repeats, QueryBinder::encampments));
+        http.get("/ogc", ogc::landing);
+        http.get("/ogc/", ogc::landing);
+        http.get("/ogc/conformance", ogc::conformance);
+        http.get("/ogc/api", ogc::api);
+        http.get("/ogc/collections", ogc::collections);
+        http.get("/ogc/collections/:collectionId", ogc::collection);
+        http.get("/ogc/collections/:collectionId/items", ogc::items);
+        http.get("/ogc/collections/:collectionId/items/:featureId", ogc::item);
+
         http.notFound((req, res) -> {
             res.type("application/json");
             return errorBody("no such resource: " + req.uri());

@@ -10,14 +10,14 @@ import java.util.List;
 
 /**
  * Runs the expensive analysis routes — {@code /api/hotspots/*}, {@code /api/near-repeat}, {@code /api/repeats},
- * {@code /api/area-summary}, {@code /api/strategic}, {@code /api/export/*} — in the {@link AnalysisPool} instead
+ * {@code /api/area-summary}, {@code /api/strategic}, {@code /api/export/*}, {@code /ogc/collections/*} — in the {@link AnalysisPool} instead
  * of on Jetty's request thread: 503 with {@code Retry-After} when the pool is full; the analysis is interrupted
  * when its client disconnects or its time budget runs out (the route then answers 503 naming the budget).
  * Everything else goes straight on.
  */
 final class PooledAnalyses extends Handler.Wrapper {
     static final List<String> PREFIXES = List.of("/api/hotspots/", "/api/near-repeat", "/api/repeats",
-            "/api/area-summary", "/api/strategic", "/api/trends", "/api/priorities", "/api/export/");
+            "/api/area-summary", "/api/strategic", "/api/trends", "/api/priorities", "/api/export/", "/ogc/collections/");
     static final int RETRY_AFTER_SECONDS = 5;
 
     private final AnalysisPool pool;
