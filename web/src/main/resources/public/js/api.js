@@ -93,7 +93,7 @@ export function trendFrom(to) {
 }
 
 /** The trend charts' selection: the selected categories and datasets in the focus area (or the set), 36 months to `to`. */
-export const trendParams = (s) => ({ ...selection(s), from: trendFrom(s.to), ...areaParams(s) });
+export const trendParams = (s, from = trendFrom(s.to)) => ({ ...selection(s), from, ...areaParams(s) });
 /** The priority matrix: every category of the set, this period against the comparison. */
 export const priorityParams = (s) => ({ ...wardParams(s), category: null });
 
@@ -166,7 +166,9 @@ export const api = {
   strategic: (s, signal) => request(PATHS.strategic, { params: strategicParams(s), signal }),
   strategicUrl: (s, format) => (format === 'csv' ? url(PATHS.strategic, { ...strategicParams(s), format })
     : url(EXPORT_PATHS.strategic, { ...strategicParams(s), format })),
-  trends: (s, signal) => request(PATHS.trends, { params: trendParams(s), signal }),
+  /** The trends of the 36 months to `to`; when those reach too far before the data (400 on `from`), of the selected period. */
+  trends: (s, signal) => request(PATHS.trends, { params: trendParams(s), signal })
+    .catch((err) => { if (err.status === 400 && /^from: /.test(err.message)) return request(PATHS.trends, { params: trendParams(s, s.from), signal }); throw err; }),
   priorities: (s, signal) => request(PATHS.priorities, { params: priorityParams(s), signal }),
   areaSummary: (s, signal) => request(PATHS.areaSummary, { params: { ...wardParams(s), ...areaParams(s) }, signal }),
   areas: () => request(PATHS.areas),
