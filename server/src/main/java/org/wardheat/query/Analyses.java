@@ -163,7 +163,11 @@ public final class Analyses {
 
     public NearRepeat.Result nearRepeat(NearRepeatQuery q) {
         q.validate(months());
-        return repeats.nearRepeat(q.select().toSelection(), q.bandsMetres(), q.timeWidth(), q.timeBands(), q.simulations(), q.seed());
+        try {
+            return repeats.nearRepeat(q.select().toSelection(), q.bandsMetres(), q.timeWidth(), q.timeBands(), q.simulations(), q.seed());
+        } catch (NearRepeat.TooManyPairs e) {
+            throw new InvalidParameterException("bands", e.getMessage());
+        }
     }
 
     public FeatureTable nearRepeatTable(NearRepeatQuery q) {

@@ -71,6 +71,23 @@ public final class NearRepeat {
                          List<String> timeBands, Cell[][] cells, List<String> reading) {
     }
 
+    /**
+     * The most close pairs one test holds: 12 bytes each (about 60 MB) and re-counted once per permutation, so
+     * memory and time stay bounded whatever the bands and the data.
+     */
+    public static final int MAX_PAIRS = 5_000_000;
+
+    /** The bands pair more incidents than {@link #MAX_PAIRS}. */
+    public static final class TooManyPairs extends IllegalArgumentException {
+        TooManyPairs(String message) {
+            super(message);
+        }
+    }
+
+    private static String fmt(double metres) {
+        return metres == Math.rint(metres) ? String.valueOf((long) metres) : String.valueOf(metres);
+    }
+
     private NearRepeat() {
     }
 
@@ -92,6 +109,11 @@ public final class NearRepeat {
             org.wardheat.Cancellation.check();
             for (int j : index.within(x[i], y[i], maxDistance)) {
                 if (j > i) {
+                    if (first.size == MAX_PAIRS) {
+                        throw new TooManyPairs("more than " + MAX_PAIRS + " pairs of incidents lie within "
+                                + fmt(maxDistance) + " m of each other (" + n + " incidents); the test is limited to "
+                                + MAX_PAIRS + " pairs to bound memory and time: narrow the largest band, the period or the categories");
+                    }
                     first.add(i);
                     second.add(j);
                     band.add(spaceBand((x[i] - x[j]) * (x[i] - x[j]) + (y[i] - y[j]) * (y[i] - y[j]), p.spatialBands()));

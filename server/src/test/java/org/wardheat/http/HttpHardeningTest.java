@@ -219,17 +219,22 @@ class HttpHardeningTest {
     void oversizedBodiesGet413BeforeAnythingIsRead() throws Exception {
         int before = areas();
         String huge = "{\"name\":\"" + "x".repeat((int) HttpLimits.DEFAULT.jsonBodyBytes()) + "\",\"boundaries\":\"three\",\"wards\":[]}";
-        HttpResponse<String> json = send(to("/api/areas").header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(huge)));
-        assertEquals(413, json.statusCode());
-        assertTrue(error(json).contains("at most " + HttpLimits.DEFAULT.jsonBodyBytes() + " bytes"), json.body());
+        RawHttp.Reply json = RawHttp.sendRefusable(port, "POST /api/areas HTTP/1.1\nHost: localhost\nContent-Type: application/json\n",
+                huge.getBytes(StandardCharsets.UTF_8));
+        assertEquals(413, json.status(), json.head());
+        assertTrue(json.body().contains("at most " + HttpLimits.DEFAULT.jsonBodyBytes() + " bytes"), json.body());
         assertEquals(before, areas());
         int datasetsBefore = datasets();
         StringBuilder csv = new StringBuilder(POLICE_HEADER);
         while (csv.length() <= UPLOAD_LIMIT) {
             csv.append(row("2022-06", "Drugs", lon(2), LAT));
         }
-        HttpResponse<String> big = send(upload("/api/import?dataset=big", csv.toString()));
-        assertEquals(413, big.statusCode());
+        String boundary = "----wardheat-big";
+        RawHttp.Reply big = RawHttp.sendRefusable(port, "POST /api/import?dataset=big HTTP/1.1\nHost: localhost\n"
+                + "Content-Type: multipart/form-data; boundary=" + boundary + "\n", ("--" + boundary
+                + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"big.csv\"\r\nContent-Type: text/csv\r\n\r\n"
+                + csv + "\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        assertEquals(413, big.status(), big.head());
         assertEquals(datasetsBefore, datasets());
         RawHttp.Reply chunked = RawHttp.send(port, "POST /api/areas HTTP/1.1\nHost: localhost\nContent-Type: application/json\n"
                 + "Transfer-Encoding: chunked\nConnection: close\n", "2\r\n{}\r\n0\r\n\r\n");

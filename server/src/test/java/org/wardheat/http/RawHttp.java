@@ -39,4 +39,32 @@ final class RawHttp {
             return new Reply(Integer.parseInt(headers.substring(9, 12)), headers, content);
         }
     }
+
+    /**
+     * Sends a body the server may refuse before reading it (413): the body is written from another thread,
+     * whose write may fail once the server has answered and closed, while this thread reads the answer.
+     */
+    static Reply sendRefusable(int port, String head, byte[] body) throws Exception {
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(60_000);
+            OutputStream out = socket.getOutputStream();
+            out.write((head.replace("\n", "\r\n") + "Content-Length: " + body.length + "\r\nConnection: close\r\n\r\n")
+                    .getBytes(StandardCharsets.ISO_8859_1));
+            Thread writer = new Thread(() -> {
+                try {
+                    out.write(body);
+                    out.flush();
+                } catch (IOException closedByTheServer) {
+                    // expected when the server answers first
+                }
+            });
+            writer.setDaemon(true);
+            writer.start();
+            String text = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            int end = text.indexOf("\r\n\r\n");
+            String headers = end < 0 ? text : text.substring(0, end);
+            String content = end < 0 ? "" : text.substring(end + 4);
+            return new Reply(Integer.parseInt(headers.substring(9, 12)), headers, content);
+        }
+    }
 }

@@ -189,4 +189,22 @@ class NearRepeatTest {
         assertFalse(NearRepeat.isSignificant(3.0, 0.05), "p of 0.05 is not below 0.05");
         assertFalse(NearRepeat.isSignificant(null, 0.001), "no expected pairs, no ratio");
     }
+
+    @Test
+    void pairsBeyondTheBudgetAreRefusedBeforeTheyFillTheHeap() {
+        int n = 3_200; // 3,200 incidents at one spot pair into 5,118,400 pairs, just past the budget
+        double[] x = new double[n], y = new double[n];
+        int[] t = new int[n];
+        java.util.Arrays.fill(x, 575_000);
+        java.util.Arrays.fill(y, 155_000);
+        NearRepeat.TooManyPairs e = org.junit.jupiter.api.Assertions.assertThrows(NearRepeat.TooManyPairs.class,
+                () -> NearRepeat.test(x, y, t, new NearRepeat.Parameters(new double[]{5000}, 7, 2, "days", 19, 1), "burglary"));
+        assertEquals("more than 5000000 pairs of incidents lie within 5000 m of each other (3200 incidents); the test is limited"
+                + " to 5000000 pairs to bound memory and time: narrow the largest band, the period or the categories", e.getMessage());
+        // one fewer incident than the budget allows still runs
+        int m = 3_162; // 4,997,541 pairs
+        NearRepeat.Result r = NearRepeat.test(java.util.Arrays.copyOf(x, m), java.util.Arrays.copyOf(y, m), new int[m],
+                new NearRepeat.Parameters(new double[]{5000}, 7, 2, "days", 19, 1), "burglary");
+        assertEquals(4_997_541L, r.pairsCounted());
+    }
 }
