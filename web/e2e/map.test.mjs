@@ -74,8 +74,9 @@ test('a category and period change redraws the choropleth', async () => {
   await page.screenshot({ path: join(shots, '2-burglary-2023h1.png') });
 });
 
-test('clicking two wards updates the area summary', async () => {
+test('clicking two wards in select mode updates the area summary', async () => {
   await open(view);
+  await page.click('#mode-select');
   await page.click('path.ward-X05000001', { force: true });
   await page.waitForSelector('#focus-summary .sentence');
   await page.keyboard.press('Escape');
@@ -148,6 +149,25 @@ test('the exported ward GeoJSON parses and holds the right features', async () =
   for (const f of layer.features) assert.ok(['Polygon', 'MultiPolygon'].includes(f.geometry.type));
   const gpkg = await page.evaluate(async (u) => { const r = await fetch(u.replace('format=geojson', 'format=gpkg')); return [...new Uint8Array(await r.arrayBuffer()).slice(0, 16)]; }, href);
   assert.equal(String.fromCharCode(...gpkg), 'SQLite format 3\u0000', 'the GeoPackage is a SQLite file');
+});
+
+test('ticking Shareable makes the ward download suppressed and says so', async () => {
+  await open(view);
+  await page.waitForSelector('#export-links a[data-export="wards-csv"]');
+  await page.check('#export-shareable');
+  await page.waitForSelector('#export-links a[data-export="wards-csv"][href*="shareable=true"]');
+  assert.equal(await page.locator('#export-links a[data-export^="repeats-"], #export-links a[data-export^="areas-"]').count(), 0,
+    'record-level layers are not offered for sharing');
+  const href = await page.getAttribute('#export-links a[data-export="wards-geojson"]', 'href');
+  const layer = await page.evaluate(async (u) => (await fetch(u)).json(), href);
+  assert.equal(layer.disclosure.k, 5);
+  assert.match(layer.name, /_shareable-k5$/);
+  for (const f of layer.features) {
+    const c = f.properties.count;
+    assert.ok(c === 0 || c === '<5' || c === '[c]' || c >= 5, JSON.stringify(f.properties));
+  }
+  await page.uncheck('#export-shareable');
+  await page.waitForSelector('#export-links a[data-export="wards-csv"]:not([href*="shareable"])');
 });
 
 test('the import form takes a needle-finds file and shows its report', async () => {
@@ -239,7 +259,7 @@ test('a crafted link cannot break start-up, leave the API allow-list or start an
   assert.equal(await wards().count(), 20, 'the page started on the default view');
   assert.match(await page.textContent('#status'), /^20 wards · /);
   const origin = new URL(base).origin;
-  const allowed = /^\/(|favicon\.svg|css\/wardheat\.css|js\/[a-z/]+\.js|webjars\/leaflet(-draw)?\/[\w./-]+)$|^\/api\/(config|boundaries|datasets|categories|months|wards|areas|strategic|hotspots\/kde|groups|trends|priorities)$/;
+  const allowed = /^\/(|favicon\.svg|css\/wardheat\.css|js\/[a-z/]+\.js|webjars\/leaflet(-draw)?\/[\w./-]+)$|^\/api\/(config|session|boundaries|datasets|categories|months|wards|areas|strategic|periods|hotspots\/kde|boundaries\/demo-wards\/outline|groups|trends|priorities)$/;
   for (const u of requests) {
     assert.equal(u.origin, origin, `no request leaves the server: ${u}`);
     assert.match(u.pathname, allowed, `an allowed path: ${u.pathname}`);
@@ -272,6 +292,9 @@ test('the page runs under the server\'s strict Content-Security-Policy: no inlin
     await page.waitForFunction(() => /cells of/.test(document.getElementById('hotspot-note').textContent));
     await page.click('path.ward-X05000003', { force: true });
     await page.waitForSelector('.leaflet-popup-content svg.trend');
+    await page.click('.leaflet-popup-close-button');
+    await page.click('#mode-select');
+    await page.click('path.ward-X05000003', { force: true });
     await page.waitForSelector('#focus-summary .sentence');
     assert.match(await page.textContent('.legend'), /Getis-Ord Gi\*.*Repeat locations/s);
     await page.screenshot({ path: join(shots, '11-strict-csp.png') });
@@ -284,4 +307,23 @@ test('the page runs under the server\'s strict Content-Security-Policy: no inlin
   } finally {
     page.off('console', onConsole);
   }
+});
+
+test('a comparison period without data shows "no comparable data", not a change', async () => {
+  // the demo holds 2023 and 2024: 2023 against the previous 12 months (2022, never imported)
+  await open('#boundaries=demo-wards&from=2023-01&to=2023-12&dataset=demo-synthetic');
+  const changes = await page.locator('#ward-table tbody tr td:nth-child(6)').allTextContents();
+  assert.equal(changes.length, 20);
+  assert.ok(changes.every((t) => t.trim() === 'no comparable data'), changes.join(' | '));
+  const totals = await page.textContent('#totals');
+  assert.match(totals, /no comparable data/);
+  assert.match(totals, /Months with data: 12 of 12 in the period, 0 of 12 in the comparison/);
+  assert.match(totals, /has no data for 2022-01, 2022-02/);
+  await page.screenshot({ path: join(shots, '9-no-comparable-data.png') });
+  // 2024 against 2023: both covered, change shown, non-significant changes greyed
+  await open(view);
+  const shown = await page.locator('#ward-table tbody tr td:nth-child(6)').allTextContents();
+  assert.ok(shown.every((t) => t.trim() !== 'no comparable data'));
+  assert.ok(await page.locator('#ward-table tbody td.not-significant').count() > 0, 'some ward changes are not significant');
+  assert.match(await page.textContent('#totals'), /significant \(p/);
 });

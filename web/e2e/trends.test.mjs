@@ -61,7 +61,8 @@ test('the trend charts show the borough: years with year-on-year change and the 
   await page.screenshot({ path: join(shots, 'trends-1-borough.png') });
 });
 
-test('clicking a ward draws its own trend', async () => {
+test('clicking a ward in select mode draws its own trend', async () => {
+  await page.click('#mode-select');
   await page.click('path.ward-X05000004', { force: true });
   await page.waitForFunction(() => /X05000004/.test(document.querySelector('#trends-charts .note')?.textContent || ''));
   const t = await apiTrends('boundaries=demo-wards&from=2022-01&to=2024-12&dataset=demo-synthetic&ward=X05000004');

@@ -111,6 +111,11 @@ test('payload names show as text in tooltips, popups, the ward table and the pic
   await page.waitForSelector('.leaflet-popup-content h3');
   assert.equal(await page.textContent('.leaflet-popup-content h3'), P[1]);
   assert.match(await page.textContent('.leaflet-popup-content'), /District.*<script>window.__xss=1<\/script>/s);
+  await page.click('.leaflet-popup-close-button');
+  await page.waitForSelector('.leaflet-popup', { state: 'detached' });
+  await page.waitForTimeout(500); // the map's pan after the popup
+  await page.click('#mode-select');
+  await page.click('path.ward-E05000002', { force: true });
   await page.waitForFunction(() => /1 ward/.test(document.getElementById('focus-summary').dataset.area || ''), null, { timeout: 90_000 });
   const names = await page.locator('#ward-table tbody td:nth-child(2)').allTextContents();
   assert.deepEqual([...names].sort(), [...P].sort());
@@ -121,9 +126,6 @@ test('payload names show as text in tooltips, popups, the ward table and the pic
 });
 
 test('the ward with a payload code can be selected; the focus panel and strategic table show text', async () => {
-  await page.click('.leaflet-popup-close-button');
-  await page.waitForSelector('.leaflet-popup', { state: 'detached' });
-  await page.waitForTimeout(500); // the map's pan after the popup
   const paths = page.locator('path.ward:not(.ward-E05000001):not(.ward-E05000002):not(.ward-E05000003)');
   assert.equal(await paths.count(), 1, 'the payload code gets no class of its own');
   await paths.click({ force: true });
@@ -147,13 +149,13 @@ test('the ward with a payload code can be selected; the focus panel and strategi
 test('repeat places, encampments, hotspots and the Knox table show payloads as text', async () => {
   const hash = '#boundaries=hostile&from=2023-07&to=2024-12&dataset=police-uk';
   await page.goto('about:blank');
-  await page.goto(`${base}/${hash}&places=repeats&hotspot=gistar`);
+  await page.goto(`${base}/${hash}&places=repeats&group_by=label&hotspot=gistar`); // every payload label its own place
   await page.waitForSelector('#places-list li');
   await page.waitForFunction(() => /cells of/.test(document.getElementById('hotspot-note').textContent));
   await settled();
   const list = await page.textContent('#places-list');
   for (const p of P) assert.ok(list.includes(`On or near ${p}`), 'repeat locations as text');
-  await page.locator('.leaflet-overlay-pane path.leaflet-interactive[stroke="#5b2a86"]').first().click({ force: true });
+  await page.locator('.leaflet-places-pane path.leaflet-interactive[stroke="#5b2a86"]').first().click({ force: true });
   await page.waitForSelector('.leaflet-popup-content h3');
   assert.match(await page.textContent('.leaflet-popup-content h3'), /^\d+\. On or near /);
   const [response] = await Promise.all([page.waitForResponse((r) => r.url().includes('/api/near-repeat?')), page.click('#near-repeat')]);
@@ -168,7 +170,7 @@ test('repeat places, encampments, hotspots and the Knox table show payloads as t
   await page.goto(`${base}/${hash}&places=encampments`);
   await page.waitForFunction(() => /encampments at/.test(document.getElementById('places-list').textContent));
   await settled();
-  await page.locator('.leaflet-overlay-pane path.leaflet-interactive[stroke="#444"]').first().click({ force: true });
+  await page.locator('.leaflet-places-pane path.leaflet-interactive[stroke="#444"]').first().click({ force: true });
   await page.waitForFunction((names) => names.includes(document.querySelector('.leaflet-popup-content h3')?.textContent), P);
   await assertNoScriptRan('encampments');
 });

@@ -1,7 +1,7 @@
 // Unit tests of state.js: the URL hash round trip, the allow-lists and the reconciliation with the server's lists.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { parseHash, toHash, reconcile, createState, decodeRing, DEFAULTS } from '../src/main/resources/public/js/state.js';
+import { parseHash, toHash, reconcile, createState, decodeRing, DEFAULTS, latestRunStart, comparisonCovered } from '../src/main/resources/public/js/state.js';
 
 const RING = [[-1.25, 52.6], [-1.2, 52.6], [-1.2, 52.63], [-1.25, 52.6]];
 
@@ -111,4 +111,24 @@ test('the state object: read-only values, checked writes, the hash written and l
   assert.deepEqual(s.set({ areaId: '../1' }), ['areaId']);
   s.set({ polygon: [[1, 2], [3, 4], [5, 6], [1, 2]] });
   assert.match(decodeURIComponent(written.at(-1).replace(/\+/g, ' ')), /poly=1\.00000 2\.00000,3\.00000 4\.00000/);
+});
+
+test('the default period is the latest run of months with data, at most 12', () => {
+  // 2018-10 to 2019-02 and 2024-01 to 2024-04 imported: the default is 2024-01 to 2024-04, not 24 calendar months
+  const names = ['2018-10', '2018-11', '2018-12', '2019-01', '2019-02', '2024-01', '2024-02', '2024-03', '2024-04'];
+  assert.equal(latestRunStart(names, names.length - 1), '2024-01');
+  assert.equal(latestRunStart(names, 4), '2018-10', 'a run across the year end');
+  const long = Array.from({ length: 20 }, (_, i) => `20${20 + Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}`);
+  assert.equal(latestRunStart(long, 19), '2020-09', 'at most 12 months');
+  assert.equal(latestRunStart([], -1), null);
+  assert.deepEqual(reconcile({ ...DEFAULTS }, { sets: [{ id: 'a' }], months: names.map((month) => ({ month })) }).from, '2024-01');
+});
+
+test('a comparison is offered only when its months hold data', () => {
+  const names = ['2023-01', '2023-02', '2023-03', '2023-04', '2024-01', '2024-02', '2024-03', '2024-04'];
+  assert.equal(comparisonCovered('year-ago', '2024-01', '2024-04', names), true);
+  assert.equal(comparisonCovered('previous', '2024-01', '2024-04', names), false, '2023-09 to 2023-12 were never imported');
+  assert.equal(comparisonCovered('previous', '2023-03', '2023-04', names), true);
+  assert.equal(comparisonCovered('previous', '2023-01', '2023-02', names), false);
+  assert.equal(comparisonCovered('2022-01:2022-04', '2024-01', '2024-04', names), true, 'an explicit period is the server\'s to judge');
 });

@@ -31,6 +31,14 @@ test('the focus panel escapes categories, places, area names', () => {
   noTag(summary);
   assert.match(String(summary), /data-total="3">3 incidents against 1 \(\+200\.0%\)\./);
   noTag(strategicRows([{ category: XSS, count: 1, previous: 0, difference: 1, changePct: null }]));
+  const withheld = String(summaryHtml({ total: { count: 3, previous: 0, difference: null, changePct: null, ratePer1000: null },
+    categories: [{ category: 'Burglary', count: 3, previous: 0, difference: null, changePct: null }], topPlaces: [], hotCells: [],
+    warnings: ['the comparison period 2021-01 to 2021-12 has no data for 2021-01 (1 of 12 months)', XSS],
+    shareOfIncidents: 0.5, shareOfResidents: null, residents: null, shareOfArea: 0.25, areaKm2: 1.5 }));
+  noTag(withheld);
+  assert.match(withheld, /3 incidents against 0 \(no comparable data\)/);
+  assert.match(withheld, /<td class="withheld" colspan="2">no comparable data<\/td>/);
+  assert.match(withheld, /has no data for 2021-01/);
   const saved = String(savedListHtml([{ properties: { id: '2" onclick="x', name: XSS } }]));
   noTag(saved);
   assert.match(saved, /data-id="2&quot; onclick=&quot;x"/);
@@ -56,4 +64,20 @@ test('legend rows and the trend chart escape their text; swatches take colours o
   const svg = String(trendSvg([XSS, '2024-02'], [1, 3], { from: '2024-02', to: '2024-02' }));
   assert.doesNotMatch(svg, /<img/);
   assert.match(svg, /<rect class="cur"[^>]*><title>2024-02: 3<\/title><\/rect>/);
+});
+
+test('the shareable export links ask for disclosure control and leave record-level layers out', async () => {
+  const { exportLinksHtml } = await import('../src/main/resources/public/js/views/exports.js');
+  (await import('../src/main/resources/public/js/api.js')).useSession({ csrf: null, permissions: ['map', 'records', 'export'] }); // an analyst
+  const state = { ...DEFAULTS, boundaries: 'b', from: '2024-01', to: '2024-12', hotspot: 'gistar', places: 'repeats' };
+  const plain = String(exportLinksHtml(state, false));
+  assert.ok(!plain.includes('shareable'), plain);
+  assert.ok(plain.includes('data-export="repeats-csv"'), plain);
+  const shared = String(exportLinksHtml(state, true));
+  const hrefs = [...shared.matchAll(/href="([^"]+)"/g)].map((m) => m[1]);
+  assert.equal(hrefs.length, 6, shared);
+  for (const h of hrefs) assert.ok(h.includes('shareable=true'), h);
+  assert.ok(hrefs.some((h) => h.startsWith('/api/export/hotspots?')), shared);
+  assert.ok(!shared.includes('data-export="repeats-'), shared);
+  assert.ok(!shared.includes('data-export="areas-'), shared);
 });

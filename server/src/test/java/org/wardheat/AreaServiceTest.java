@@ -56,8 +56,22 @@ class AreaServiceTest {
     @Test
     void twoWardsSummary() {
         AreaService.Area a = areas.resolve("three", List.of("E05000001", "E05000002"), null, null);
-        AreaService.Summary s = areas.summary(a, Set.of(), Set.of(), NOW, NOW.previous());
-        assertEquals(new AreaService.CategoryRow("All", 3, 1, 2, 200.0, 1000.0 * 3 / 3000), s.total());
+        AreaService.Summary withheld = areas.summary(a, Set.of(), Set.of(), NOW, NOW.previous());
+        assertNull(withheld.total().difference(), "the one file runs from 2021-02 to 2022-06: change is withheld");
+        assertNull(withheld.total().changeP());
+        assertEquals(6, withheld.coverage().period().covered().size());
+        assertEquals(List.of("2022-07", "2022-08", "2022-09", "2022-10", "2022-11", "2022-12"), withheld.coverage().period().missing());
+        assertEquals(List.of("the period 2022-01 to 2022-12 has no data for 2022-07, 2022-08, 2022-09, 2022-10, 2022-11, 2022-12 (6 of 12 months)",
+                "the comparison period 2021-01 to 2021-12 has no data for 2021-01 (1 of 12 months)",
+                "change is withheld (no comparable data); ask for it with --allow-partial (allow_partial=true)"), withheld.warnings());
+        AreaService.Summary s = areas.summary(a, Set.of(), Set.of(), NOW, NOW.previous(),
+                new org.wardheat.analysis.ChangeRules(null, 1000, 0.05, null, true));
+        // R: poisson.test(c(3, 1), c(12, 12))$p.value = 0.625; poisson.test(3)$conf.int = 0.618672122895602 8.767273069742323, per 3,000 residents
+        assertEquals(new AreaService.CategoryRow("All", 3, 1, 2L, 200.0, 1000.0 * 3 / 3000, s.total().changeP(), false, "up 200%, not significant (p = 0.62)",
+                1.0, s.total().rateCiLow(), s.total().rateCiHigh()), s.total());
+        assertEquals(0.625, s.total().changeP(), 1e-12);
+        assertEquals(0.618672122895602 / 3, s.total().rateCiLow(), 1e-12);
+        assertEquals(8.767273069742323 / 3, s.total().rateCiHigh(), 1e-12);
         assertEquals(List.of("Burglary 2/1", "Drugs 1/0"), s.categories().stream().map(r -> r.category() + " " + r.count() + "/" + r.previous()).toList());
         assertNull(s.categories().get(1).changePct(), "no previous drugs: no % change");
         assertEquals(3000.0, s.residents());
@@ -73,10 +87,14 @@ class AreaServiceTest {
         AreaService.Area a = areas.resolve("three", List.of(), half, null);
         assertEquals(500.0, areas.residents(a), 1.0, "half of West's 1,000 residents");
         List<AreaService.CategoryRow> t = areas.table(a, Set.of(), Set.of(), NOW, NOW.previous());
-        assertEquals(new AreaService.CategoryRow("Burglary", 2, 0, 2, null, 1000.0 * 2 / areas.residents(a)), t.get(0));
+        assertEquals(List.of("Burglary", 2L, 0L, 1000.0 * 2 / areas.residents(a)),
+                List.of(t.get(0).category(), t.get(0).count(), t.get(0).previous(), t.get(0).ratePer1000()));
+        assertNull(t.get(0).difference(), "withheld: most months hold no data");
         assertEquals(List.of("Burglary", "All crime", "Acquisitive crime", "All"), t.stream().map(AreaService.CategoryRow::category).toList(),
                 "one category, its groups, then All");
         assertEquals(List.of(2L, 2L, 2L, 2L), t.stream().map(AreaService.CategoryRow::count).toList());
+        assertEquals(List.of("Burglary"), t.get(1).groupCategories(), "a group row names the categories it adds up");
+        assertNull(t.get(1).difference(), "a group's change is withheld as its categories' is");
     }
 
     @Test

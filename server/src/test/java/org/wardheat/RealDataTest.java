@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import org.wardheat.service.Workspace;
 
 /**
@@ -131,6 +132,90 @@ class RealDataTest {
             assertEquals(1_489, ws.wardStatistics("maidstone-2013", jan).totals().count());
             assertEquals(26, ws.wardStatistics("maidstone-2013", jan).wards().size());
             assertEquals(22, ws.wardStatistics("maidstone-2025", jan).wards().size());
+        }
+    }
+
+    // ---- issue #10: coverage, withheld change and the exact change test on the real files ----
+
+    private static org.wardheat.query.Filter filter(List<String> categories, String from, String to) {
+        return new org.wardheat.query.Filter(categories, List.of(), org.wardheat.model.Period.of(from, to));
+    }
+
+    @Test
+    void medwayAsb2014AgainstThePreviousEightMonthsWithholdsChangeAndNamesTheFiveMissingMonths() throws Exception {
+        try (Workspace ws = Workspace.open(dir.resolve("medway-2014"))) {
+            ws.addBoundaries("medway-2013", real.resolve("martinjc_UK-GeoJSON/wards_by_lad/E06000035.json"), null, null);
+            ws.importFiles(crimes("MatthewDooler_gpscrime", "2014-"), IncidentFormat.POLICE_UK, "police-uk", "medway-2013");
+            org.wardheat.query.Analyses analyses = org.wardheat.query.Analyses.of(ws);
+            org.wardheat.query.Filter asb = filter(List.of("Anti-social behaviour"), "2014-04", "2014-11");
+            WardStatistics.Result r = analyses.wards(new org.wardheat.query.WardsQuery("medway-2013", asb, asb.period().previous(), 5));
+            assertEquals(List.of("2013-08", "2013-09", "2013-10", "2013-11", "2013-12"), r.coverage().comparison().missing());
+            assertEquals(List.of("2014-01", "2014-02", "2014-03"), r.coverage().comparison().covered());
+            assertEquals(8, r.coverage().period().covered().size());
+            assertEquals("the comparison period 2013-08 to 2014-03 has no data for 2013-08, 2013-09, 2013-10, 2013-11, 2013-12 (5 of 8 months)",
+                    r.coverage().warnings().get(0));
+            assertTrue(r.wards().stream().allMatch(w -> w.change() == null && w.changePct() == null && w.changeP() == null),
+                    "no ward shows the +213% to +489% of months never imported");
+            assertEquals(null, r.totals().change());
+            assertTrue(r.wards().stream().mapToLong(WardStatistics.WardRow::previousCount).sum() > 0, "the counts themselves stay");
+        }
+    }
+
+    @Test
+    void maidstone2024AgainstCovered2022GivesRsChangeTestAnd2022Against2021WithholdsEverywhere() throws Exception {
+        try (Workspace ws = Workspace.open(dir.resolve("maidstone-2025"))) {
+            ws.addBoundaries("maidstone-2025", real.resolve("drkane_geo-lookups/boundaries/ward/E07000110.geojson"), null, null);
+            ws.importFiles(crimes("karnmodi_BDML", "2022-"), IncidentFormat.POLICE_UK, "police-uk", "maidstone-2025");
+            ws.importFiles(crimes("Leonard-Theodorus_UK-Q1-2024-Crime-Data-Analysis", "2024-"), IncidentFormat.POLICE_UK, "police-uk",
+                    "maidstone-2025");
+            ws.addPopulationFromLsoas("maidstone-2025", real.resolve("drkane_geo-lookups/boundaries/lsoa/E07000110.geojson"),
+                    real.resolve("cwthom_hack25usefuldata/census2021_lsoa21_usual_residents_by_age6_Kent_Medway.csv.gz"));
+            org.wardheat.query.Analyses analyses = org.wardheat.query.Analyses.of(ws);
+
+            // 2022 against 2021 (never imported): change withheld in every ward and every strategic row
+            org.wardheat.query.Filter y2022 = filter(List.of(), "2022-01", "2022-12");
+            WardStatistics.Result year = analyses.wards(new org.wardheat.query.WardsQuery("maidstone-2025", y2022, y2022.period().previous(), 5));
+            assertTrue(year.wards().stream().allMatch(w -> w.change() == null && w.changePct() == null && w.changeP() == null),
+                    "no \"+554 (new)\" in any ward");
+            assertEquals(12, year.coverage().comparison().missing().size());
+            org.wardheat.query.StrategicQuery sq = new org.wardheat.query.StrategicQuery(
+                    new org.wardheat.query.AreaQuery("maidstone-2025", List.of(), null, null), y2022, y2022.period().previous());
+            List<org.wardheat.service.AreaService.CategoryRow> rows = analyses.strategic(sq);
+            assertTrue(rows.size() > 10);
+            assertTrue(rows.stream().allMatch(c -> c.difference() == null && c.changePct() == null && c.changeP() == null));
+            String csv = new String(org.wardheat.export.Exporter.bytes(analyses.strategicTable(sq, rows), org.wardheat.export.Exporter.Format.CSV), java.nio.charset.StandardCharsets.UTF_8);
+            assertTrue(csv.split("\r\n")[1].matches("[^,]+,\\d+,0,,,[0-9.]+,2022-01:2022-12,2021-01:2021-12,,,,[0-9.]+,[0-9.]+,12,0,records,"),
+                    csv.split("\r\n")[1]);
+
+            // January to April 2024 against January to April 2022, both imported: R's poisson.test to 1e-9
+            org.wardheat.query.Filter q2024 = filter(List.of(), "2024-01", "2024-04");
+            WardStatistics.Result r = analyses.wards(new org.wardheat.query.WardsQuery("maidstone-2025", q2024,
+                    org.wardheat.model.Period.of("2022-01", "2022-04"), 5));
+            assertTrue(r.coverage().comparable(), r.coverage().warnings().toString());
+            int checked = 0;
+            try (BufferedReader in = new BufferedReader(new InputStreamReader(
+                    RealDataTest.class.getResourceAsStream("/reference/maidstone_2024_vs_2022_reference.csv"), StandardCharsets.UTF_8))) {
+                in.readLine();
+                for (String line = in.readLine(); line != null; line = in.readLine()) {
+                    String[] f = line.replaceAll("\"[^\"]*\"", "name").split(",");
+                    boolean all = f[0].equals("ALL");
+                    WardStatistics.WardRow w = all ? null : r.ward(f[0]);
+                    long count = all ? r.totals().count() : w.count(), previous = all ? r.totals().previousCount() : w.previousCount();
+                    Double p = all ? r.totals().changeP() : w.changeP();
+                    Double low = all ? r.totals().rateCiLow() : w.rateCiLow(), high = all ? r.totals().rateCiHigh() : w.rateCiHigh();
+                    double residents = all ? r.totals().residents() : w.residents();
+                    assertEquals(Long.parseLong(f[2]), count, f[0] + " 2024");
+                    assertEquals(Long.parseLong(f[3]), previous, f[0] + " 2022");
+                    assertEquals(Double.parseDouble(f[5]), p, 1e-9, f[0] + " p against R");
+                    assertEquals(Double.parseDouble(f[4]), p, 1e-9, f[0] + " p against SciPy");
+                    assertEquals(Double.parseDouble(f[6]), low * residents / 1000, 1e-9 * Double.parseDouble(f[6]), f[0] + " CI low against R");
+                    assertEquals(Double.parseDouble(f[7]), high * residents / 1000, 1e-9 * Double.parseDouble(f[7]), f[0] + " CI high against R");
+                    assertEquals(p < 0.05, all ? r.totals().changeSignificant() : w.changeSignificant());
+                    checked++;
+                }
+            }
+            assertEquals(23, checked, "22 wards and the total");
+            assertEquals("down 14%, significant (p < 0.001)", r.ward("E05015603").changeReading(), "High Street: 1,194 against 1,395");
         }
     }
 }

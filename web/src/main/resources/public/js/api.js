@@ -22,6 +22,11 @@ const PATHS = Object.freeze({
   trends: '/api/trends',
   priorities: '/api/priorities',
   import: '/api/import',
+  population: '/api/population',
+  session: '/api/session',
+  login: '/api/login',
+  logout: '/api/logout',
+  audit: '/api/audit',
 });
 const HOTSPOT_PATHS = Object.freeze({ gistar: '/api/hotspots/gistar', kde: '/api/hotspots/kde', change: '/api/hotspots/change' });
 const EXPORT_PATHS = Object.freeze(Object.fromEntries(['wards', 'hotspots', 'repeats', 'encampments', 'strategic', 'areas', 'trends', 'priorities']
@@ -30,6 +35,54 @@ export const EXPORT_FORMATS = Object.freeze(['geojson', 'csv', 'gpkg']);
 
 /** Every path the page may request, for tests and reviews. */
 export const API_PATHS = Object.freeze([...Object.values(PATHS), ...Object.values(HOTSPOT_PATHS), ...Object.values(EXPORT_PATHS)]);
+
+/**
+ * The signed-in session as /api/session last said: the CSRF token sent with every state-changing call, and
+ * the permissions the page uses to leave out what the role may not see (the server refuses them anyway).
+ */
+const session = { csrf: null, permissions: [] };
+
+/** Remembers the session's CSRF token and permissions. */
+export function useSession(s) {
+  session.csrf = s && typeof s.csrf === 'string' ? s.csrf : null;
+  session.permissions = s && Array.isArray(s.permissions) ? s.permissions.slice() : [];
+}
+
+/** True when the session's role has this permission (map, own_areas, strategic, records, export, import, delete_data, admin). */
+export const allowed = (permission) => session.permissions.includes(permission);
+
+/**
+ * The strategic rows from either answer: the JSON rows, or, for a viewer, the disclosure-controlled table
+ * (GeoJSON, counts 1 to 4 shown as "<5" and others withheld as "[c]").
+ */
+export function strategicRows(body) {
+  if (!body || body.type !== 'FeatureCollection') return body;
+  const rows = body.features.map(({ properties: p }) => ({ category: p.category, count: p.this_period, previous: p.last_period,
+    difference: p.difference, changePct: p.change_pct }));
+  return { scope: null, rows, disclosure: body.disclosure || null };
+}
+
+/**
+ * Trends as the charts read them. A viewer (or a shareable request) gets the disclosure-controlled annual table as
+ * GeoJSON: its rows become the annual series ("<5" and "[c]" kept as they are) and there is no monthly series.
+ */
+export function trendSeries(body, params) {
+  if (!body || body.type !== 'FeatureCollection') return body;
+  const annual = body.features.map(({ properties: p }) => ({ label: p.year, start: p.start, monthsInPeriod: p.months_with_data,
+    total: p.count, change: p.change, changePct: p.change_pct }));
+  return { scope: null, period: `${params.from}:${params.to}`, measure: /-(records|count)(_|$)/.exec(body.name || '')?.[1] || 'records',
+    annual, rolling: [], disclosure: body.disclosure || null };
+}
+
+/** The priority rows as the panel reads them: {rank, name, score, count, changePct, reasons}, from the JSON or a viewer's table. */
+export function priorityRows(body) {
+  if (body && body.type === 'FeatureCollection') {
+    return { rows: body.features.map(({ properties: p }) => ({ rank: p.rank, name: p.category, score: p.score, count: p.this_period,
+      changePct: p.change_pct, reasons: p.reasons })), disclosure: body.disclosure || null };
+  }
+  return { ...body, rows: body.rows.map((r) => ({ rank: r.rank, name: r.input.name, score: r.score, count: r.input.count,
+    changePct: r.test && r.test.rateRatio !== null ? (r.test.rateRatio - 1) * 100 : null, reasons: r.reasons })) };
+}
 
 /** A failed call: the server's message (or what went wrong on the way), the HTTP status (0 if none). */
 export class ApiError extends Error {
@@ -57,7 +110,8 @@ export function toQuery(params = {}) {
 
 /** A path with its query; the path must be one of the constants above. */
 export function url(path, params) {
-  if (!API_PATHS.includes(path) && !/^\/api\/areas\/[1-9]\d{0,8}$/.test(path)) throw new ApiError(`not an API path: ${path}`);
+  if (!API_PATHS.includes(path) && !/^\/api\/areas\/[1-9]\d{0,8}$/.test(path)
+    && !/^\/api\/boundaries\/[A-Za-z0-9][A-Za-z0-9._-]{0,63}\/outline$/.test(path)) throw new ApiError(`not an API path: ${path}`);
   const query = toQuery(params);
   return query ? `${path}?${query}` : path;
 }
@@ -81,7 +135,8 @@ export function hotspotParams(s, before) {
     bandwidth: s.hotspot === 'kde' ? s.bandwidth : null, before: s.hotspot === 'change' ? before : null };
 }
 
-export const repeatParams = (s) => ({ ...selection(s), group_by: s.groupBy, by: s.rankBy, top: 20, distance: 50 });
+/** Repeat places: group_by is left to the server ('auto': by coordinates for police.uk data, by label for council records). */
+export const repeatParams = (s) => ({ ...selection(s), group_by: s.groupBy === 'auto' ? null : s.groupBy, by: s.rankBy, top: 20, distance: 50 });
 const wardParams = (s) => ({ ...selection(s), compare: s.compare });
 const strategicParams = (s) => ({ ...wardParams(s), category: null, ...areaParams(s) });
 
@@ -107,6 +162,11 @@ function hotspotPath(analysis) {
   return HOTSPOT_PATHS[analysis];
 }
 
+function outlinePath(id) {
+  if (!/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/.test(String(id))) throw new ApiError(`not a boundary set id: ${id}`);
+  return `${PATHS.boundaries}/${id}/outline`;
+}
+
 function areaPath(id) {
   if (!/^[1-9]\d{0,8}$/.test(String(id))) throw new ApiError(`not an area id: ${id}`);
   return `${PATHS.areas}/${id}`;
@@ -121,6 +181,7 @@ async function request(path, { params, method = 'GET', json, form, signal } = {}
   const init = { method, signal, headers: { Accept: 'application/json' } };
   if (json !== undefined) { init.body = JSON.stringify(json); init.headers['Content-Type'] = 'application/json'; }
   if (form !== undefined) init.body = form;
+  if (method !== 'GET' && session.csrf) init.headers['X-CSRF-Token'] = session.csrf;
   let response;
   try {
     response = await fetch(url(path, params), init);
@@ -149,33 +210,47 @@ export function latestOnly() {
 
 export const api = {
   config: () => request(PATHS.config),
+  session: () => request(PATHS.session),
+  login: (name, password) => request(PATHS.login, { method: 'POST', json: { name, password } }),
+  logout: () => request(PATHS.logout, { method: 'POST', json: {} }),
+  /** The latest entries of the audit trail (admins only). */
+  audit: (limit = 200) => request(PATHS.audit, { params: { limit } }),
   boundarySets: () => request(PATHS.boundaries),
   datasets: () => request(PATHS.datasets),
-  categories: async () => withGroups(...(await Promise.all([request(PATHS.categories), request(PATHS.groups)]))),
+  /** Categories with counts (of one dataset inside one boundary set when given, else of everything), then the groups. */
+  categories: async (s) => withGroups(...(await Promise.all([
+    request(PATHS.categories, { params: s ? { dataset: s.dataset, boundaries: s.boundaries } : {} }), request(PATHS.groups)]))),
+  outline: async (id, signal) => request(outlinePath(id), { signal }),
   months: () => request(PATHS.months),
   /** The period and comparison period as the server resolves them: {period: {from, to}, comparison: {from, to}}. */
   periods: (s, signal) => request(PATHS.periods, { params: { from: s.from, to: s.to, compare: s.compare }, signal }),
   wards: (s, signal) => request(PATHS.wards, { params: wardParams(s), signal }),
   wardsCsvUrl: (s) => url(PATHS.wardsCsv, wardParams(s)),
   // calls that build a path from an argument are async, so a refused argument is a rejection like any other
-  hotspots: async (s, before, signal) => request(hotspotPath(s.hotspot), { params: { ...hotspotParams(s, before), only: 'nonzero' }, signal }),
+  // the map asks only for the cells it draws (Gi* significant bins, KDE at or above the average); downloads get every cell
+  hotspots: async (s, before, signal) => request(hotspotPath(s.hotspot), { params: { ...hotspotParams(s, before), only: 'significant' }, signal }),
   hotspotUrl: (s, before, format) => url(hotspotPath(s.hotspot), { ...hotspotParams(s, before), ...(format === 'csv' ? { format } : { download: 1 }) }),
   repeats: (s, signal) => request(PATHS.repeats, { params: repeatParams(s), signal }),
   encampments: (s, signal) => request(PATHS.encampments, { params: { from: s.from, to: s.to }, signal }),
   nearRepeat: (s, signal) => request(PATHS.nearRepeat, { params: { ...selection(s), simulations: 999 }, signal }),
-  strategic: (s, signal) => request(PATHS.strategic, { params: strategicParams(s), signal }),
+  strategic: async (s, signal) => strategicRows(await request(PATHS.strategic, { params: strategicParams(s), signal })),
   strategicUrl: (s, format) => (format === 'csv' ? url(PATHS.strategic, { ...strategicParams(s), format })
     : url(EXPORT_PATHS.strategic, { ...strategicParams(s), format })),
   /** The trends of the 36 months to `to`; when those reach too far before the data (400 on `from`), of the selected period. */
-  trends: (s, signal) => request(PATHS.trends, { params: trendParams(s), signal })
-    .catch((err) => { if (err.status === 400 && /^from: /.test(err.message)) return request(PATHS.trends, { params: trendParams(s, s.from), signal }); throw err; }),
-  priorities: (s, signal) => request(PATHS.priorities, { params: priorityParams(s), signal }),
+  trends: (s, signal) => request(PATHS.trends, { params: trendParams(s), signal }).then((b) => trendSeries(b, trendParams(s)))
+    .catch((err) => {
+      if (err.status !== 400 || !/^from: /.test(err.message)) throw err;
+      return request(PATHS.trends, { params: trendParams(s, s.from), signal }).then((b) => trendSeries(b, trendParams(s, s.from)));
+    }),
+  priorities: async (s, signal) => priorityRows(await request(PATHS.priorities, { params: priorityParams(s), signal })),
   areaSummary: (s, signal) => request(PATHS.areaSummary, { params: { ...wardParams(s), ...areaParams(s) }, signal }),
   areas: () => request(PATHS.areas),
   saveArea: (area) => request(PATHS.areas, { method: 'POST', json: area }),
   renameArea: async (id, name) => request(areaPath(id), { method: 'PUT', json: { name } }),
   deleteArea: async (id) => request(areaPath(id), { method: 'DELETE' }),
   importFiles: (params, form) => request(PATHS.import, { method: 'POST', params, form }),
+  addBoundaries: (params, form) => request(PATHS.boundaries, { method: 'POST', params, form }),
+  addPopulation: (params, form) => request(PATHS.population, { method: 'POST', params, form }),
   /** A download link: layer one of wards, hotspots, repeats, encampments, strategic, areas. */
   exportUrl: (layer, params, format) => {
     if (!Object.hasOwn(EXPORT_PATHS, layer) || !EXPORT_FORMATS.includes(format)) throw new ApiError(`no export ${layer}.${format}`);

@@ -1,67 +1,79 @@
 // The ward map page: wires the view state (state.js), the API (api.js) and the views. It holds no data of
 // its own: the state says what to show, the views fetch and draw it, and a change of state redraws what
-// depends on the keys that changed.
+// depends on the keys that changed. The wards draw first; hotspot cells and places follow as they arrive.
 import { createState, RANGES } from './state.js';
 import { api, latestOnly } from './api.js';
-import { esc } from './format.js';
+import { signIn } from './views/session.js';
 import { $ } from './views/dom.js';
+import { createMap, addBasemap, createOutline, initDrawer } from './views/mapview.js';
 import { createLegend } from './views/legend.js';
 import { createWardView } from './views/wards.js';
 import { createHotspotView } from './views/hotspots.js';
 import { createPlacesView } from './views/places.js';
-import { createFocusView } from './views/focus.js';
+import { createFocusView, describeArea } from './views/focus.js';
 import { createTrendsView } from './views/trends.js';
+import { createInspector } from './views/inspect.js';
+import { createProgress } from './views/progress.js';
+import { initPrint } from './views/print.js';
+import { initFirstRun } from './views/firstrun.js';
 import { showExports } from './views/exports.js';
-import { fillPickers, showState, readControls } from './views/controls.js';
+import { fillPickers, fillCategories, showState, readControls } from './views/controls.js';
 import { initUpload } from './views/upload.js';
 
-/** Keys whose change needs every layer fetched again. */
-const SELECTION = ['boundaries', 'dataset', 'categories', 'from', 'to', 'compare', 'hotspot', 'cell', 'bandwidth', 'shape'];
-const AREA = ['wards', 'polygon', 'areaId'];
-const PLACES = ['places', 'groupBy', 'rankBy'];
+const SELECTION = ['boundaries', 'dataset', 'categories', 'from', 'to', 'compare', 'hotspot', 'cell', 'bandwidth', 'shape']; // refetch all
+const [AREA, PLACES] = [['wards', 'polygon', 'areaId'], ['places', 'groupBy', 'rankBy']];
 
 const state = createState({ read: () => location.hash, write: (hash) => history.replaceState(null, '', hash) });
-const map = L.map('map', { zoomControl: true });
+const map = createMap('map');
 const legend = createLegend(map);
 const hotspots = createHotspotView(map);
 const places = createPlacesView(map, (latlng) => map.setView(latlng, 16));
 const focus = createFocusView(map, state, setStatus);
 const trends = createTrendsView();
-const wards = createWardView(map, (code) => focus.toggleWard(code));
+const wards = createWardView(map, (code) => focus.toggleWard(code), () => inspector.selecting());
+const inspector = createInspector(map, { wards, hotspots }, (code) => focus.toggleWard(code));
+const outline = createOutline(map);
+const track = createProgress();
+const printing = initPrint(map, state, () => wards.bounds(), () => describeArea(state, wards.names) || `${state.boundaries}, whole set`);
+const uploaded = () => afterImport().catch(failed);
+const firstRun = initFirstRun(() => state.boundaries, uploaded);
 const nextWardLayer = latestOnly();
 let started = false;
+function setStatus(text, isError = false) { $('status').textContent = text; $('status').classList.toggle('error', isError); }
+function failed(err) { if (!err.aborted) setStatus(err.message, true); }
 
-function setStatus(text, isError = false) {
-  $('status').textContent = text;
-  $('status').classList.toggle('error', isError);
-}
-
-function failed(err) {
-  if (!err.aborted) setStatus(err.message, true);
-}
-
-/** Draws the wards (the given layer, or the last one again), the legend, and the layers above the wards. */
+/** Draws the wards (the given layer, or the last one again) and the legend. */
 function redraw(next) {
-  const wardLegend = wards.draw(state, { next, faded: Boolean(hotspots.layer) });
+  const wardLegend = wards.draw(state, { next, faded: Boolean(hotspots.layer) || state.hotspot !== 'none' });
   legend.show(hotspots.legend || wardLegend, places.legend);
-  for (const layer of [hotspots.layer, places.layer]) if (layer) layer.bringToFront();
   focus.front();
 }
 
-/** Fetches and draws every layer for the state; a layer that fails is reported, the others still drawn. */
+const loadPlaces = () => track('Loading places', places.refresh(state), () => places.cancel());
+/** The hotspot and place layers, each drawn as soon as it arrives; a failure is reported, the rest still drawn. */
+function overlays(problems) {
+  const label = { gistar: 'Gi* layer', kde: 'kernel density', change: 'change layer' }[state.hotspot];
+  const soft = (promise) => promise.then(() => redraw(), (err) => { if (!err.aborted) problems.push(err.message); });
+  return Promise.all([soft(track(`Loading the ${label}`, hotspots.refresh(state, wards.bbox()), () => hotspots.cancel())), soft(loadPlaces()),
+    soft(trends.refresh(state))]);
+}
+
+/** Fetches and draws every layer for the state: the wards first, then the layers above them. */
 async function refresh() {
   setStatus('Loading…');
   const signal = nextWardLayer();
   const problems = [];
-  const soft = (promise) => promise.catch((err) => { if (!err.aborted) problems.push(err.message); });
   try {
-    const [layer] = await Promise.all([wards.load(state, signal), soft(hotspots.refresh(state)), soft(places.refresh(state)), soft(trends.refresh(state))]);
+    const layer = await track('Loading the wards', api.wards(state, signal), () => nextWardLayer());
     if (signal.aborted) return;
     redraw(layer);
+    outline(state.boundaries).catch(failed);
     const codes = new Set(wards.codes());
     if (state.wards.some((w) => !codes.has(w))) state.set({ wards: state.wards.filter((w) => codes.has(w)) });
     showExports(state);
-    await focus.refresh(wards.names).catch((err) => { if (!err.aborted) throw err; }); // superseded: a newer call draws it
+    printing.prepare().catch(() => {});
+    await Promise.all([overlays(problems), focus.refresh(wards.names).catch((err) => { if (!err.aborted) throw err; })]);
+    if (signal.aborted) return;
     if (problems.length) setStatus(problems.join('; '), true);
     else setStatus(`${layer.features.length} wards · ${state.from} to ${state.to}`);
   } catch (err) {
@@ -74,8 +86,10 @@ state.on((changed) => {
   if (!started) return;
   const any = (keys) => keys.some((k) => changed.includes(k));
   if (changed.includes('boundaries')) wards.fitNext();
+  if (any(['dataset', 'boundaries'])) api.categories(state).then((c) => fillCategories(state, c)).catch(failed);
+  if (changed.includes('hotspot')) { hotspots.cancel(); if (state.hotspot === 'none') hotspots.refresh(state); } // never a stale layer
   if (any(SELECTION)) { refresh(); return; }
-  if (any(PLACES)) places.refresh(state).then(() => redraw()).catch(failed);
+  if (any(PLACES)) loadPlaces().then(() => redraw()).catch(failed);
   if (any(PLACES) || any(AREA)) showExports(state);
   if (any(AREA)) { wards.restyle(state); focus.showArea(); focus.refresh().catch(failed); trends.refresh(state).catch(failed); }
   if (changed.includes('measure')) redraw();
@@ -92,23 +106,24 @@ function controlsChanged() {
 
 /** Loads the server's lists into the state and pickers; false when there is nothing to show yet. */
 async function loadLists() {
-  const [sets, datasets, categories, months] = await Promise.all([api.boundarySets(), api.datasets(), api.categories(), api.months()]);
-  const lists = { sets, datasets, categories, months };
-  state.reconcile(lists);
+  const [sets, datasets, months] = await Promise.all([api.boundarySets(), api.datasets(), api.months()]);
+  state.reconcile({ sets, datasets, categories: await api.categories(), months }); // the set and dataset first
+  const lists = { sets, datasets, categories: sets.length ? await api.categories(state) : [], months };
+  state.reconcile(lists); // then the categories of that dataset inside that set
   fillPickers(state, lists);
-  if (sets.length === 0) setStatus('No boundary set yet: add one with "wardheat boundaries add".', true);
+  firstRun.show(lists);
+  if (sets.length === 0) setStatus('No boundary set yet: add one under Getting started.', true);
   else if (months.length === 0) setStatus('No incidents yet: import files below, or with "wardheat import".', true);
   return sets.length > 0 && months.length > 0;
 }
 
-/** Sets the controls from the state, wires them, and draws the first view. */
-async function start() {
+async function start() { // sets the controls from the state, wires them, and draws the first view
   started = true;
   showState(state);
+  $('print').addEventListener('click', () => printing.print());
   $('controls').addEventListener('change', controlsChanged);
   for (const id of ['places', 'group-by', 'rank-by']) $(id).addEventListener('change', controlsChanged);
   $('near-repeat').addEventListener('click', () => places.nearRepeat(state));
-  $('print').addEventListener('click', () => window.print());
   map.on('moveend', () => {
     const c = map.getCenter();
     if (wards.fitted) state.set({ view: [Number(c.lat.toFixed(5)), Number(c.lng.toFixed(5)), map.getZoom()] });
@@ -118,28 +133,19 @@ async function start() {
   await refresh();
 }
 
-/** After an import: new datasets, categories or months show in the pickers; the views redraw. */
-async function afterImport() {
+async function afterImport() { // after an upload: the new lists in the pickers, and the views redrawn
   if (!(await loadLists())) return;
   if (started) await refresh();
   else await start();
 }
 
-function basemap(config) {
-  // the attribution is the operator's text, shown as text ("&copy;" becomes ©)
-  const attribution = esc(String(config.tileAttribution || '').replace(/&copy;/g, '©'));
-  const tiles = config.tileUrl ? L.tileLayer(config.tileUrl, { maxZoom: 19, attribution }) : null;
-  const none = L.layerGroup();
-  (tiles || none).addTo(map);
-  L.control.layers(tiles ? { 'Street map': tiles, 'No basemap': none } : { 'No basemap': none }, {}, { position: 'topright' }).addTo(map);
-}
-
 async function init() {
+  if (!(await signIn(state, failed))) return;
   const config = await api.config();
   $('demo-badge').hidden = !config.demo;
-  basemap(config);
-  // wired first, so that a new, empty data directory can be filled from the page
-  initUpload(() => state.boundaries, () => afterImport().catch(failed));
+  addBasemap(map, config);
+  initDrawer(map);
+  initUpload(() => state.boundaries, uploaded); // wired first: a new, empty data directory is filled from the page
   if (await loadLists()) await start();
 }
 

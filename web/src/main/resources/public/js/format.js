@@ -48,9 +48,13 @@ export function setHtml(element, safe) {
  * @param {number|null|undefined} value
  */
 export function num(value, digits = 0, { trim = false } = {}) {
+  if (typeof value === 'string' && SUPPRESSED.test(value)) return value; // disclosure control: "<5", "[c]"
   if (value === null || value === undefined || value === '' || !Number.isFinite(Number(value))) return '–';
   return Number(value).toLocaleString('en-GB', { minimumFractionDigits: trim ? 0 : digits, maximumFractionDigits: digits });
 }
+
+/** A value suppressed by disclosure control: "<5" (a count of 1 to 4) or "[c]" (withheld). */
+const SUPPRESSED = /^(<\d{1,3}|\[c\])$/;
 
 /** A difference with its sign: +3, -2, 0. */
 export function signed(value, digits = 0) {
@@ -60,11 +64,13 @@ export function signed(value, digits = 0) {
 
 /** A percentage change with its sign, one decimal: +12.5%; '–' when absent (no previous incidents). */
 export function pct(value, digits = 1) {
+  if (typeof value === 'string' && SUPPRESSED.test(value)) return value;
   return value === null || value === undefined ? '–' : `${signed(value, digits)}%`;
 }
 
 /** A proportion (0..1) as a percentage: 0.125 → 12.5%. */
 export function share(value, digits = 1) {
+  if (typeof value === 'string' && SUPPRESSED.test(value)) return value;
   return value === null || value === undefined ? '–' : `${num(100 * value, digits)}%`;
 }
 

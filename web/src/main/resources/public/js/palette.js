@@ -4,6 +4,8 @@ const SEQUENTIAL = ['#fff5eb', '#fdd0a2', '#fd8d3c', '#d94801', '#7f2704'];
 const DIVERGING = ['#2166ac', '#67a9cf', '#d1e5f0', '#f7f7f7', '#fddbc7', '#ef8a62', '#b2182b'];
 const CHANGE_BREAKS = [-50, -25, -10, 10, 25, 50];
 export const NO_DATA = '#cfd3da';
+/** A change that is not significant at the chosen level: greyed, whatever its size. */
+export const NOT_SIGNIFICANT = '#e9e9e9';
 
 /** Class breaks at the quintiles of the values (nulls ignored), rounded for a readable legend. */
 function quantileBreaks(values, classes) {
@@ -25,10 +27,20 @@ function classOf(value, breaks) {
 }
 
 /**
+ * A value as the scale ranks it: a suppressed count "<5" (disclosure control) just below 5, a withheld
+ * "[c]" as no data, a number as it is.
+ */
+function rankable(v) {
+  if (typeof v !== 'string') return v;
+  return /^<\d{1,3}$/.test(v) ? Number(v.slice(1)) - 0.5 : null;
+}
+
+/**
  * A scale for one measure over the features' values: colour(value) and legend rows.
  * @param {string} measure 'count' | 'rate_per_1000' | 'change_pct'
  */
-export function scaleFor(measure, values) {
+export function scaleFor(measure, shown) {
+  const values = shown.map(rankable);
   const diverging = measure === 'change_pct';
   const breaks = diverging ? CHANGE_BREAKS : quantileBreaks(values, SEQUENTIAL.length);
   const colours = diverging ? DIVERGING : SEQUENTIAL.slice(SEQUENTIAL.length - breaks.length - 1);
@@ -40,9 +52,13 @@ export function scaleFor(measure, values) {
     return { colour, label };
   });
   if (breaks.length === 0 && colours.length === 1) rows[0].label = 'all equal';
-  rows.push({ colour: NO_DATA, label: diverging ? 'no previous incidents' : 'no data' });
+  if (diverging) rows.push({ colour: NOT_SIGNIFICANT, label: 'change not significant (exact Poisson test)' });
+  rows.push({ colour: NO_DATA, label: diverging ? 'no previous incidents, or no comparable data' : 'no data' });
   return {
-    colour: (v) => (v === null || v === undefined ? NO_DATA : colours[classOf(v, breaks)]),
+    colour: (shownValue) => {
+      const v = rankable(shownValue);
+      return v === null || v === undefined ? NO_DATA : colours[classOf(v, breaks)];
+    },
     rows,
   };
 }

@@ -12,7 +12,7 @@ export const ENUMS = Object.freeze({
   hotspot: ['none', 'gistar', 'kde', 'change'],
   shape: ['square', 'hex'],
   places: ['none', 'repeats', 'encampments'],
-  groupBy: ['label', 'coordinates', 'distance'],
+  groupBy: ['auto', 'label', 'coordinates', 'distance'],
   rankBy: ['records', 'count'],
 });
 
@@ -29,7 +29,7 @@ export const LIMITS = Object.freeze({ text: 200, categories: 100, wards: 500, ve
 
 export const DEFAULTS = Object.freeze({
   boundaries: null, dataset: null, categories: [], from: null, to: null, compare: 'previous', measure: 'count',
-  hotspot: 'none', cell: null, bandwidth: null, shape: 'square', places: 'none', groupBy: 'label', rankBy: 'records',
+  hotspot: 'none', cell: null, bandwidth: null, shape: 'square', places: 'none', groupBy: 'auto', rankBy: 'records',
   wards: [], polygon: null, areaId: null, view: null,
 });
 
@@ -156,7 +156,7 @@ export function toHash(s) {
 
 /**
  * Keeps only what the server has: a boundary set, dataset, categories and months from its lists, with the
- * page's defaults otherwise (the first set, the police.uk dataset, the last 12 months).
+ * page's defaults otherwise (the first set, the police.uk dataset, the latest run of up to 12 consecutive months with data).
  * @param lists {{ sets: {id}[], datasets: {id, kind}[], categories: {category}[], months: {month}[] }}
  */
 export function reconcile(s, { sets = [], datasets = [], categories = [], months = [] }) {
@@ -171,8 +171,45 @@ export function reconcile(s, { sets = [], datasets = [], categories = [], months
   const names = months.map((m) => m.month);
   out.to = names.includes(s.to) ? s.to : names[names.length - 1] ?? null;
   const end = names.indexOf(out.to);
-  out.from = names.includes(s.from) && s.from <= out.to ? s.from : names[Math.max(0, end - 11)] ?? null;
+  out.from = names.includes(s.from) && s.from <= out.to ? s.from : latestRunStart(names, end);
   return out;
+}
+
+/** YYYY-MM shifted by k months (k may be negative). */
+const shift = (m, k) => {
+  const [y, mm] = m.split('-').map(Number);
+  const n = y * 12 + (mm - 1) + k;
+  return `${Math.floor(n / 12)}-${String((n % 12) + 1).padStart(2, '0')}`;
+};
+
+/**
+ * Whether every month of the comparison period ('previous' or 'year-ago' of from..to) has data, so the page
+ * offers it; the server decides what is shown (it withholds change without comparable data).
+ */
+export function comparisonCovered(compare, from, to, monthNames) {
+  if (!from || !to || !['previous', 'year-ago'].includes(compare)) return true;
+  const have = new Set(monthNames);
+  const length = (Number(to.slice(0, 4)) * 12 + Number(to.slice(5))) - (Number(from.slice(0, 4)) * 12 + Number(from.slice(5))) + 1;
+  const start = compare === 'previous' ? shift(from, -length) : shift(from, -12);
+  for (let k = 0; k < length; k++) if (!have.has(shift(start, k))) return false;
+  return true;
+}
+
+/** The month after YYYY-MM. */
+const nextMonth = (m) => {
+  const [y, mm] = m.split('-').map(Number);
+  return mm === 12 ? `${y + 1}-01` : `${y}-${String(mm + 1).padStart(2, '0')}`;
+};
+
+/**
+ * The first month of the latest run of consecutive months with data ending at names[end], at most 12 long:
+ * the default period never spans months without data (2018-19 and 2024 give 2024's months, not 24).
+ */
+export function latestRunStart(names, end) {
+  if (end < 0) return null;
+  let k = end;
+  while (k > 0 && end - k < 11 && nextMonth(names[k - 1]) === names[k]) k--;
+  return names[k];
 }
 
 const frozen = (v) => (Array.isArray(v) ? Object.freeze(v.map(frozen)) : v);

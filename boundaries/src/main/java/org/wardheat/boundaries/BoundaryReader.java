@@ -45,9 +45,14 @@ public final class BoundaryReader {
     private static final Pattern WARD_CODE = Pattern.compile("(?i)^WD\\d{2}CD$");
     private static final Pattern DISTRICT_CODE = Pattern.compile("(?i)^LAD\\d{2}CD$");
 
-    /** What was read, with the choices made on the way. */
+    /**
+     * What was read, with the choices made on the way.
+     *
+     * @param properties each ward's scalar feature properties (name → text, in file order), in the order of
+     *                   {@code wards}; kept so that a set can later be dissolved by any of them
+     */
     public record Result(List<Ward> wards, String codeField, String nameField, String districtField,
-                         String sourceCrs, List<String> repaired) {
+                         String sourceCrs, List<String> repaired, List<Map<String, String>> properties) {
     }
 
     private final String codeField;
@@ -116,6 +121,7 @@ public final class BoundaryReader {
         List<String> codes = new ArrayList<>();
         List<String> names = new ArrayList<>();
         List<String> districts = new ArrayList<>();
+        List<Map<String, String>> properties = new ArrayList<>();
         Map<String, Integer> seen = new HashMap<>();
         GeoJsonGeometry.VertexBudget vertices = new GeoJsonGeometry.VertexBudget(InputLimits.MAX_GEOJSON_VERTICES,
                 "InputLimits.MAX_GEOJSON_VERTICES");
@@ -150,6 +156,7 @@ public final class BoundaryReader {
             codes.add(wardCode);
             names.add(wardName == null ? wardCode : wardName);
             districts.add(district == null ? null : text(props, district));
+            properties.add(scalars(props));
         }
 
         String crs = detectCrs(root, geometries, source);
@@ -183,7 +190,8 @@ public final class BoundaryReader {
             wards.add(new Ward(codes.get(i), names.get(i), districts.get(i), g));
         }
         String reportedCrs = crs.equals("swapped") ? Projection.WGS84 + " (latitude first, swapped)" : crs;
-        return new Result(List.copyOf(wards), code, name, district, reportedCrs, List.copyOf(repaired));
+        return new Result(List.copyOf(wards), code, name, district, reportedCrs, List.copyOf(repaired),
+                List.copyOf(properties));
     }
 
     /** Keeps the polygons of a repaired geometry (repair can leave slivers of lines or points). */
@@ -267,6 +275,17 @@ public final class BoundaryReader {
     private static String text(JsonNode props, String field) {
         JsonNode v = props.get(field);
         return v == null || v.isNull() ? null : v.asText().trim();
+    }
+
+    /** The feature's scalar properties as trimmed text, in file order (nested values and nulls are left out). */
+    private static Map<String, String> scalars(JsonNode props) {
+        Map<String, String> out = new java.util.LinkedHashMap<>();
+        props.fields().forEachRemaining(e -> {
+            if (e.getValue().isValueNode() && !e.getValue().isNull()) {
+                out.put(e.getKey(), e.getValue().asText().trim());
+            }
+        });
+        return java.util.Collections.unmodifiableMap(out);
     }
 
     private static List<String> fieldNames(JsonNode props) {

@@ -1,7 +1,6 @@
 package org.wardheat.boundaries;
 
 import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -15,7 +14,6 @@ import org.locationtech.jts.geom.Point;
 import org.locationtech.jts.geom.Polygon;
 import org.wardheat.text.InputLimits;
 
-import java.io.IOException;
 
 /**
  * Reads and writes the GeoJSON geometry types wardheat uses (Point, Polygon, MultiPolygon) with JTS.
@@ -175,65 +173,5 @@ public final class GeoJsonGeometry {
         if (node == null || !node.isArray()) {
             throw new IllegalArgumentException(what + " must be an array");
         }
-    }
-
-    /**
-     * Writes {@code geometry} as a GeoJSON geometry object, rounding coordinates to {@code decimals}
-     * places (6 places of a degree is about 0.1 m; RFC 7946 recommends no more).
-     */
-    public static void write(Geometry geometry, JsonGenerator out, int decimals) throws IOException {
-        double scale = Math.pow(10, decimals);
-        if (geometry instanceof Point p) {
-            out.writeStartObject();
-            out.writeStringField("type", "Point");
-            out.writeFieldName("coordinates");
-            position(p.getCoordinate(), out, scale);
-            out.writeEndObject();
-        } else if (geometry instanceof Polygon p) {
-            out.writeStartObject();
-            out.writeStringField("type", "Polygon");
-            out.writeFieldName("coordinates");
-            rings(p, out, scale);
-            out.writeEndObject();
-        } else if (geometry instanceof MultiPolygon mp) {
-            out.writeStartObject();
-            out.writeStringField("type", "MultiPolygon");
-            out.writeFieldName("coordinates");
-            out.writeStartArray();
-            for (int i = 0; i < mp.getNumGeometries(); i++) {
-                rings((Polygon) mp.getGeometryN(i), out, scale);
-            }
-            out.writeEndArray();
-            out.writeEndObject();
-        } else {
-            throw new IllegalArgumentException("cannot write " + geometry.getGeometryType() + " as GeoJSON");
-        }
-    }
-
-    /** Writes rings with the exterior counter-clockwise and holes clockwise, as RFC 7946 asks. */
-    private static void rings(Polygon polygon, JsonGenerator out, double scale) throws IOException {
-        Polygon oriented = (Polygon) polygon.copy();
-        oriented.normalize(); // JTS normal form: shell clockwise, holes counter-clockwise
-        out.writeStartArray();
-        ring(oriented.getExteriorRing().getCoordinates(), true, out, scale);
-        for (int i = 0; i < oriented.getNumInteriorRing(); i++) {
-            ring(oriented.getInteriorRingN(i).getCoordinates(), true, out, scale);
-        }
-        out.writeEndArray();
-    }
-
-    private static void ring(Coordinate[] cs, boolean reverse, JsonGenerator out, double scale) throws IOException {
-        out.writeStartArray();
-        for (int i = 0; i < cs.length; i++) {
-            position(cs[reverse ? cs.length - 1 - i : i], out, scale);
-        }
-        out.writeEndArray();
-    }
-
-    private static void position(Coordinate c, JsonGenerator out, double scale) throws IOException {
-        out.writeStartArray();
-        out.writeNumber(Math.round(c.x * scale) / scale);
-        out.writeNumber(Math.round(c.y * scale) / scale);
-        out.writeEndArray();
     }
 }

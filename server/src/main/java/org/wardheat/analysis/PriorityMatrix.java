@@ -21,8 +21,9 @@ import java.util.Locale;
  *   harm          = h / max h                      (h: harm weight per incident; 0 without harm weights)
  *   score         = 100 × Σ w_c · component_c / Σ w_c
  * </pre>
- * A component no row has data for (rate without populations, harm without harm weights) is left out of
- * both sums, so the score still runs 0 to 100 over the components that are scored.
+ * A component no row has data for (rate without populations, harm without harm weights, change when the
+ * comparison period lacks data: {@link org.wardheat.model.Coverage}) is left out of both sums, so the score
+ * still runs 0 to 100 over the components that are scored.
  * The maxima are over the rows ranked. Ties in score rank by volume, then name.
  */
 public final class PriorityMatrix {
@@ -58,7 +59,7 @@ public final class PriorityMatrix {
                         Double harmPerIncident) {
     }
 
-    /** A ranked row: the input, the test, each component (0..1), the score (0..100) and the reasons. */
+    /** A ranked row: the input, the test (null when change is withheld), each component (0..1), the score (0..100) and the reasons. */
     public record Row(int rank, Input input, PoissonRateTest.Comparison test, boolean significantRise, double volume, double rate,
                       double change, double concentration, double harm, double score, String reasons) {
     }
@@ -69,6 +70,15 @@ public final class PriorityMatrix {
      * @param alpha            significance level, strictly between 0 and 1
      */
     public static List<Row> rank(List<Input> inputs, Weights weights, double alpha, int periodMonths, int comparisonMonths) {
+        return rank(inputs, weights, alpha, periodMonths, comparisonMonths, true);
+    }
+
+    /**
+     * @param changeShown false when the periods are not comparable: the change component is then not scored
+     *                    (left out of both sums), rows carry no test, and the reasons say change is withheld
+     */
+    public static List<Row> rank(List<Input> inputs, Weights weights, double alpha, int periodMonths, int comparisonMonths,
+                                 boolean changeShown) {
         double maxCount = 0, maxRate = 0, maxHarm = 0;
         boolean rates = false, harms = false;
         for (Input in : inputs) {
@@ -78,17 +88,18 @@ public final class PriorityMatrix {
             rates |= in.ratePer1000() != null;
             harms |= in.harmPerIncident() != null;
         }
-        if (weights.volume() + weights.change() + weights.concentration() + (rates ? weights.rate() : 0) + (harms ? weights.harm() : 0) == 0
-                && !inputs.isEmpty()) {
-            throw new IllegalArgumentException("no component to score: the weighted components have no data (rate needs populations, harm needs harm weights)");
+        if (weights.volume() + (changeShown ? weights.change() : 0) + weights.concentration() + (rates ? weights.rate() : 0)
+                + (harms ? weights.harm() : 0) == 0 && !inputs.isEmpty()) {
+            throw new IllegalArgumentException("no component to score: the weighted components have no data (rate needs populations, "
+                    + "harm needs harm weights, change needs comparable periods)");
         }
-        Weights w = inputs.isEmpty() ? weights : new Weights(weights.volume(), rates ? weights.rate() : 0, weights.change(),
+        Weights w = inputs.isEmpty() ? weights : new Weights(weights.volume(), rates ? weights.rate() : 0, changeShown ? weights.change() : 0,
                 weights.concentration(), harms ? weights.harm() : 0);
         double total = w.volume() + w.rate() + w.change() + w.concentration() + w.harm();
         List<Row> rows = new ArrayList<>();
         for (Input in : inputs) {
-            PoissonRateTest.Comparison t = PoissonRateTest.compare(in.count(), periodMonths, in.previous(), comparisonMonths);
-            boolean rise = t.significant(alpha) && in.count() * (double) comparisonMonths > in.previous() * (double) periodMonths;
+            PoissonRateTest.Comparison t = changeShown ? PoissonRateTest.compare(in.count(), periodMonths, in.previous(), comparisonMonths) : null;
+            boolean rise = t != null && t.significant(alpha) && in.count() * (double) comparisonMonths > in.previous() * (double) periodMonths;
             double v = share(in.count(), maxCount);
             double r = in.ratePer1000() == null ? 0 : share(in.ratePer1000(), maxRate);
             double c = rise ? 1 : 0;
@@ -149,6 +160,9 @@ public final class PriorityMatrix {
         List<String> out = new ArrayList<>();
         for (Part p : parts) {
             out.add(p.text() + String.format(Locale.UK, ": %.1f pts", p.points()));
+        }
+        if (t == null) {
+            out.add("change withheld: no comparable data");
         }
         return String.join("; ", out);
     }

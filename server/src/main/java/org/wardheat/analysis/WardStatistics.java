@@ -9,6 +9,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.wardheat.model.Coverage;
 import org.wardheat.model.IncidentTable;
 import org.wardheat.model.Period;
 
@@ -17,7 +18,8 @@ import org.wardheat.model.Period;
  * boundary set's total, rank, previous count, difference and % change; totals; the top N wards with
  * their cumulative share; and a monthly series per ward across both periods.
  *
- * <p>Rules: rank 1 is the highest count, tied wards share a rank (1, 2, 2, 4); % change is {@code null}
+ * <p>Rules: rank 1 is the highest count (or rate or change, {@link ChangeRules#rankBy()}), tied wards share a
+ * rank (1, 2, 2, 4); change is withheld (null) when the periods are not comparable ({@link Coverage}); % change is {@code null}
  * when the previous count is 0 (never Infinity or NaN); rate is {@code null} for a ward without a
  * population figure; share is a fraction of the set's total (0 when the total is 0).
  */
@@ -30,7 +32,21 @@ public final class WardStatistics {
      * @param comparison the period compared against (e.g. {@link Period#previous()})
      * @param top        how many wards the top-N share covers
      */
-    public record Query(Set<String> categories, Set<String> datasets, Period period, Period comparison, int top) {
+    public record Query(Set<String> categories, Set<String> datasets, Period period, Period comparison, int top, ChangeRules rules) {
+        public Query {
+            rules = rules == null ? ChangeRules.DEFAULT : rules;
+        }
+
+        /** A query with the default rules: records, per 1,000, alpha 0.05, ranked by count, change withheld without comparable data. */
+        public Query(Set<String> categories, Set<String> datasets, Period period, Period comparison, int top) {
+            this(categories, datasets, period, comparison, top, ChangeRules.DEFAULT);
+        }
+
+        /** The same query with other rules. */
+        public Query with(ChangeRules r) {
+            return new Query(categories, datasets, period, comparison, top, r);
+        }
+
         /**
          * Builds a query from user input, as the CLI and the HTTP API take it.
          *
@@ -72,16 +88,32 @@ public final class WardStatistics {
         }
     }
 
+    /**
+     * One ward's figures. {@code change}, {@code changePct}, {@code changeP}, {@code changeSignificant} and
+     * {@code changeReading} are null when change is withheld (see {@link Result#coverage()}); {@code rate} is
+     * per {@link ChangeRules#per()} residents with its 95% exact Poisson interval ({@link ChangeFigures}).
+     */
     public record WardRow(String code, String name, long count, Double residents, Double ratePer1000, double share,
-                          int rank, long previousCount, long change, Double changePct) {
+                          int rank, long previousCount, Long change, Double changePct, Double changeP, Boolean changeSignificant,
+                          String changeReading, Double rate, Double rateCiLow, Double rateCiHigh) {
+        WardRow(String code, String name, long count, Double residents, Double ratePer1000, double share, int rank, long previousCount,
+                ChangeFigures f) {
+            this(code, name, count, residents, ratePer1000, share, rank, previousCount, f.change(), f.changePct(), f.changeP(),
+                    f.changeSignificant(), f.changeReading(), f.rate(), f.rateCiLow(), f.rateCiHigh());
+        }
     }
 
     /**
      * @param withoutLocation incidents in the period (and categories) that have no location
      * @param outside         incidents in the period with a location outside every ward of the set
      */
-    public record Totals(long count, long previousCount, long change, Double changePct, Double residents,
-                         Double ratePer1000, long withoutLocation, long outside) {
+    public record Totals(long count, long previousCount, Long change, Double changePct, Double residents,
+                         Double ratePer1000, long withoutLocation, long outside, Double changeP, Boolean changeSignificant,
+                         String changeReading, Double rate, Double rateCiLow, Double rateCiHigh) {
+        Totals(long count, long previousCount, Double residents, Double ratePer1000, long withoutLocation, long outside, ChangeFigures f) {
+            this(count, previousCount, f.change(), f.changePct(), residents, ratePer1000, withoutLocation, outside, f.changeP(),
+                    f.changeSignificant(), f.changeReading(), f.rate(), f.rateCiLow(), f.rateCiHigh());
+        }
     }
 
     /** The top wards' combined count and share, and the sentence analysts quote. */
@@ -92,8 +124,12 @@ public final class WardStatistics {
     public record Series(String code, long[] counts) {
     }
 
+    /**
+     * @param measure  "records" or "count" (the measure counted)
+     * @param coverage the months with data in both periods, whether change is shown, and the warnings
+     */
     public record Result(Query query, List<WardRow> wards, Totals totals, TopShare top, List<String> months,
-                         List<Series> series) {
+                         List<Series> series, String measure, Coverage coverage) {
         /** The row of a ward, or {@code null}. */
         public WardRow ward(String code) {
             return wards.stream().filter(w -> w.code().equals(code)).findFirst().orElse(null);
@@ -122,9 +158,11 @@ public final class WardStatistics {
         Period span = period.span(comparison);
         List<YearMonth> months = span.months();
         int n = wards.size();
-        long[] count = new long[n];
-        long[] previous = new long[n];
+        boolean weighted = query.rules().measure() == ChangeRules.Measure.COUNT;
+        double[] countSum = new double[n];
+        double[] previousSum = new double[n];
         long[][] series = new long[n][months.size()];
+        double[][] seriesSum = new double[n][months.size()];
         long withoutLocation = 0, outside = 0;
         int spanFrom = Period.key(span.from());
         for (int i = 0; i < table.size(); i++) {
@@ -148,15 +186,27 @@ public final class WardStatistics {
                 }
                 continue;
             }
+            double v = weighted ? table.weight(i) : 1;
             if (inPeriod) {
-                count[w]++;
+                countSum[w] += v;
             }
             if (inComparison) {
-                previous[w]++;
+                previousSum[w] += v;
             }
             int offset = (m / 100 - spanFrom / 100) * 12 + (m % 100 - spanFrom % 100);
-            series[w][offset]++;
+            seriesSum[w][offset] += v;
         }
+        long[] count = new long[n];
+        long[] previous = new long[n];
+        for (int w = 0; w < n; w++) {
+            count[w] = Math.round(countSum[w]);
+            previous[w] = Math.round(previousSum[w]);
+            for (int k = 0; k < months.size(); k++) {
+                series[w][k] = Math.round(seriesSum[w][k]);
+            }
+        }
+        Coverage coverage = Coverage.of(table, query.categories(), query.datasets(), period, comparison, query.rules().allowPartial());
+        ChangeRules rules = query.rules();
 
         long total = 0, totalPrevious = 0;
         double residents = 0;
@@ -172,29 +222,39 @@ public final class WardStatistics {
             }
         }
 
+        Double[] key = new Double[n];
+        ChangeFigures[] figures = new ChangeFigures[n];
+        for (int w = 0; w < n; w++) {
+            figures[w] = ChangeFigures.of(count[w], previous[w], population.get(wards.get(w).code()), period, comparison, coverage, rules);
+            key[w] = switch (rules.rankBy()) {
+                case COUNT -> (double) count[w];
+                case RATE -> figures[w].rate();
+                case CHANGE -> figures[w].change() == null ? null : figures[w].change().doubleValue();
+            };
+        }
         Integer[] order = new Integer[n];
         for (int w = 0; w < n; w++) {
             order[w] = w;
         }
-        java.util.Arrays.sort(order, Comparator.<Integer>comparingLong(w -> -count[w])
+        // highest first; wards without a value (no population, change withheld) last; ties by code
+        java.util.Arrays.sort(order, Comparator.<Integer, Double>comparing(w -> key[w], Comparator.nullsLast(Comparator.reverseOrder()))
                 .thenComparing(w -> wards.get(w).code()));
         List<WardRow> rows = new ArrayList<>(n);
         int rank = 0;
         for (int k = 0; k < n; k++) {
             int w = order[k];
-            if (k == 0 || count[w] != count[order[k - 1]]) {
+            if (k == 0 || !java.util.Objects.equals(key[w], key[order[k - 1]])) {
                 rank = k + 1;
             }
             Ward ward = wards.get(w);
             Double r = population.get(ward.code());
             rows.add(new WardRow(ward.code(), ward.name(), count[w], r, rate(count[w], r),
-                    total == 0 ? 0 : (double) count[w] / total, rank, previous[w], count[w] - previous[w],
-                    changePct(count[w], previous[w])));
+                    total == 0 ? 0 : (double) count[w] / total, rank, previous[w], figures[w]));
         }
 
         Double totalResidents = allHavePopulation ? residents : null;
-        Totals totals = new Totals(total, totalPrevious, total - totalPrevious, changePct(total, totalPrevious),
-                totalResidents, rate(total, totalResidents), withoutLocation, outside);
+        Totals totals = new Totals(total, totalPrevious, totalResidents, rate(total, totalResidents), withoutLocation, outside,
+                ChangeFigures.of(total, totalPrevious, totalResidents, period, comparison, coverage, rules));
 
         int topN = Math.max(0, Math.min(query.top(), n));
         long topCount = 0;
@@ -212,7 +272,8 @@ public final class WardStatistics {
         for (int w = 0; w < n; w++) {
             seriesList.add(new Series(wards.get(w).code(), series[w]));
         }
-        return new Result(query, rows, totals, new TopShare(topN, topCount, topShare, sentence), monthNames, seriesList);
+        return new Result(query, rows, totals, new TopShare(topN, topCount, topShare, sentence), monthNames, seriesList,
+                rules.measureWord(), coverage);
     }
 
     /** Per 1,000 residents; {@code null} without a population or with a population of 0. */
@@ -220,10 +281,6 @@ public final class WardStatistics {
         return residents == null || residents <= 0 ? null : 1000.0 * count / residents;
     }
 
-    /** 100 × (now − before) / before; {@code null} when before is 0. */
-    static Double changePct(long now, long before) {
-        return before == 0 ? null : 100.0 * (now - before) / before;
-    }
 
     private static String describe(Period p) {
         return p.from().equals(p.to()) ? p.from().toString() : p.from() + " to " + p.to();

@@ -12,7 +12,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 @Command(name = "boundaries", description = "Add and list ward boundary sets.",
-        subcommands = {BoundariesCommand.Add.class, BoundariesCommand.ListSets.class})
+        subcommands = {BoundariesCommand.Add.class, BoundariesCommand.ListSets.class, DissolveCommand.class})
 final class BoundariesCommand {
 
     @Command(name = "add", description = "Add a ward boundary GeoJSON (ONS, any vintage; lon/lat or British National Grid).")

@@ -3,6 +3,9 @@ package org.wardheat.cli;
 import org.wardheat.model.Period;
 import org.wardheat.query.Filter;
 import org.wardheat.query.Values;
+import org.wardheat.query.ChangeOptions;
+import org.wardheat.query.Limits;
+import org.wardheat.analysis.ChangeRules;
 import org.wardheat.query.WardsQuery;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -17,6 +20,28 @@ final class CompareOption {
     @Option(names = "--compare", defaultValue = WardsQuery.DEFAULT_COMPARE, paramLabel = "previous|year-ago|YYYY-MM:YYYY-MM",
             description = "The comparison period (default: the previous period of the same length).")
     String compare;
+
+    @Option(names = "--measure", paramLabel = "records|count",
+            description = "Count records, or sum each record's count column (e.g. needles). Default: count for needle finds, else records.")
+    String measure;
+    @Option(names = "--per", defaultValue = "" + ChangeOptions.DEFAULT_PER, paramLabel = "1000|10000",
+            description = "Rates per this many residents (default: ${DEFAULT-VALUE}).")
+    String per;
+    @Option(names = "--alpha", defaultValue = "" + ChangeOptions.DEFAULT_ALPHA, paramLabel = "P",
+            description = "Significance level of the change test, above 0 and at most 0.5 (default: ${DEFAULT-VALUE}).")
+    String alpha;
+    @Option(names = "--rank-by", defaultValue = ChangeOptions.DEFAULT_RANK_BY, paramLabel = "count|rate|change",
+            description = "What ranks the ward table (default: ${DEFAULT-VALUE}).")
+    String rankBy;
+    @Option(names = "--allow-partial", description = "Show change even when a period lacks data or the periods differ in length.")
+    boolean allowPartial;
+
+    /** The measure, rate base, significance level, ranking and allow-partial flag, as HTTP binds them. */
+    ChangeRules rules() {
+        return new ChangeRules(measure == null ? null : Values.choice("measure", measure, ChangeOptions.measures()),
+                Values.choice("per", per, ChangeOptions.bases()), Values.number("alpha", alpha, Limits.ALPHA),
+                Values.choice("rank_by", rankBy, ChangeOptions.rankings()), allowPartial);
+    }
 
     Filter filter() {
         return filter.filter();

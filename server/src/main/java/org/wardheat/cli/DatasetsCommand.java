@@ -19,7 +19,7 @@ final class DatasetsCommand implements Callable<Integer> {
             for (DatasetInfo d : ws.store().importLog().datasets()) {
                 System.out.printf("%s (%s): %,d incidents from %d files%n", d.id(), d.kind(), d.incidents(), d.files().size());
                 for (ImportedFile f : d.files()) {
-                    System.out.printf("  %s  imported %s%n", f.source(), f.importedAt());
+                    System.out.printf("  [%d] %s  imported %s%n", f.id(), f.source(), f.importedAt());
                 }
             }
             System.out.println("categories: " + ws.categoryCounts());

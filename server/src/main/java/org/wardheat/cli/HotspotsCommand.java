@@ -42,18 +42,24 @@ final class HotspotsCommand {
         String shape;
         @Option(names = "--crs", defaultValue = Limits.DEFAULT_CRS, description = "Projected CRS in metres (default: ${DEFAULT-VALUE}).")
         String crs;
-        @Option(names = "--record-weights", description = "Weight each incident by its record's count (e.g. needles in a find).")
+        @Option(names = "--record-weights", description = "Weight each incident by its record's count (e.g. needles in a find); as --measure count.")
         boolean recordWeights;
+        @Option(names = "--measure", paramLabel = "records|count", description = "count sums each record's count column (as --record-weights); default records.")
+        String measure;
         @Mixin
         HarmOptions harm;
         @Option(names = "--area", paramLabel = "GEOJSON", description = "Analyse this polygon (lon/lat GeoJSON file) instead of the whole boundary set.")
         Path area;
         @Mixin
+        ShareOptions share;
+        @Mixin
         Output output;
 
         HotspotQuery query() throws Exception {
             return new HotspotQuery(boundaries, filter.filter(), shape == null ? null : Values.choice("shape", shape, Values.words(Grid.Shape.values())),
-                    cell, crs, recordWeights, harm.harm(), area == null ? null : Values.area("area", Files.readString(area)));
+                    cell, crs, recordWeights || measure != null && Values.choice("measure", measure, org.wardheat.query.ChangeOptions.measures())
+                            == org.wardheat.analysis.ChangeRules.Measure.COUNT, harm.harm(), area == null ? null : Values.area("area", Files.readString(area)),
+                    share.sharing(output.format));
         }
 
         /** Runs the analysis and writes its cells (CSV, GeoJSON with the parameters, or GeoPackage); the parameters go to standard error. */
@@ -61,7 +67,7 @@ final class HotspotsCommand {
             return output.run(data, (analyses, format) -> {
                 CellLayer layer = analyses.hotspots(query);
                 System.err.println(Exporter.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(layer.parameters()));
-                return new Output.Result(null, Layers.cells(layer), Map.of("analysis", layer.analysis(), "parameters", layer.parameters()));
+                return new Output.Result(null, analyses.cellsTable(query, layer, null), Map.of("analysis", layer.analysis(), "parameters", layer.parameters()));
             }, "csv", "geojson", "gpkg");
         }
     }
@@ -104,12 +110,14 @@ final class HotspotsCommand {
         Common common;
         @Option(names = "--before", paramLabel = "YYYY-MM:YYYY-MM", description = "Default: the previous period of the same length.")
         String before;
+        @Option(names = "--allow-partial", description = "Run even when the before-period lacks data in some months or differs in length.")
+        boolean allowPartial;
         @Mixin
         GiStarOptions gi;
 
         @Override
         public Integer call() throws Exception {
-            return common.run(new ChangeQuery(common.query(), before == null ? null : Values.period("before", before), gi.pAdjust(), gi.hotBin));
+            return common.run(new ChangeQuery(common.query(), before == null ? null : Values.period("before", before), gi.pAdjust(), gi.hotBin, allowPartial));
         }
     }
 

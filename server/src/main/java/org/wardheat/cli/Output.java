@@ -19,6 +19,8 @@ import java.util.Map;
  * output, flushed, never closed). Tables go through {@link Exporter}, as over HTTP.
  */
 final class Output {
+    @picocli.CommandLine.Spec(picocli.CommandLine.Spec.Target.MIXEE)
+    picocli.CommandLine.Model.CommandSpec command;
     @Option(names = "--format", defaultValue = "csv", description = "csv, json, geojson or gpkg (default: ${DEFAULT-VALUE}); gpkg needs --output.")
     String format;
     @Option(names = "--output", paramLabel = "FILE", description = "Write to a file instead of standard output.")
@@ -52,8 +54,24 @@ final class Output {
             } else {
                 table(r.table(), f, r.members());
             }
+            audit(ws, r.table(), f);
         }
         return 0;
+    }
+
+    /** Records the export in the audit trail: the table, format, rows, where to, and the command line's arguments. */
+    private void audit(Workspace ws, FeatureTable table, String format) {
+        if (table == null) {
+            return;
+        }
+        Map<String, Object> detail = new java.util.LinkedHashMap<>();
+        picocli.CommandLine line = command == null ? null : command.commandLine();
+        detail.put("command", line == null ? null : line.getCommandSpec().qualifiedName());
+        detail.put("format", format);
+        detail.put("rows", table.rows().size());
+        detail.put("output", output == null ? "standard output" : output.toAbsolutePath().toString());
+        detail.put("arguments", line == null || line.getParseResult() == null ? java.util.List.of() : line.getParseResult().originalArgs());
+        new org.wardheat.service.AccessService(ws.store()).record(org.wardheat.service.Actor.cli(), "export", table.name(), detail);
     }
 
     /** The format, one of {@code allowed}. */
@@ -71,6 +89,11 @@ final class Output {
 
     /** Writes {@code table} as CSV, GeoJSON (with {@code members}) or GeoPackage. */
     void table(FeatureTable table, String format, Map<String, ?> members) throws IOException {
+        if (table.parameters().get("disclosure") instanceof Map<?, ?> d) {
+            System.err.println("disclosure control: k=" + d.get("k") + ", " + d.get("primary_cells") + " counts shown as <" + d.get("k") + ", "
+                    + d.get("secondary_cells") + " more and " + d.get("derived_withheld") + " derived values withheld as [c]; recovery audit "
+                    + d.get("recovery_audit"));
+        }
         Exporter.Format f = Values.choice("format", format, Values.words(Exporter.Format.values()));
         if (f == Exporter.Format.GPKG) {
             Files.deleteIfExists(output);

@@ -1,6 +1,9 @@
 package org.wardheat.cli;
 
+import org.wardheat.analysis.ChangeRules;
 import org.wardheat.analysis.PriorityMatrix;
+import org.wardheat.model.Coverage;
+import org.wardheat.query.InvalidParameterException;
 import org.wardheat.query.Filter;
 import org.wardheat.query.PriorityQuery;
 import org.wardheat.query.Values;
@@ -35,22 +38,36 @@ final class PrioritiesCommand implements Callable<Integer> {
     Double concentration;
     @Option(names = "--weight-harm", paramLabel = "W", description = "Weight of harm per incident (default: 1; 0 scores without --harm-weights).")
     Double harmWeight;
-    @Option(names = "--alpha", defaultValue = "" + PriorityQuery.DEFAULT_ALPHA, description = "Significance level of the change test (default: ${DEFAULT-VALUE}).")
-    double alpha;
     @Option(names = "--top-wards", defaultValue = "" + PriorityQuery.DEFAULT_TOP_WARDS, description = "k of the top-k ward share (default: ${DEFAULT-VALUE}).")
     int topWards;
+    @Mixin
+    ShareOptions share;
     @Mixin
     Output output;
 
     @Override
     public Integer call() throws Exception {
         Filter f = period.filter();
+        ChangeRules rules = period.rules();
+        if (rules.measure() != null || rules.per() != ChangeRules.DEFAULT.per() || rules.rankBy() != ChangeRules.DEFAULT.rankBy()) {
+            throw new InvalidParameterException(rules.measure() != null ? "measure" : rules.per() != ChangeRules.DEFAULT.per() ? "per" : "rank_by",
+                    "not taken by the priority matrix: it counts records, rates per 1,000 residents and ranks by score");
+        }
         PriorityQuery q = new PriorityQuery(boundaries, f, period.comparison(f), rows == null ? null : Values.choice("rows", rows, PriorityQuery.Rows.words()),
-                PriorityQuery.weights(volume, rate, change, concentration, harmWeight), alpha, topWards, harm.harm());
+                PriorityQuery.weights(volume, rate, change, concentration, harmWeight), rules.alpha(), topWards, harm.harm(), rules.allowPartial(),
+                share.sharing(output.format));
         return output.run(data, (analyses, format) -> {
             List<PriorityMatrix.Row> r = analyses.priorities(q);
-            return new Output.Result(Map.of("boundaries", boundaries, "period", f.period().toString(), "comparison", q.comparison().toString(),
-                    "rows", r), analyses.prioritiesTable(q, r));
+            Coverage coverage = analyses.prioritiesCoverage(q);
+            Coverages.print("records", coverage);
+            Map<String, Object> json = new java.util.LinkedHashMap<>();
+            json.put("boundaries", boundaries);
+            json.put("period", f.period().toString());
+            json.put("comparison", q.comparison().toString());
+            json.put("coverage", coverage);
+            json.put("warnings", coverage.warnings());
+            json.put("rows", r);
+            return new Output.Result(json, analyses.prioritiesTable(q, r));
         }, Output.ALL);
     }
 }

@@ -16,7 +16,7 @@ import java.util.concurrent.Callable;
 final class RepeatsCommand implements Callable<Integer> {
     @Mixin
     RecordOptions options;
-    @Option(names = "--group-by", paramLabel = "coordinates|label|distance", description = "How records make a place (default: coordinates).")
+    @Option(names = "--group-by", paramLabel = "coordinates|label|distance", description = "How records make a place (default: by the data kind: coordinates for police.uk data, label for council records).")
     String groupBy;
     @Option(names = "--distance", defaultValue = "" + RepeatsQuery.DEFAULT_DISTANCE_METRES, description = "Metres, for --group-by distance (DBSCAN radius; default: ${DEFAULT-VALUE}).")
     double metres;

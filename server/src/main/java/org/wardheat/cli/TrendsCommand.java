@@ -24,17 +24,21 @@ final class TrendsCommand implements Callable<Integer> {
     String view;
     @Option(names = "--first-month", defaultValue = "" + TrendsQuery.DEFAULT_FIRST_MONTH, description = "The month years start in, 1 to 12 (default: ${DEFAULT-VALUE}).")
     int firstMonth;
-    @Option(names = "--measure", paramLabel = "records|count", description = "records (default: each record one incident) or count (sums the records' counts).")
+    @Option(names = "--measure", paramLabel = "records|count",
+            description = "Count records, or sum each record's count column (e.g. needles). Default: count for needle finds, else records.")
     String measure;
+    @Mixin
+    ShareOptions share;
     @Mixin
     Output output;
 
     @Override
     public Integer call() throws Exception {
         TrendsQuery q = new TrendsQuery(area.query(), filter.filter(), view == null ? null : Values.choice("view", view, TrendsQuery.View.words()),
-                firstMonth, measure == null ? null : Values.choice("measure", measure, NeedlesTableQuery.Measure.words()));
+                firstMonth, measure == null ? null : Values.choice("measure", measure, NeedlesTableQuery.Measure.words()), share.sharing(output.format));
         return output.run(data, (analyses, format) -> {
             Analyses.TrendsResult r = analyses.trends(q);
+            Coverages.print(r.measure(), r.coverage());
             return new Output.Result(r, analyses.trendsTable(q, r));
         }, Output.ALL);
     }

@@ -144,6 +144,12 @@ public final class Exporter {
             g.writeStartObject();
             g.writeStringField("type", "FeatureCollection");
             g.writeStringField("name", t.name());
+            for (var m : t.parameters().entrySet()) {
+                if (!members.containsKey(m.getKey())) {
+                    g.writeFieldName(m.getKey());
+                    JSON.writeValue(g, m.getValue());
+                }
+            }
             for (var m : members.entrySet()) {
                 g.writeFieldName(m.getKey());
                 JSON.writeValue(g, m.getValue());
@@ -286,7 +292,9 @@ public final class Exporter {
                 R row = newRow.apply(r);
                 List<Object> values = t.rows().get(r);
                 for (int c = 0; c < values.size(); c++) {
-                    row.setValue(t.columns().get(c).name(), cell(values.get(c)));
+                    Object v = cell(values.get(c));
+                    // a text column may hold numbers beside marks such as "<5" (a table after Disclosure)
+                    row.setValue(t.columns().get(c).name(), t.columns().get(c).type() == Column.Type.TEXT && v instanceof Number n ? Numbers.text(n) : v);
                 }
                 insert.accept(row);
             }

@@ -16,12 +16,16 @@ import java.util.Objects;
  * @param name what it holds and when, used for file and GeoPackage table names, e.g.
  *             {@code wards_demo-wards_2024-01_2024-12}
  */
-public record FeatureTable(String name, List<Column> columns, List<List<Object>> rows, List<Geometry> geometries, String idColumn) {
+public record FeatureTable(String name, List<Column> columns, List<List<Object>> rows, List<Geometry> geometries, String idColumn,
+                           java.util.Map<String, Object> parameters) {
 
     /**
-     * @param idColumn the column whose value is each GeoJSON feature's {@code id}, or null for none
+     * @param idColumn   the column whose value is each GeoJSON feature's {@code id}, or null for none
+     * @param parameters how the table was made beyond its name, written as GeoJSON foreign members (e.g.
+     *                   {@code disclosure}: suppression applied, with which k; see {@link Disclosure}); empty for none
      */
     public FeatureTable {
+        parameters = parameters == null ? java.util.Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(parameters));
         if (rows.size() != geometries.size()) {
             throw new IllegalArgumentException("one geometry (or null) per row");
         }
@@ -29,6 +33,11 @@ public record FeatureTable(String name, List<Column> columns, List<List<Object>>
         if (idColumn != null && columns.stream().noneMatch(c -> c.name().equals(idColumn))) {
             throw new IllegalArgumentException("no column " + idColumn);
         }
+    }
+
+    /** A table without parameters. */
+    public FeatureTable(String name, List<Column> columns, List<List<Object>> rows, List<Geometry> geometries, String idColumn) {
+        this(name, columns, rows, geometries, idColumn, java.util.Map.of());
     }
 
     /** The index of the id column, or -1. */

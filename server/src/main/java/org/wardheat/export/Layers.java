@@ -10,6 +10,7 @@ import org.wardheat.boundaries.GeoJsonGeometry;
 import org.wardheat.boundaries.Projection;
 import org.wardheat.boundaries.Ward;
 import org.wardheat.hotspot.CellLayer;
+import org.wardheat.model.Coverage;
 import org.wardheat.repeats.Encampments;
 import org.wardheat.repeats.MonthlyTable;
 import org.wardheat.repeats.NearRepeat;
@@ -48,43 +49,93 @@ public final class Layers {
         return b.build();
     }
 
-    /** The ward table, ranked, with each ward's polygon. */
+    /**
+     * The columns every count compared between two periods ends with (ward table, ward layer, strategic
+     * table), with their rounding: p-values 6 significant digits, the flag 1/0, rate intervals 3 decimal
+     * places like the rate; then the months with data in each period and the measure counted.
+     */
+    private static List<Column> changeColumns() {
+        return List.of(significant("change_p", 6), integer("change_significant"), text("change_reading"), decimal("rate_ci_low", 3),
+                decimal("rate_ci_high", 3), integer("months_with_data"), integer("comparison_months_with_data"), text("measure"));
+    }
+
+    private static Object[] changeValues(Double p, Boolean significant, String reading, Double low, Double high, Coverage coverage,
+                                         String measure) {
+        return new Object[]{p, significant, reading, low, high, coverage == null ? null : coverage.period().covered().size(),
+                coverage == null || coverage.comparison() == null ? null : coverage.comparison().covered().size(), measure};
+    }
+
+    private static Object[] concat(Object[] head, Object[] tail) {
+        Object[] all = java.util.Arrays.copyOf(head, head.length + tail.length);
+        System.arraycopy(tail, 0, all, head.length, tail.length);
+        return all;
+    }
+
+    private static List<Column> columns(List<Column> head, List<Column> tail) {
+        List<Column> all = new ArrayList<>(head);
+        all.addAll(tail);
+        return all;
+    }
+
+    /** {@code rate_per_1000} or {@code rate_per_10000}: the rate column, 3 decimal places. */
+    private static Column rate(int per) {
+        return decimal("rate_per_" + per, 3);
+    }
+
+    /**
+     * The ward table, ranked, with each ward's polygon: the counts, rate per {@code per} residents, share,
+     * rank and change, then {@link #changeColumns()}. Change columns are empty when change is withheld.
+     */
     public static FeatureTable wards(WardStatistics.Result r, List<Ward> wards, String boundaries) {
         Map<String, Geometry> geometry = new HashMap<>();
         wards.forEach(w -> geometry.put(w.code(), w.geometry()));
         FeatureTable.Builder b = FeatureTable.builder(name("wards", boundaries, r.query().period().toString(), r.query().categories()),
-                text("ward_code"), text("ward_name"), integer("count"), decimal("rate_per_1000", 3), decimal("share", 4),
-                integer("rank"), integer("previous_count"), integer("change"), decimal("change_pct", 1));
+                columns(List.of(text("ward_code"), text("ward_name"), integer("count"), rate(r.query().rules().per()), decimal("share", 4),
+                        integer("rank"), integer("previous_count"), integer("change"), decimal("change_pct", 1)), changeColumns()));
         for (WardStatistics.WardRow w : r.wards()) {
-            b.add(geometry.get(w.code()), w.code(), w.name(), w.count(), w.ratePer1000(), w.share(), w.rank(), w.previousCount(),
-                    w.change(), w.changePct());
+            b.add(geometry.get(w.code()), concat(new Object[]{w.code(), w.name(), w.count(), w.rate(), w.share(), w.rank(), w.previousCount(),
+                    w.change(), w.changePct()}, changeValues(w.changeP(), w.changeSignificant(), w.changeReading(), w.rateCiLow(),
+                    w.rateCiHigh(), r.coverage(), r.measure())));
         }
+        return b.build();
+    }
+
+    /** A boundary set's outline: the union of its wards (JTS), one feature, for the map's boundary line. */
+    public static FeatureTable outline(String id, List<Ward> wards) {
+        List<org.locationtech.jts.geom.Geometry> parts = new java.util.ArrayList<>();
+        wards.forEach(w -> parts.add(w.geometry()));
+        FeatureTable.Builder b = FeatureTable.builder("outline_" + id, text("boundaries"));
+        b.add(org.locationtech.jts.operation.union.UnaryUnionOp.union(parts), id);
         return b.build();
     }
 
     /**
      * The ward map layer: one feature per ward of the set (in the set's order, with the ward code as its
      * {@code id}): the ward table's columns with the district and residents, and the monthly series over
-     * both periods. Write it with {@link #wardLayerMembers}.
+     * both periods, and the change's exact Poisson test (rates per month of each period): {@code change_p} and
+     * {@code change_reading} ("up 6%, significant (p = 0.0088)"). Write it with {@link #wardLayerMembers}.
      */
     public static FeatureTable wardLayer(WardStatistics.Result r, List<Ward> wards, String boundaries) {
         Map<String, long[]> series = new HashMap<>();
         r.series().forEach(x -> series.put(x.code(), x.counts()));
         FeatureTable.Builder b = FeatureTable.builder(name("ward-layer", boundaries, r.query().period().toString(), r.query().categories()),
-                text("ward_code"), text("ward_name"), text("district"), integer("count"), decimal("residents", 1), decimal("rate_per_1000", 3),
-                decimal("share", 4), integer("rank"), integer("previous_count"), integer("change"), decimal("change_pct", 1),
-                Column.series("series")).id("ward_code");
+                columns(List.of(text("ward_code"), text("ward_name"), text("district"), integer("count"), decimal("residents", 1),
+                        decimal("rate_per_1000", 3), decimal("share", 4), integer("rank"), integer("previous_count"), integer("change"),
+                        decimal("change_pct", 1), Column.series("series"), decimal("rate", 3), integer("per")), changeColumns())).id("ward_code");
         for (Ward ward : wards) {
             WardStatistics.WardRow w = r.ward(ward.code());
-            b.add(ward.geometry(), w.code(), w.name(), ward.district(), w.count(), w.residents(), w.ratePer1000(), w.share(), w.rank(),
-                    w.previousCount(), w.change(), w.changePct(), series.get(ward.code()));
+            b.add(ward.geometry(), concat(new Object[]{w.code(), w.name(), ward.district(), w.count(), w.residents(), w.ratePer1000(), w.share(),
+                    w.rank(), w.previousCount(), w.change(), w.changePct(), series.get(ward.code()), w.rate(), r.query().rules().per()},
+                    changeValues(w.changeP(), w.changeSignificant(), w.changeReading(), w.rateCiLow(), w.rateCiHigh(), r.coverage(),
+                            r.measure())));
         }
         return b.build();
     }
 
     /** The ward layer's foreign members: the query, the totals, the top-N share and the months. */
     public static Map<String, Object> wardLayerMembers(WardStatistics.Result r) {
-        return ordered("query", r.query(), "totals", r.totals(), "top", r.top(), "months", r.months());
+        return ordered("query", r.query(), "totals", r.totals(), "top", r.top(), "months", r.months(), "measure", r.measure(),
+                "coverage", r.coverage(), "warnings", r.coverage().warnings());
     }
 
     /** All cells of a hotspot layer. */
@@ -216,13 +267,19 @@ public final class Layers {
         return b.build();
     }
 
-    /** The strategic-assessment table: no geometry. */
-    public static FeatureTable strategic(List<AreaService.CategoryRow> rows, String scope, String period, String comparison) {
+    /**
+     * The strategic-assessment table: no geometry; rates per {@code per} residents, then {@link #changeColumns()}, then
+     * {@code group_categories}: for a category group's row, the categories it adds up ('|'-separated), empty otherwise.
+     */
+    public static FeatureTable strategic(List<AreaService.CategoryRow> rows, String scope, String period, String comparison, int per,
+                                         Coverage coverage, String measure) {
         FeatureTable.Builder b = FeatureTable.builder(name("strategic-assessment", scope, period, List.of()),
-                text("category"), integer("this_period"), integer("last_period"), integer("difference"), decimal("change_pct", 1),
-                decimal("rate_per_1000", 3), text("period"), text("comparison"));
+                columns(List.of(text("category"), integer("this_period"), integer("last_period"), integer("difference"), decimal("change_pct", 1),
+                        rate(per), text("period"), text("comparison")), columns(changeColumns(), List.of(text("group_categories")))));
         for (AreaService.CategoryRow r : rows) {
-            b.add(null, r.category(), r.count(), r.previous(), r.difference(), r.changePct(), r.ratePer1000(), period, comparison);
+            b.add(null, concat(concat(new Object[]{r.category(), r.count(), r.previous(), r.difference(), r.changePct(), r.rate(), period, comparison},
+                    changeValues(r.changeP(), r.changeSignificant(), r.changeReading(), r.rateCiLow(), r.rateCiHigh(), coverage, measure)),
+                    new Object[]{r.groupCategories() == null ? null : String.join("|", r.groupCategories())}));
         }
         return b.build();
     }
@@ -250,12 +307,18 @@ public final class Layers {
         return b.build();
     }
 
-    /** The annual series: one row per year with the year-on-year change (empty when either year is cut by the period). */
+    /**
+     * The annual series: one row per year with its count, the year before's ({@code previous_year_count}) and the
+     * year-on-year change (empty when either year lacks data for some of its 12 months).
+     */
     public static FeatureTable trendAnnual(List<Trends.Year> years, String what, String scope, String period) {
         FeatureTable.Builder b = FeatureTable.builder(name(what, scope, period, List.of()), text("year"), text("start"),
-                integer("months_with_data"), decimal("total", 3), decimal("change", 3), decimal("change_pct", 1));
+                integer("months_with_data"), decimal("count", 3), decimal("previous_year_count", 3), decimal("change", 3),
+                decimal("change_pct", 1));
+        Double previous = null;
         for (Trends.Year y : years) {
-            b.add(null, y.label(), y.start().toString(), y.monthsInPeriod(), y.total(), y.change(), y.changePct());
+            b.add(null, y.label(), y.start().toString(), y.monthsInPeriod(), y.total(), previous, y.change(), y.changePct());
+            previous = y.total();
         }
         return b.build();
     }
@@ -271,17 +334,24 @@ public final class Layers {
     }
 
     /** The priority matrix: one ranked row per category or group, with each component, the score and the reasons. */
-    public static FeatureTable priorities(List<PriorityMatrix.Row> rows, String boundaries, String period, String comparison) {
-        FeatureTable.Builder b = FeatureTable.builder(name("priorities", boundaries, period, List.of()), integer("rank"), text("name"),
+    /**
+     * The priority matrix: one ranked row per category or group, with each component, the score, the reasons and the
+     * months with data in each period; change_pct and change_p are empty when change is withheld (no comparable data).
+     */
+    public static FeatureTable priorities(List<PriorityMatrix.Row> rows, String boundaries, String period, String comparison,
+                                          Coverage coverage) {
+        FeatureTable.Builder b = FeatureTable.builder(name("priorities", boundaries, period, List.of()), integer("rank"), text("category"),
                 text("kind"), integer("this_period"), integer("last_period"), decimal("rate_per_1000", 3), decimal("change_pct", 1),
-                significant("change_p", 4), text("significant_rise"), decimal("top_ward_share", 3), decimal("harm_per_incident", 3),
+                significant("change_p", 6), text("significant_rise"), decimal("top_ward_share", 3), decimal("harm_per_incident", 3),
                 decimal("volume_score", 3), decimal("rate_score", 3), decimal("change_score", 3), decimal("concentration_score", 3),
-                decimal("harm_score", 3), decimal("score", 1), text("reasons"), text("period"), text("comparison"));
+                decimal("harm_score", 3), decimal("score", 1), text("reasons"), text("period"), text("comparison"),
+                integer("months_with_data"), integer("comparison_months_with_data"));
         for (PriorityMatrix.Row r : rows) {
             PriorityMatrix.Input in = r.input();
-            b.add(null, r.rank(), in.name(), in.kind(), in.count(), in.previous(), in.ratePer1000(), r.test().percentChange(),
-                    r.test().pValue(), r.significantRise() ? "yes" : "no", in.topWardShare(), in.harmPerIncident(), r.volume(), r.rate(),
-                    r.change(), r.concentration(), r.harm(), r.score(), r.reasons(), period, comparison);
+            b.add(null, r.rank(), in.name(), in.kind(), in.count(), in.previous(), in.ratePer1000(), r.test() == null ? null : r.test().percentChange(),
+                    r.test() == null ? null : r.test().pValue(), r.significantRise() ? "yes" : "no", in.topWardShare(), in.harmPerIncident(),
+                    r.volume(), r.rate(), r.change(), r.concentration(), r.harm(), r.score(), r.reasons(), period, comparison,
+                    coverage.period().covered().size(), coverage.comparison().covered().size());
         }
         return b.build();
     }

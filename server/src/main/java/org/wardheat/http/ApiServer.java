@@ -14,10 +14,23 @@ import org.wardheat.service.Workspace;
 import org.wardheat.store.DiskFullException;
 import org.wardheat.store.NotFoundException;
 import org.wardheat.store.StoreBusyException;
+import org.wardheat.store.TileSource;
 import spark.Response;
 import spark.Service;
 
+import org.wardheat.service.AccessService;
+
 import java.io.IOException;
+import java.util.List;
+
+import static org.wardheat.model.Permission.ADMIN;
+import static org.wardheat.model.Permission.DELETE_DATA;
+import static org.wardheat.model.Permission.EXPORT;
+import static org.wardheat.model.Permission.IMPORT;
+import static org.wardheat.model.Permission.MAP;
+import static org.wardheat.model.Permission.OWN_AREAS;
+import static org.wardheat.model.Permission.RECORDS;
+import static org.wardheat.model.Permission.STRATEGIC;
 
 /**
  * The HTTP API and the web app: wiring only. Routes are thin: each route class reads parameters (through
@@ -35,14 +48,57 @@ public final class ApiServer {
     private Service http;
     private AnalysisPool analyses;
     private long uploadBytes = HttpLimits.DEFAULT.uploadBytes();
+    private ServerSettings settings = ServerSettings.loopback(0);
+    private AccessGate gate;
+    private final AccessService access;
+    /** Disclosure control for viewers; see {@link ViewerDisclosure}. */
+    private final ViewerDisclosure disclosure;
 
-    /** Settings the web app reads from {@code /api/config}. */
-    public record WebConfig(String tileUrl, String tileAttribution, boolean demo) {
+    private final TileSource basemap;
+
+    /**
+     * Settings the web app reads from {@code /api/config}.
+     *
+     * @param tileUrl         the basemap's tile URL template, or null for no basemap
+     * @param tileAttribution its attribution, plain text (the page escapes it)
+     * @param tileMinZoom     the lowest zoom the basemap has tiles for, or null
+     * @param tileMaxZoom     the highest, or null (the page zooms further by enlarging them)
+     * @param tileBounds      [west, south, east, north] in degrees the tiles cover, or null
+     */
+    public record WebConfig(String tileUrl, String tileAttribution, boolean demo, Integer tileMinZoom, Integer tileMaxZoom,
+                            double[] tileBounds) {
+        public WebConfig(String tileUrl, String tileAttribution, boolean demo) {
+            this(tileUrl, tileAttribution, demo, null, null, null);
+        }
+
+        /** The settings for a basemap file served by this server at {@code /tiles/{z}/{x}/{y}}. */
+        public static WebConfig basemap(TileSource tiles, boolean demo) {
+            return new WebConfig(BasemapRoutes.TEMPLATE, tiles.attributionText(), demo, tiles.zoom("minzoom", 0),
+                    tiles.zoom("maxzoom", 19), tiles.bounds());
+        }
     }
 
     public ApiServer(Workspace workspace, WebConfig config) {
+        this(workspace, config, null);
+    }
+
+    /** @param basemap a basemap file to serve at {@code /tiles/{z}/{x}/{y}}, or null */
+    public ApiServer(Workspace workspace, WebConfig config, TileSource basemap) {
         this.workspace = workspace;
         this.config = config;
+        this.basemap = basemap;
+        this.access = new AccessService(workspace.store());
+        this.disclosure = table -> org.wardheat.export.Disclosure.apply(table, ViewerDisclosure.K);
+    }
+
+    /** The accounts and audit trail this server checks and writes. */
+    public AccessService access() {
+        return access;
+    }
+
+    /** The routes as registered, each with the permission it needs (null: anyone); for the route × role test. */
+    java.util.List<AccessGate.RouteSpec> routeTable() {
+        return gate.routes();
     }
 
     /** Starts listening on {@code 127.0.0.1:port} (0 for any free port) and returns the port. */
@@ -64,6 +120,13 @@ public final class ApiServer {
         } catch (IOException e) {
             throw new java.io.UncheckedIOException("cannot clean the upload directory: " + e.getMessage(), e);
         }
+        boolean exposed = !settings.loopback() || !settings.access().trustedProxies().isEmpty() || settings.access().tlsKeystore() != null;
+        if (exposed && !settings.access().noLogin() && !access.hasAdmin()) {
+            throw new IllegalStateException("refusing to serve " + (settings.loopback() ? "behind a proxy or over TLS" : "on " + settings.host() + " (not this machine only)")
+                    + " without an admin account:"
+                    + " add one with 'wardheat users add NAME --role admin', or start with --no-login to run without sign-in");
+        }
+        this.settings = settings;
         uploadBytes = settings.limits().uploadBytes();
         analyses = new AnalysisPool(settings.analyses());
         EmbeddedJetty jetty;
@@ -105,58 +168,92 @@ public final class ApiServer {
         WardRoutes wards = new WardRoutes(queries);
         HotspotRoutes hotspots = new HotspotRoutes(queries);
         RecordRoutes records = new RecordRoutes(queries);
-        AreaRoutes areas = new AreaRoutes(areaService, queries);
-        ExportRoutes exports = new ExportRoutes(queries);
-        TrendRoutes trends = new TrendRoutes(queries);
+        AreaRoutes areas = new AreaRoutes(areaService, queries, workspace.store().areaOwners(), access);
+        ExportRoutes exports = new ExportRoutes(queries, areas::checkReadable);
+        TrendRoutes trends = new TrendRoutes(queries, areas::checkReadable);
         ImportRoutes imports = new ImportRoutes(workspace, uploadBytes);
 
-        http.get("/webjars/*", Webjars::serve);
-        http.get("/api/config", (req, res) -> Replies.json(res, config));
-        http.get("/api/boundaries", catalog::boundarySets);
-        http.get("/api/boundaries/:id", catalog::boundarySet);
-        http.get("/api/datasets", catalog::datasets);
-        http.get("/api/categories", catalog::categories);
-        http.get("/api/months", catalog::months);
-        http.get("/api/groups", catalog::groups);
-        http.get("/api/periods", PeriodRoutes::periods);
+        gate = new AccessGate(http, access, new Sessions(java.time.Clock.systemUTC()),
+                new ClientAddress(settings.access().trustedProxies()), settings.access().noLogin(), disclosure);
+        AccessRoutes accounts = new AccessRoutes(gate, access);
+        // the one table of routes and what each needs (null: anyone); Role says which role has which Permission
+        http.get("/webjars/*", Webjars::serve); // the page's libraries: static, no data
+        gate.route("GET", "/api/config", null, (req, res) -> Replies.json(res, config));
+        gate.route("GET", "/api/session", null, accounts::session);
+        gate.route("POST", "/api/login", null, accounts::login);
+        gate.route("POST", "/api/logout", null, accounts::logout);
+        if (basemap != null) {
+            gate.route("GET", "/tiles/:z/:x/:y", null, new BasemapRoutes(basemap)::tile); // base map images, no data
+        }
 
-        http.get("/api/wards", wards::layer);
-        http.get("/api/wards/summary", wards::summary);
-        http.get("/api/wards.csv", exports::wardsCsv);
-        http.get("/api/hotspots/:analysis", hotspots::layer);
+        gate.route("GET", "/api/boundaries", MAP, catalog::boundarySets);
+        gate.route("GET", "/api/boundaries/:id", MAP, catalog::boundarySet);
+        gate.route("GET", "/api/boundaries/:id/outline", MAP, catalog::outline);
+        gate.route("GET", "/api/datasets", MAP, catalog::datasets);
+        gate.route("GET", "/api/categories", MAP, catalog::categories);
+        gate.route("GET", "/api/months", MAP, catalog::months);
+        gate.route("GET", "/api/groups", MAP, catalog::groups);
+        gate.route("GET", "/api/periods", MAP, PeriodRoutes::periods);
 
-        http.get("/api/areas", areas::list);
-        http.post("/api/areas", areas::save);
-        http.put("/api/areas/:id", areas::rename);
-        http.delete("/api/areas/:id", areas::delete);
-        http.get("/api/area-summary", areas::summary);
-        http.get("/api/strategic", areas::strategic);
-        http.get("/api/trends", trends::trends);
-        http.get("/api/priorities", trends::priorities);
-        http.get("/api/export/:layer", exports::export);
-        http.get("/api/repeats", records::repeats);
-        http.get("/api/needles/table", records::needlesTable);
-        http.get("/api/encampments", records::encampments);
-        http.get("/api/near-repeat", records::nearRepeat);
+        gate.route("GET", "/api/wards", MAP, wards::layer);
+        gate.route("GET", "/api/wards/summary", RECORDS, wards::summary); // JSON figures outside disclosure control
+        gate.route("GET", "/api/wards.csv", MAP, exports::wardsCsv);
+        gate.route("GET", "/api/hotspots/:analysis", MAP, hotspots::layer);
 
-        http.post("/api/import", imports::upload);
+        gate.route("GET", "/api/areas", OWN_AREAS, areas::list);
+        gate.route("POST", "/api/areas", OWN_AREAS, areas::save);
+        gate.route("PUT", "/api/areas/:id", OWN_AREAS, areas::rename);
+        gate.route("DELETE", "/api/areas/:id", OWN_AREAS, areas::delete);
+        gate.route("GET", "/api/area-summary", RECORDS, areas::summary); // top places and hot cells are record-level
+        gate.route("GET", "/api/strategic", STRATEGIC, areas::strategic);
+        gate.route("GET", "/api/trends", STRATEGIC, trends::trends);
+        gate.route("GET", "/api/priorities", STRATEGIC, trends::priorities);
+        gate.route("GET", "/api/export/wards", MAP, exports.layer("wards"));
+        gate.route("GET", "/api/export/hotspots", MAP, exports.layer("hotspots"));
+        gate.route("GET", "/api/export/strategic", STRATEGIC, exports.layer("strategic"));
+        gate.route("GET", "/api/export/trends", STRATEGIC, exports.layer("trends"));
+        gate.route("GET", "/api/export/priorities", STRATEGIC, exports.layer("priorities"));
+        gate.route("GET", "/api/export/areas", EXPORT, exports.layer("areas"));
+        for (String layer : ExportRoutes.RECORD_LAYERS) {
+            gate.route("GET", "/api/export/" + layer, EXPORT, exports.layer(layer));
+        }
+        gate.route("GET", "/api/export/:layer", MAP, exports::export); // any other layer: 404 naming them
+        gate.route("GET", "/api/repeats", RECORDS, records::repeats);
+        gate.route("GET", "/api/needles/table", RECORDS, records::needlesTable);
+        gate.route("GET", "/api/encampments", RECORDS, records::encampments);
+        gate.route("GET", "/api/near-repeat", RECORDS, records::nearRepeat);
+
+        gate.route("POST", "/api/import", IMPORT, imports::upload);
+        gate.route("DELETE", "/api/datasets/:id", DELETE_DATA, accounts::deleteDataset);
+        gate.route("DELETE", "/api/datasets/:id/files/:file", DELETE_DATA, accounts::deleteFile);
+        gate.route("GET", "/api/users", ADMIN, accounts::users);
+        gate.route("GET", "/api/audit", ADMIN, accounts::audit);
+        BoundaryUploadRoutes uploads = new BoundaryUploadRoutes(workspace, uploadBytes);
+        gate.route("POST", "/api/boundaries", IMPORT, uploads::addBoundaries);
+        gate.route("POST", "/api/population", IMPORT, uploads::addPopulation);
 
         // OGC API – Features (read-only): the same layers through the same binder and Analyses
         org.wardheat.ogc.OgcRoutes ogc = new org.wardheat.ogc.OgcRoutes(workspace, queries, new org.wardheat.ogc.Binders(
                 QueryBinder::wards, QueryBinder::hotspotAnalysis, QueryBinder::repeats, QueryBinder::encampments));
-        http.get("/ogc", ogc::landing);
-        http.get("/ogc/", ogc::landing);
-        http.get("/ogc/conformance", ogc::conformance);
-        http.get("/ogc/api", ogc::api);
-        http.get("/ogc/collections", ogc::collections);
-        http.get("/ogc/collections/:collectionId", ogc::collection);
-        http.get("/ogc/collections/:collectionId/items", ogc::items);
-        http.get("/ogc/collections/:collectionId/items/:featureId", ogc::item);
+        // a GIS download interface, ungated by disclosure control and able to serve record layers: analysts and admins
+        for (String path : List.of("/ogc", "/ogc/", "/ogc/conformance", "/ogc/api", "/ogc/collections", "/ogc/collections/:collectionId",
+                "/ogc/collections/:collectionId/items", "/ogc/collections/:collectionId/items/:featureId")) {
+            gate.route("GET", path, EXPORT, switch (path) {
+                case "/ogc", "/ogc/" -> ogc::landing;
+                case "/ogc/conformance" -> ogc::conformance;
+                case "/ogc/api" -> ogc::api;
+                case "/ogc/collections" -> ogc::collections;
+                case "/ogc/collections/:collectionId" -> ogc::collection;
+                case "/ogc/collections/:collectionId/items" -> ogc::items;
+                default -> ogc::item;
+            });
+        }
 
         http.notFound((req, res) -> {
             res.type("application/json");
             return errorBody("no such resource: " + req.uri());
         });
+        http.exception(AccessDeniedException.class, (e, req, res) -> error(res, e.status(), e.getMessage()));
         http.exception(InvalidParameterException.class, (e, req, res) -> Replies.error(res, 400, e.getMessage(), e.parameter()));
         http.exception(IllegalArgumentException.class, (e, req, res) -> error(res, 400, e.getMessage()));
         http.exception(BoundaryException.class, (e, req, res) -> error(res, 400, e.getMessage()));

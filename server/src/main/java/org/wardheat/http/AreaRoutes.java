@@ -21,14 +21,42 @@ import java.util.Map;
 final class AreaRoutes {
     private final AreaService areas;
     private final Analyses analyses;
+    private final org.wardheat.store.AreaOwners owners;
+    private final org.wardheat.service.AccessService access;
 
-    AreaRoutes(AreaService areas, Analyses analyses) {
+    AreaRoutes(AreaService areas, Analyses analyses, org.wardheat.store.AreaOwners owners, org.wardheat.service.AccessService access) {
         this.areas = areas;
         this.analyses = analyses;
+        this.owners = owners;
+        this.access = access;
     }
 
+    /** The saved areas the caller may see: every one with {@code export} rights (analyst, admin, open), else their own. */
     Object list(Request req, Response res) throws IOException {
-        return Replies.table(res, analyses.focusAreasTable(), Exporter.Format.GEOJSON, Map.of(), false);
+        Caller c = RequestContext.current().caller();
+        List<FocusArea> visible = areas.saved().stream().filter(a -> mayRead(c, a.id())).toList();
+        return Replies.table(res, org.wardheat.export.Layers.focusAreas(visible), Exporter.Format.GEOJSON, Map.of(), false);
+    }
+
+    /** True when {@code c} may read saved area {@code id}: open, analyst or admin, or its owner. */
+    private boolean mayRead(Caller c, long id) {
+        return c.open() || c.role().may(org.wardheat.model.Permission.EXPORT) || owned(c, id);
+    }
+
+    /** True when {@code c} may rename or delete saved area {@code id}: open, admin, or its owner. */
+    private boolean mayChange(Caller c, long id) {
+        return c.open() || c.role().may(org.wardheat.model.Permission.ADMIN) || owned(c, id);
+    }
+
+    private boolean owned(Caller c, long id) {
+        return c.user() != null && owners.owner(id).map(c.user()::equals).orElse(false);
+    }
+
+    /** Refuses a saved area the caller may not use (403), so that a viewer's area id cannot reach another's. */
+    void checkReadable(Long id) {
+        if (id != null && !mayRead(RequestContext.current().caller(), id)) {
+            throw new AccessDeniedException(403, "focus area " + id + " is someone else's");
+        }
     }
 
     /** Body: {"name": "...", "boundaries": "ID", "wards": ["E05..."]} or {..., "geometry": {GeoJSON polygon}}. */
@@ -39,33 +67,75 @@ final class AreaRoutes {
         JsonNode geometry = body.get("geometry");
         AreaService.Area a = areas.resolve(text(body, "boundaries"), wards, geometry == null || geometry.isNull() ? null : geometry.toString(), null);
         FocusArea saved = areas.save(text(body, "name"), a);
+        Caller c = RequestContext.current().caller();
+        if (!c.open()) {
+            owners.set(saved.id(), c.user());
+        }
         res.status(201);
         return Replies.json(res, Map.of("id", saved.id(), "name", saved.name(), "boundaries", saved.boundaries(), "wards", saved.wardCodes()));
     }
 
     Object rename(Request req, Response res) throws IOException {
+        checkChangeable(id(req));
         String name = areas.rename(id(req), text(body(req), "name"));
         return Replies.json(res, Map.of("id", id(req), "name", name));
     }
 
     Object delete(Request req, Response res) throws IOException {
-        areas.delete(id(req));
+        long id = id(req);
+        checkChangeable(id);
+        Caller c = RequestContext.current().caller();
+        String owner = owners.owner(id).orElse(null);
+        areas.delete(id);
+        owners.remove(id);
+        access.record(c.actor(), "delete-area", String.valueOf(id), java.util.Collections.singletonMap("owner", owner));
         return Replies.json(res, Map.of("deleted", id(req)));
     }
 
+    private void checkChangeable(long id) {
+        if (!mayChange(RequestContext.current().caller(), id)) {
+            throw new AccessDeniedException(403, "focus area " + id + " is someone else's; only an admin may change it");
+        }
+    }
+
     Object summary(Request req, Response res) throws IOException {
-        return Replies.json(res, analyses.areaSummary(QueryBinder.areaSummary(req)));
+        org.wardheat.query.AreaSummaryQuery q = QueryBinder.areaSummary(req);
+        checkReadable(q.area().areaId());
+        return Replies.json(res, analyses.areaSummaryReply(q));
     }
 
     /** The strategic-assessment table as JSON; {@code format=csv|geojson|gpkg} is the download {@code /api/export/strategic}. */
     Object strategic(Request req, Response res) throws IOException {
+        if (QueryBinder.flag(req, "each_area")) {
+            org.wardheat.query.BreakdownQuery b = QueryBinder.breakdown(req);
+            var rows = analyses.strategicEachArea(b);
+            if (QueryBinder.text(req, "format") != null) {
+                return Replies.table(res, analyses.strategicEachAreaTable(b, rows), QueryBinder.format(req, Exporter.Format.CSV), Map.of(), true);
+            }
+            return Replies.json(res, Map.of("boundaries", b.boundaries(), "period", b.filter().period().toString(),
+                    "comparison", b.comparison().toString(), "rows", rows));
+        }
         StrategicQuery q = QueryBinder.strategic(req);
+        checkReadable(q.area().areaId());
+        if (RequestContext.current().caller().role().disclosureControlled()) {
+            // a viewer's figures come only from the disclosure-controlled table: its rows as the page reads them
+            return Replies.table(res, analyses.strategicTable(q), QueryBinder.format(req, Exporter.Format.GEOJSON), Map.of(),
+                    QueryBinder.text(req, "format") != null);
+        }
         if (QueryBinder.text(req, "format") != null) {
             return Replies.table(res, analyses.strategicTable(q), QueryBinder.format(req, Exporter.Format.CSV), Map.of(), true);
         }
         List<AreaService.CategoryRow> rows = analyses.strategic(q);
-        return Replies.json(res, Map.of("scope", analyses.area(q.area()).name(), "period", q.filter().period().toString(),
-                "comparison", q.comparison().toString(), "rows", rows));
+        org.wardheat.model.Coverage coverage = analyses.strategicCoverage(q);
+        Map<String, Object> reply = new java.util.LinkedHashMap<>();
+        reply.put("scope", analyses.area(q.area()).name());
+        reply.put("period", q.filter().period().toString());
+        reply.put("comparison", q.comparison().toString());
+        reply.put("measure", analyses.strategicMeasure(q));
+        reply.put("coverage", coverage);
+        reply.put("warnings", coverage.warnings());
+        reply.put("rows", rows);
+        return Replies.json(res, reply);
     }
 
     private static long id(Request req) {

@@ -36,6 +36,12 @@ final class CatalogRoutes {
         return Replies.table(res, Layers.boundaries(set.info().id(), set.wards()), Exporter.Format.GEOJSON, Map.of(), false);
     }
 
+    /** The set's outline: the union of its wards, one feature, for the map's boundary line. */
+    Object outline(Request req, Response res) throws IOException {
+        LoadedSet set = workspace.boundarySet(req.params("id"));
+        return Replies.table(res, Layers.outline(set.info().id(), set.wards()), Exporter.Format.GEOJSON, Map.of(), false);
+    }
+
     Object datasets(Request req, Response res) throws IOException {
         List<JsonNode> out = new ArrayList<>();
         for (DatasetInfo d : workspace.store().importLog().datasets()) {
@@ -44,6 +50,11 @@ final class CatalogRoutes {
             node.put("kind", d.kind());
             node.put("added_at", d.addedAt());
             node.put("incidents", d.incidents());
+            if (viewer()) { // no import reports (their rejected rows quote records), counts below k not shown
+                node.putPOJO("incidents", shownCount(d.incidents()));
+                out.add(node);
+                continue;
+            }
             ArrayNode files = node.putArray("files");
             for (ImportedFile f : d.files()) {
                 ObjectNode file = files.addObject();
@@ -57,7 +68,14 @@ final class CatalogRoutes {
     }
 
     Object categories(Request req, Response res) throws IOException {
-        return Replies.json(res, named(workspace.categoryCounts(), "category"));
+        String dataset = req.queryParams("dataset"), set = req.queryParams("boundaries");
+        if (dataset == null && set == null) {
+            return Replies.json(res, named(workspace.categoryCounts(), "category"));
+        }
+        if (set != null) {
+            workspace.boundarySet(set); // an unknown set is a 404 naming the known ones
+        }
+        return Replies.json(res, named(workspace.categoryCounts(dataset, set), "category"));
     }
 
     /** The category groups with their categories and incidents: {@code [{group, categories, count}]}, for the category picker. */
@@ -73,9 +91,21 @@ final class CatalogRoutes {
         return Replies.json(res, named(workspace.monthCounts(), "month"));
     }
 
+    /** True when the caller's figures are disclosure-controlled (a viewer). */
+    private static boolean viewer() {
+        RequestContext c = RequestContext.current();
+        return c != null && c.caller().role().disclosureControlled();
+    }
+
+    /** A count as a viewer sees it: 1 to k−1 as "&lt;k", others as they are. */
+    private static Object shownCount(long n) {
+        return n > 0 && n < ViewerDisclosure.K ? "<" + ViewerDisclosure.K : n;
+    }
+
     private static List<Map<String, Object>> named(Map<String, Long> counts, String key) {
         List<Map<String, Object>> out = new ArrayList<>();
-        counts.forEach((k, v) -> out.add(Map.of(key, k, "count", v)));
+        boolean viewer = viewer();
+        counts.forEach((k, v) -> out.add(Map.of(key, k, "count", viewer ? shownCount(v) : v)));
         return out;
     }
 }

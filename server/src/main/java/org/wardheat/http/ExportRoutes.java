@@ -23,14 +23,29 @@ final class ExportRoutes {
     static final String LAYERS = "wards, hotspots, repeats, encampments, encampment-years, strategic, needles, near-repeat, areas, trends and priorities";
 
     private final Analyses analyses;
+    /** Refuses a saved focus area ({@code area_id}) the caller may not read. */
+    private final java.util.function.Consumer<Long> areaCheck;
 
-    ExportRoutes(Analyses analyses) {
+    /** Checks a trends query for the caller (its saved area, a viewer's view). */
+    private final TrendRoutes trends;
+
+    ExportRoutes(Analyses analyses, java.util.function.Consumer<Long> areaCheck) {
         this.analyses = analyses;
+        this.areaCheck = areaCheck;
+        this.trends = new TrendRoutes(analyses, areaCheck);
     }
 
     Object export(Request req, Response res) throws IOException {
         return send(req, res, req.params("layer"), QueryBinder.format(req, Exporter.Format.GEOJSON));
     }
+
+    /** The route of one layer's export, {@code /api/export/LAYER} (each registered with the permission it needs). */
+    spark.Route layer(String layer) {
+        return (req, res) -> send(req, res, layer, QueryBinder.format(req, Exporter.Format.GEOJSON));
+    }
+
+    /** The layers whose rows are single records (places, encampments, needle finds, near-repeat pairs). */
+    static final java.util.List<String> RECORD_LAYERS = java.util.List.of("repeats", "encampments", "encampment-years", "needles", "near-repeat");
 
     /** {@code /api/wards.csv}: the ward table as CSV, the same download as {@code /api/export/wards?format=csv}. */
     Object wardsCsv(Request req, Response res) throws IOException {
@@ -48,11 +63,15 @@ final class ExportRoutes {
             case "repeats" -> analyses.repeatsTable(QueryBinder.repeats(req));
             case "encampments" -> analyses.encampmentsTable(QueryBinder.encampments(req), true);
             case "encampment-years" -> analyses.encampmentsTable(QueryBinder.encampments(req), false);
-            case "strategic" -> analyses.strategicTable(QueryBinder.strategic(req));
+            case "strategic" -> {
+                org.wardheat.query.StrategicQuery q = QueryBinder.strategic(req);
+                areaCheck.accept(q.area().areaId());
+                yield analyses.strategicTable(q);
+            }
             case "needles" -> analyses.needlesTable(QueryBinder.needles(req));
             case "near-repeat" -> analyses.nearRepeatTable(QueryBinder.nearRepeat(req));
             case "areas" -> analyses.focusAreasTable();
-            case "trends" -> analyses.trendsTable(QueryBinder.trends(req));
+            case "trends" -> analyses.trendsTable(trends.trendsQuery(req));
             case "priorities" -> analyses.prioritiesTable(QueryBinder.priorities(req));
             default -> throw new NotFoundException("no layer '" + layer + "' to export; there are " + LAYERS);
         };

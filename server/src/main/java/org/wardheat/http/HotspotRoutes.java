@@ -3,17 +3,23 @@ package org.wardheat.http;
 import org.wardheat.export.Exporter;
 import org.wardheat.export.Layers;
 import org.wardheat.hotspot.CellLayer;
+import org.wardheat.hotspot.DrawnCells;
 import org.wardheat.query.Analyses;
+import org.wardheat.query.LayerCells;
 import spark.Request;
 import spark.Response;
 
 import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 
 /**
  * A hotspot layer: {@code kde}, {@code gistar}, {@code change}, {@code classify} or {@code evaluate},
- * as GeoJSON (default; {@code only=nonzero} leaves out empty cells, for the map; {@code download} makes it
- * an attachment) or {@code format=csv|gpkg} (the same download as {@code /api/export/hotspots}).
+ * as GeoJSON (default; {@code download} makes it an attachment) or {@code format=csv|gpkg} (the same download as
+ * {@code /api/export/hotspots}, every cell). The GeoJSON takes {@link LayerCells}: {@code only=all} (default) sends
+ * every cell, {@code only=nonzero} leaves out empty cells and {@code only=significant} sends only the cells a map
+ * draws ({@link DrawnCells}, with {@code kde_floor}); its {@code cells} member says what was sent.
  */
 final class HotspotRoutes {
     private final Analyses analyses;
@@ -23,12 +29,28 @@ final class HotspotRoutes {
     }
 
     Object layer(Request req, Response res) throws IOException {
-        CellLayer layer = analyses.hotspots(QueryBinder.hotspotAnalysis(req, req.params("analysis")));
+        LayerCells cells = QueryBinder.layerCells(req);
+        cells.validate();
         Exporter.Format format = QueryBinder.format(req, Exporter.Format.GEOJSON);
-        boolean nonzero = format == Exporter.Format.GEOJSON
-                && Boolean.TRUE.equals(QueryBinder.word(req, "only", Map.of("nonzero", true, "all", false)));
-        return Replies.table(res, Layers.cells(layer, nonzero ? layer.nonEmptyCells() : null), format,
-                Map.of("analysis", layer.analysis(), "parameters", layer.parameters()),
+        org.wardheat.query.HotspotAnalysis q = QueryBinder.hotspotAnalysis(req, req.params("analysis"));
+        CellLayer layer = analyses.hotspots(q);
+        boolean[] sent = format == Exporter.Format.GEOJSON ? DrawnCells.select(layer, cells.only(), cells.kdeFloor()) : null;
+        int count = 0;
+        for (int c = 0; sent != null && c < sent.length; c++) {
+            count += sent[c] ? 1 : 0;
+        }
+        Map<String, Object> what = new LinkedHashMap<>();
+        what.put("only", sent == null ? "all" : cells.only().name().toLowerCase(Locale.ROOT));
+        what.put("sent", sent == null ? layer.grid().size() : count);
+        what.put("total", layer.grid().size());
+        if (cells.only() == DrawnCells.Only.SIGNIFICANT && layer.analysis().equals("kde")) {
+            what.put("kde_floor", cells.kdeFloor());
+        }
+        Map<String, Object> members = new LinkedHashMap<>();
+        members.put("analysis", layer.analysis());
+        members.put("parameters", layer.parameters());
+        members.put("cells", what);
+        return Replies.table(res, analyses.cellsTable(q, layer, sent), format, members,
                 format != Exporter.Format.GEOJSON || QueryBinder.text(req, "download") != null);
     }
 }

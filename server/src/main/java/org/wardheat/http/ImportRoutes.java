@@ -13,13 +13,7 @@ import org.wardheat.text.InputLimits;
 import spark.Request;
 import spark.Response;
 
-import jakarta.servlet.MultipartConfigElement;
-import jakarta.servlet.http.Part;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -41,38 +35,24 @@ final class ImportRoutes {
     }
 
     Object upload(Request req, Response res) throws Exception {
-        if (req.contentType() == null || !req.contentType().startsWith("multipart/form-data")) {
-            throw new IllegalArgumentException("send the files as multipart/form-data in a field named 'file'");
-        }
-        Path tmp = Uploads.newDirectory(workspace.store().dataDir());
         try {
-            req.raw().setAttribute("org.eclipse.jetty.multipartConfig",
-                    new MultipartConfigElement(tmp.toString(), uploadBytes, uploadBytes, 1 << 20));
-            List<ImportSource> sources = new ArrayList<>();
-            int n = 0;
-            for (Part part : req.raw().getParts()) {
-                if (!part.getName().equals("file") || part.getSubmittedFileName() == null) {
-                    continue;
+            return MultipartFiles.receive(req, workspace.store().dataDir(), uploadBytes, files -> {
+                List<ImportSource> sources = new ArrayList<>();
+                for (MultipartFiles.Saved f : files) {
+                    sources.addAll(ImportSource.of(f.path(), f.name()));
                 }
-                String name = Path.of(part.getSubmittedFileName()).getFileName().toString();
-                Path saved = tmp.resolve("upload-" + (n++));
-                try (InputStream in = part.getInputStream()) {
-                    Files.copy(in, saved, StandardCopyOption.REPLACE_EXISTING);
+                ImportOptions options = QueryBinder.importOptions(req);
+                ColumnMapping mapping = options.mapping(null);
+                ImportReport report = workspace.importSources(sources, options.format(mapping), options.datasetOr(mapping),
+                        options.boundaries(), ImportEncoding.parse(req.queryParams("encoding")), InputLimits.DEFAULT);
+                RequestContext context = RequestContext.current();
+                if (context != null) {
+                    context.access().recordImport(context.caller().actor(), report, RequestContext.parameters(req));
                 }
-                sources.addAll(ImportSource.of(saved, name));
-            }
-            if (sources.isEmpty()) {
-                throw new IllegalArgumentException("no file in the upload: use a form field named 'file'");
-            }
-            ImportOptions options = QueryBinder.importOptions(req);
-            ColumnMapping mapping = options.mapping(null);
-            ImportReport report = workspace.importSources(sources, options.format(mapping), options.datasetOr(mapping),
-                    options.boundaries(), ImportEncoding.parse(req.queryParams("encoding")), InputLimits.DEFAULT);
-            return Replies.json(res, report);
+                return Replies.json(res, report);
+            });
         } catch (IOException e) {
             throw new ImportException(e.getMessage(), e);
-        } finally {
-            Uploads.delete(tmp);
         }
     }
 }

@@ -12,6 +12,7 @@ import org.wardheat.query.ChangeQuery;
 import org.wardheat.query.ClassifyQuery;
 import org.wardheat.query.EncampmentsQuery;
 import org.wardheat.query.EvaluateQuery;
+import org.wardheat.query.BreakdownQuery;
 import org.wardheat.query.Filter;
 import org.wardheat.query.GiStarQuery;
 import org.wardheat.query.HotspotAnalysis;
@@ -27,9 +28,12 @@ import org.wardheat.query.PriorityQuery;
 import org.wardheat.query.RecordSelection;
 import org.wardheat.query.TrendsQuery;
 import org.wardheat.query.RepeatsQuery;
+import org.wardheat.query.Sharing;
 import org.wardheat.query.StrategicQuery;
 import org.wardheat.query.Values;
 import org.wardheat.query.WardsQuery;
+import org.wardheat.query.ChangeOptions;
+import org.wardheat.analysis.ChangeRules;
 import org.wardheat.repeats.Outliers;
 import org.wardheat.store.NotFoundException;
 import spark.Request;
@@ -124,10 +128,30 @@ final class QueryBinder {
                 Values.period("from", required(req, "from"), "to", required(req, "to")));
     }
 
+    /** {@code shareable=true} and {@code k} (default 5): disclosure control of the table. */
+    static Sharing sharing(Request req) {
+        return new Sharing(flag(req, "shareable"), integer(req, "k", Limits.DISCLOSURE_K, Sharing.OFF.k()));
+    }
+
+    /** {@code measure}, {@code per}, {@code alpha}, {@code rank_by}, {@code allow_partial} ({@link ChangeOptions}). */
+    static ChangeRules rules(Request req) {
+        return new ChangeRules(word(req, "measure", ChangeOptions.measures()),
+                Values.choice("per", text(req, "per", "" + ChangeOptions.DEFAULT_PER), ChangeOptions.bases()),
+                decimal(req, "alpha", Limits.ALPHA, ChangeOptions.DEFAULT_ALPHA),
+                Values.choice("rank_by", text(req, "rank_by", ChangeOptions.DEFAULT_RANK_BY), ChangeOptions.rankings()),
+                flag(req, "allow_partial"));
+    }
+
     static WardsQuery wards(Request req) {
         Filter f = filter(req);
         return new WardsQuery(required(req, "boundaries"), f, Values.comparison("compare", text(req, "compare"), f.period()),
-                integer(req, "top", Limits.TOP_WARDS, WardsQuery.DEFAULT_TOP));
+                integer(req, "top", Limits.TOP_WARDS, WardsQuery.DEFAULT_TOP), rules(req), sharing(req));
+    }
+
+    /** {@code record_weights=true} or {@code measure=count}: each incident weighs its record's count. */
+    private static boolean recordWeights(Request req) {
+        ChangeRules.Measure m = word(req, "measure", ChangeOptions.measures());
+        return flag(req, "record_weights") || m == ChangeRules.Measure.COUNT;
     }
 
     static HotspotQuery hotspot(Request req) {
@@ -138,9 +162,9 @@ final class QueryBinder {
         }
         String area = text(req, "area");
         return new HotspotQuery(required(req, "boundaries"), filter(req), word(req, "shape", Values.words(Grid.Shape.values())),
-                decimal(req, "cell", Limits.CELL_METRES), text(req, "crs"), flag(req, "record_weights"),
-                harm == null ? null : new HarmWeights("harm_weights", Values.weights("harm_weights", harm), defaultWeight),
-                area == null ? null : Values.area("area", area));
+                decimal(req, "cell", Limits.CELL_METRES), text(req, "crs"),
+                recordWeights(req), harm == null ? null : new HarmWeights("harm_weights", Values.weights("harm_weights", harm), defaultWeight),
+                area == null ? null : Values.area("area", area), sharing(req));
     }
 
     private static PAdjust pAdjust(Request req) {
@@ -155,7 +179,7 @@ final class QueryBinder {
             case "gistar" -> new GiStarQuery(hotspot(req), pAdjust(req), decimal(req, "neighbour_distance", Limits.NEIGHBOUR_METRES),
                     flag(req, "weighted"));
             case "change" -> new ChangeQuery(hotspot(req), text(req, "before") == null ? null : Values.period("before", text(req, "before")),
-                    pAdjust(req), integer(req, "hot_bin", Limits.HOT_BIN, ChangeQuery.DEFAULT_HOT_BIN));
+                    pAdjust(req), integer(req, "hot_bin", Limits.HOT_BIN, ChangeQuery.DEFAULT_HOT_BIN), flag(req, "allow_partial"));
             case "classify" -> {
                 HotspotClassification.Thresholds d = ClassifyQuery.DEFAULT_THRESHOLDS;
                 yield new ClassifyQuery(hotspot(req), word(req, "every", ClassifyQuery.Every.words()), new HotspotClassification.Thresholds(
@@ -182,6 +206,12 @@ final class QueryBinder {
         return new Outliers.Rules(decimal(req, "outlier_record_factor", Limits.OUTLIER_FACTOR, d.recordFactor()),
                 decimal(req, "outlier_place_factor", Limits.OUTLIER_FACTOR, d.placeFactor()),
                 decimal(req, "outlier_minimum", Limits.OUTLIER_MINIMUM, d.minimum()));
+    }
+
+    /** Which cells of a hotspot layer to send: {@code only} and {@code kde_floor}. */
+    static org.wardheat.query.LayerCells layerCells(Request req) {
+        return new org.wardheat.query.LayerCells(word(req, "only", org.wardheat.query.LayerCells.words()),
+                decimal(req, "kde_floor", Limits.KDE_FLOOR, org.wardheat.hotspot.DrawnCells.DEFAULT_KDE_FLOOR));
     }
 
     static RepeatsQuery repeats(Request req) {
@@ -219,17 +249,25 @@ final class QueryBinder {
 
     static AreaSummaryQuery areaSummary(Request req) {
         Filter f = filter(req);
-        return new AreaSummaryQuery(area(req), f, Values.comparison("compare", text(req, "compare"), f.period()));
+        return new AreaSummaryQuery(area(req), f, Values.comparison("compare", text(req, "compare"), f.period()), rules(req), sharing(req));
     }
 
     static StrategicQuery strategic(Request req) {
         Filter f = filter(req);
-        return new StrategicQuery(area(req), f, Values.comparison("compare", text(req, "compare"), f.period()));
+        return new StrategicQuery(area(req), f, Values.comparison("compare", text(req, "compare"), f.period()), rules(req), sharing(req));
+    }
+
+    /** {@code each_area=true}: the strategic table for every area of {@code boundaries}, then the whole set. */
+    static BreakdownQuery breakdown(Request req) {
+        Filter f = filter(req);
+        return new BreakdownQuery(text(req, "boundaries"), f, Values.comparison("compare", text(req, "compare"), f.period()),
+                integer(req, "best", Limits.BEST_AREAS, null));
     }
 
     static TrendsQuery trends(Request req) {
         return new TrendsQuery(area(req), filter(req), word(req, "view", TrendsQuery.View.words()),
-                integer(req, "first_month", Limits.FIRST_MONTH, TrendsQuery.DEFAULT_FIRST_MONTH), word(req, "measure", NeedlesTableQuery.Measure.words()));
+                integer(req, "first_month", Limits.FIRST_MONTH, TrendsQuery.DEFAULT_FIRST_MONTH), word(req, "measure", NeedlesTableQuery.Measure.words()),
+                sharing(req));
     }
 
     static PriorityQuery priorities(Request req) {
@@ -246,7 +284,8 @@ final class QueryBinder {
                         decimal(req, "weight_harm", Limits.COMPONENT_WEIGHT)),
                 decimal(req, "alpha", Limits.ALPHA, PriorityQuery.DEFAULT_ALPHA),
                 integer(req, "top_wards", Limits.TOP_WARDS_SHARE, PriorityQuery.DEFAULT_TOP_WARDS),
-                harm == null ? null : new HarmWeights("harm_weights", Values.weights("harm_weights", harm), defaultWeight));
+                harm == null ? null : new HarmWeights("harm_weights", Values.weights("harm_weights", harm), defaultWeight),
+                flag(req, "allow_partial"), sharing(req));
     }
 
     /** The upload's options: {@code dataset}, {@code boundaries}, {@code preset}, {@code map_ROLE=COLUMN}, {@code category}. */

@@ -22,14 +22,30 @@ final class Replies {
 
     /**
      * Writes a table as the body in {@code format}, as a download named after the table unless it is a map
-     * layer ({@code attachment} false).
+     * layer ({@code attachment} false). This is where access control meets every table: within a route, the
+     * {@link RequestContext} shows a viewer the disclosure-controlled table, and records every download in the
+     * audit trail.
      *
      * @param members GeoJSON foreign members (a layer's parameters)
      */
     static byte[] table(Response res, FeatureTable table, Exporter.Format format, Map<String, ?> members, boolean attachment)
             throws IOException {
+        RequestContext context = RequestContext.current();
+        if (context != null && context.caller().role().disclosureControlled()) {
+            table = context.shown(table);
+            // the layer's totals and series are not disclosure-controlled: a viewer gets the query and the rule only
+            Map<String, Object> kept = new java.util.LinkedHashMap<>();
+            if (members.containsKey("query")) {
+                kept.put("query", members.get("query"));
+            }
+            kept.put("disclosure_control", Map.of("k", ViewerDisclosure.K));
+            members = kept;
+        }
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         Exporter.write(table, format, members, out);
+        if (context != null && attachment) {
+            context.exported(table, format);
+        }
         res.type(format.mediaType);
         if (attachment) {
             res.header("Content-Disposition", "attachment; filename=\"" + table.name() + "." + format.extension + "\"");

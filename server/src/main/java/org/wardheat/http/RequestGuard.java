@@ -19,7 +19,7 @@ import java.util.Set;
  * <ol>
  * <li>{@code Host} must name this server ({@link AllowedHosts}): 400 when missing, 421 otherwise.</li>
  * <li>A body must come with a {@code Content-Length} (411 for chunked bodies) no larger than the route's limit
- *     ({@link HttpLimits#uploadBytes()} for {@code /api/import}, {@link HttpLimits#jsonBodyBytes()} elsewhere):
+ *     ({@link HttpLimits#uploadBytes()} for the {@link #UPLOAD_PATHS}, {@link HttpLimits#jsonBodyBytes()} elsewhere):
  *     413 before a byte is read; the HTTP parser then stops at that length, and the multipart parser enforces
  *     the upload limit again while it streams.</li>
  * <li>A state-changing request (any method but GET, HEAD, OPTIONS) must be same-origin: an {@code Origin}
@@ -29,7 +29,7 @@ import java.util.Set;
  *     non-browser client such as curl or a script, which the loopback bind and the Host check already confine;
  *     it is allowed.</li>
  * <li>Its body must be JSON ({@code application/json}), or multipart ({@code multipart/form-data}) for
- *     {@code /api/import}: 415 otherwise, so the "simple" types a cross-site form can send (text/plain,
+ *     the {@link #UPLOAD_PATHS}: 415 otherwise, so the "simple" types a cross-site form can send (text/plain,
  *     application/x-www-form-urlencoded) are never parsed.</li>
  * </ol>
  * Refusals go through the server's {@link JsonErrorHandler}: {@code {"error": "..."}}.
@@ -37,7 +37,8 @@ import java.util.Set;
 final class RequestGuard extends Handler.Wrapper {
     private static final Logger LOG = LoggerFactory.getLogger(RequestGuard.class);
     private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS");
-    static final String UPLOAD_PATH = "/api/import";
+    /** The routes that take multipart uploads: incident files, a boundary set's GeoJSON, a population CSV. */
+    static final Set<String> UPLOAD_PATHS = Set.of("/api/import", "/api/boundaries", "/api/population");
 
     private final SecurityHeaders headers;
     private final AllowedHosts hosts;
@@ -66,7 +67,7 @@ final class RequestGuard extends Handler.Wrapper {
             return refuse(request, response, callback, 411, "send the request body with a Content-Length");
         }
         long length = request.getHeaders().getLongField(HttpHeader.CONTENT_LENGTH);
-        long limit = UPLOAD_PATH.equals(path) ? limits.uploadBytes() : limits.jsonBodyBytes();
+        long limit = UPLOAD_PATHS.contains(path) ? limits.uploadBytes() : limits.jsonBodyBytes();
         if (length > limit) {
             return refuse(request, response, callback, 413, "the request body is " + length + " bytes; "
                     + path + " takes at most " + limit + " bytes");
@@ -76,7 +77,7 @@ final class RequestGuard extends Handler.Wrapper {
             if (crossOrigin != null) {
                 return refuse(request, response, callback, 403, crossOrigin);
             }
-            String wanted = UPLOAD_PATH.equals(path) ? "multipart/form-data" : "application/json";
+            String wanted = UPLOAD_PATHS.contains(path) ? "multipart/form-data" : "application/json";
             String type = mediaType(request.getHeaders().get(HttpHeader.CONTENT_TYPE));
             boolean hasBody = length > 0 || !request.getMethod().equals("DELETE");
             if (hasBody && !wanted.equals(type)) {

@@ -10,9 +10,33 @@ import java.util.List;
  * @param allowedHosts host names the {@code Host} header may carry besides localhost, 127.0.0.1, ::1 and {@code host}
  * @param limits       the HTTP limits
  * @param analyses     the pool the expensive analyses run in
+ * @param access       sign-in and TLS: {@code --no-login}, {@code --trusted-proxy}, {@code --tls-keystore}
  */
 public record ServerSettings(String host, int port, List<String> allowedHosts, HttpLimits limits,
-                             AnalysisPool.Settings analyses) {
+                             AnalysisPool.Settings analyses, Access access) {
+
+    /**
+     * @param noLogin        run without sign-in even where accounts exist ({@code --no-login})
+     * @param trustedProxies addresses of reverse proxies whose {@code X-Forwarded-For} and {@code X-Forwarded-Proto} are believed
+     * @param tlsKeystore    a PKCS#12 or JKS keystore to serve HTTPS from, or null for plain HTTP
+     * @param tlsPassword    its password (from an environment variable or standard input, never an argument), or null
+     */
+    public record Access(boolean noLogin, List<String> trustedProxies, java.nio.file.Path tlsKeystore, String tlsPassword) {
+        public static final Access DEFAULT = new Access(false, List.of(), null, null);
+
+        public Access {
+            trustedProxies = List.copyOf(trustedProxies);
+        }
+
+        @Override
+        public String toString() {
+            return "Access[noLogin=" + noLogin + ", trustedProxies=" + trustedProxies + ", tlsKeystore=" + tlsKeystore + "]";
+        }
+    }
+
+    public ServerSettings(String host, int port, List<String> allowedHosts, HttpLimits limits, AnalysisPool.Settings analyses) {
+        this(host, port, allowedHosts, limits, analyses, Access.DEFAULT);
+    }
 
     public ServerSettings {
         if (host == null || host.isBlank()) {
@@ -22,6 +46,13 @@ public record ServerSettings(String host, int port, List<String> allowedHosts, H
             throw new IllegalArgumentException("--port must be between 0 and 65535, not " + port);
         }
         allowedHosts = List.copyOf(allowedHosts);
+        access = access == null ? Access.DEFAULT : access;
+    }
+
+    /** True when {@code host} is this machine only (127.0.0.0/8, ::1, localhost). */
+    public boolean loopback() {
+        String h = host.trim().toLowerCase(java.util.Locale.ROOT);
+        return h.startsWith("127.") || h.equals("::1") || h.equals("[::1]") || h.equals("localhost");
     }
 
     /** {@code 127.0.0.1:port} with the default limits and analysis pool. */
@@ -30,10 +61,14 @@ public record ServerSettings(String host, int port, List<String> allowedHosts, H
     }
 
     public ServerSettings withLimits(HttpLimits other) {
-        return new ServerSettings(host, port, allowedHosts, other, analyses);
+        return new ServerSettings(host, port, allowedHosts, other, analyses, access);
     }
 
     public ServerSettings withAnalyses(AnalysisPool.Settings other) {
-        return new ServerSettings(host, port, allowedHosts, limits, other);
+        return new ServerSettings(host, port, allowedHosts, limits, other, access);
+    }
+
+    public ServerSettings withAccess(Access other) {
+        return new ServerSettings(host, port, allowedHosts, limits, analyses, other);
     }
 }

@@ -28,7 +28,15 @@ final class WardRoutes {
 
     Object summary(Request req, Response res) throws IOException {
         WardStatistics.Result r = analyses.wards(QueryBinder.wards(req));
-        return Replies.json(res, Map.of("query", r.query(), "totals", r.totals(), "top", r.top(), "wards", r.wards(),
-                "months", r.months()));
+        Map<String, Object> reply = new java.util.LinkedHashMap<>();
+        reply.put("query", r.query());
+        reply.put("totals", r.totals());
+        reply.put("top", r.top());
+        reply.put("wards", r.wards());
+        reply.put("months", r.months());
+        reply.put("measure", r.measure());
+        reply.put("coverage", r.coverage());
+        reply.put("warnings", r.coverage().warnings());
+        return Replies.json(res, reply);
     }
 }

@@ -167,6 +167,11 @@ public final class CategoryGroups {
         return new ArrayList<>(groups.keySet());
     }
 
+    /** Whether some group holds the category {@code name}. */
+    public boolean isMember(String name) {
+        return groups.values().stream().anyMatch(m -> m.contains(name));
+    }
+
     public static boolean isGroup(String name) {
         return name.startsWith(PREFIX);
     }

@@ -22,9 +22,11 @@ public final class IncidentTable {
     private final double[] weight;
     private final List<String> categories;
     private final List<String> datasets;
+    private final Map<String, Set<Integer>> covered;
 
     private IncidentTable(int size, int[] month, short[] category, short[] dataset, double[] lon, double[] lat,
-                          double[] weight, List<String> categories, List<String> datasets) {
+                          double[] weight, List<String> categories, List<String> datasets, Map<String, Set<Integer>> covered) {
+        this.covered = covered;
         this.size = size;
         this.month = month;
         this.category = category;
@@ -49,6 +51,19 @@ public final class IncidentTable {
         private final Map<String, Short> categoryIds = new HashMap<>();
         private final List<String> datasets = new ArrayList<>();
         private final Map<String, Short> datasetIds = new HashMap<>();
+        private final Map<String, Set<Integer>> covered = new HashMap<>();
+
+        /**
+         * Records that {@code datasetName} covers every month from {@code fromYyyymm} to {@code toYyyymm}
+         * (an imported file's first and last record month), besides the months its rows fall in.
+         */
+        public Builder covers(String datasetName, int fromYyyymm, int toYyyymm) {
+            Set<Integer> months = covered.computeIfAbsent(datasetName, k -> new java.util.HashSet<>());
+            for (int m = fromYyyymm; m <= toYyyymm; m = m % 100 == 12 ? (m / 100 + 1) * 100 + 1 : m + 1) {
+                months.add(m);
+            }
+            return this;
+        }
 
         public Builder add(int yyyymm, String categoryName, String datasetName, double lonDeg, double latDeg, double w) {
             if (size == month.length) {
@@ -84,9 +99,15 @@ public final class IncidentTable {
         }
 
         public IncidentTable build() {
+            Map<String, Set<Integer>> all = new HashMap<>();
+            covered.forEach((d, m) -> all.put(d, new java.util.HashSet<>(m)));
+            for (int i = 0; i < size; i++) {
+                all.computeIfAbsent(datasets.get(dataset[i]), k -> new java.util.HashSet<>()).add(month[i]);
+            }
+            all.replaceAll((d, m) -> Set.copyOf(m));
             return new IncidentTable(size, Arrays.copyOf(month, size), Arrays.copyOf(category, size),
                     Arrays.copyOf(dataset, size), Arrays.copyOf(lon, size), Arrays.copyOf(lat, size),
-                    Arrays.copyOf(weight, size), categories, datasets);
+                    Arrays.copyOf(weight, size), categories, datasets, Map.copyOf(all));
         }
     }
 
@@ -100,6 +121,19 @@ public final class IncidentTable {
 
     public String category(int i) {
         return categories.get(category[i]);
+    }
+
+    /**
+     * The months ({@code yyyymm}) a dataset covers: those its records fall in, and every month from the first
+     * to the last record month of each file imported into it (see {@link Builder#covers}); empty for an unknown dataset.
+     */
+    public Set<Integer> coveredMonths(String datasetName) {
+        return covered.getOrDefault(datasetName, Set.of());
+    }
+
+    /** The dataset name of row {@code i}. */
+    public String dataset(int i) {
+        return datasets.get(dataset[i]);
     }
 
     public double lon(int i) {
@@ -133,10 +167,15 @@ public final class IncidentTable {
      * @throws IllegalArgumentException naming an unknown category or dataset and listing the known ones
      */
     public Filter filter(Set<String> categoryNames, Set<String> datasetNames) {
-        return new Filter(mask(categoryNames, categories, "category"), mask(datasetNames, datasets, "dataset"));
+        return new Filter(mask(categoryNames, categories, "category", CategoryGroups.installed()), mask(datasetNames, datasets, "dataset", null));
     }
 
-    private static boolean[] mask(Set<String> wanted, List<String> names, String what) {
+    /**
+     * @param groups a name one of these groups holds matches nothing when the table has no such category (a group's
+     *               categories are those police.uk has ever published, not all of them in every file); null: every
+     *               unknown name is an error
+     */
+    private static boolean[] mask(Set<String> wanted, List<String> names, String what, CategoryGroups groups) {
         boolean[] mask = new boolean[Math.max(1, names.size())];
         if (wanted == null || wanted.isEmpty()) {
             Arrays.fill(mask, true);
@@ -144,6 +183,9 @@ public final class IncidentTable {
         }
         for (String w : wanted) {
             int i = indexIgnoringCase(names, w);
+            if (i < 0 && groups != null && groups.isMember(w.trim())) {
+                continue;
+            }
             if (i < 0) {
                 throw new IllegalArgumentException("unknown " + what + " '" + w + "'; known: " + names);
             }

@@ -21,10 +21,14 @@ import org.wardheat.repeats.Encampments;
 import org.wardheat.repeats.MonthlyTable;
 import org.wardheat.repeats.NearRepeat;
 import org.wardheat.repeats.Outliers;
+import org.wardheat.repeats.Places;
 import org.wardheat.repeats.Trends;
 
+import org.wardheat.analysis.ChangeRules;
+import org.wardheat.model.Coverage;
+import org.wardheat.store.DatasetInfo;
+
 import java.time.YearMonth;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.Map;
@@ -72,7 +76,24 @@ public final class Analyses {
 
     public WardStatistics.Result wards(WardsQuery q) {
         q.validate(months());
-        return workspace.wardStatistics(q.boundaries(), q.toStatistics());
+        return workspace.wardStatistics(q.boundaries(), q.with(resolve(q.rules(), q.filter())).toStatistics());
+    }
+
+    /**
+     * The rules with the measure resolved: as given, else {@code count} when every dataset counted (the
+     * selected ones, or all) is of a kind with a count column ({@link ChangeOptions#DATASET_KINDS_COUNTED}), else {@code records}.
+     */
+    public ChangeRules resolve(ChangeRules r, Filter f) {
+        if (r.measure() != null) {
+            return r;
+        }
+        Set<String> wanted = new java.util.HashSet<>();
+        f.datasets().forEach(d -> wanted.add(d.toLowerCase(java.util.Locale.ROOT)));
+        List<String> kinds = workspace.store().importLog().datasets().stream()
+                .filter(d -> wanted.isEmpty() || wanted.contains(d.id().toLowerCase(java.util.Locale.ROOT)))
+                .map(DatasetInfo::kind).toList();
+        boolean counted = !kinds.isEmpty() && kinds.stream().allMatch(ChangeOptions.DATASET_KINDS_COUNTED::equals);
+        return r.withMeasure(counted ? ChangeRules.Measure.COUNT : ChangeRules.Measure.RECORDS);
     }
 
     public FeatureTable wardsTable(WardsQuery q) {
@@ -81,12 +102,12 @@ public final class Analyses {
 
     /** The ward table of a result already computed for {@code q}. */
     public FeatureTable wardsTable(WardsQuery q, WardStatistics.Result r) {
-        return Layers.wards(r, workspace.boundarySet(q.boundaries()).wards(), q.boundaries());
+        return q.sharing().apply(Layers.wards(r, workspace.boundarySet(q.boundaries()).wards(), q.boundaries()));
     }
 
     /** The ward map layer of a result already computed for {@code q} (write it with {@link Layers#wardLayerMembers}). */
     public FeatureTable wardLayer(WardsQuery q, WardStatistics.Result r) {
-        return Layers.wardLayer(r, workspace.boundarySet(q.boundaries()).wards(), q.boundaries());
+        return q.sharing().apply(Layers.wardLayer(r, workspace.boundarySet(q.boundaries()).wards(), q.boundaries()));
     }
 
     // ---- hotspots ----
@@ -103,7 +124,14 @@ public final class Analyses {
         } else if (q instanceof GiStarQuery g) {
             return hotspots.gistar(r, g.pAdjust(), g.neighbourDistanceMetres(), g.weighted());
         } else if (q instanceof ChangeQuery c) {
-            return hotspots.change(r, c.beforePeriod(), c.pAdjust(), c.hotBin());
+            Filter f = c.on().filter();
+            Coverage coverage = Coverage.of(workspace.incidents(), f.categorySet(), f.datasetSet(), f.period(), c.beforePeriod(), c.allowPartial());
+            if (!coverage.changeShown()) {
+                throw new InvalidParameterException("before", "no comparable data: " + String.join("; ", coverage.warnings()));
+            }
+            CellLayer layer = hotspots.change(r, c.beforePeriod(), c.pAdjust(), c.hotBin());
+            changeSummary(layer.parameters(), coverage);
+            return layer;
         } else if (q instanceof ClassifyQuery c) {
             return hotspots.classify(r, c.every().months, c.thresholds(), c.pAdjust());
         } else if (q instanceof EvaluateQuery e) {
@@ -113,8 +141,32 @@ public final class Analyses {
         throw new IllegalArgumentException("no hotspot analysis " + q.getClass().getSimpleName());
     }
 
+    /**
+     * The change layer's summary: the incidents (or weighted count) after against before with the exact
+     * Poisson test (exposure = each period's length in months), its reading, and the coverage.
+     */
+    private static void changeSummary(Map<String, Object> params, Coverage coverage) {
+        long after = ((Number) params.get("incidents")).longValue(), before = ((Number) params.get("incidents_before")).longValue();
+        org.wardheat.stats.PoissonRateTest.Comparison t = org.wardheat.stats.PoissonRateTest.compare(after, coverage.period().months(),
+                before, coverage.comparison().months());
+        params.put("change_p", t.pValue());
+        params.put("change_significant", t.significant(ChangeOptions.DEFAULT_ALPHA));
+        params.put("change_reading", org.wardheat.stats.ChangeReading.of(t, ChangeOptions.DEFAULT_ALPHA));
+        params.put("coverage", coverage);
+        params.put("warnings", coverage.warnings());
+    }
+
     public FeatureTable hotspotTable(HotspotAnalysis q) {
-        return Layers.cells(hotspots(q));
+        return cellsTable(q, hotspots(q), null);
+    }
+
+    /**
+     * The cells of a layer already computed for {@code q}, with disclosure control when the query is shareable.
+     *
+     * @param include which cells to keep, or {@code null} for all
+     */
+    public FeatureTable cellsTable(HotspotAnalysis q, CellLayer layer, boolean[] include) {
+        return q.on().sharing().apply(Layers.cells(layer, include));
     }
 
     /** The extent of the analysed area (the drawn polygon, or the boundary set's wards) in the query's CRS. */
@@ -136,14 +188,19 @@ public final class Analyses {
 
     public RepeatService.RepeatResult repeats(RepeatsQuery q) {
         q.validate(months());
-        return repeats.repeats(q.select().toSelection(), q.groupBy(), q.distanceMetres(), q.minPoints(), Values.word(q.by()), q.top(), q.periods(),
+        return repeats.repeats(q.select().toSelection(), groupBy(q), q.distanceMetres(), q.minPoints(), Values.word(q.by()), q.top(), q.periods(),
                 q.outliers(), q.excludeOutliers());
+    }
+
+    /** The query's grouping, or the default of its datasets' kind. */
+    private Places.Rule groupBy(RepeatsQuery q) {
+        return q.groupBy() != null ? q.groupBy() : repeats.defaultRule(q.select().toSelection().datasets());
     }
 
     /** The top places of each of the query's periods, side by side. */
     public Map<String, List<RepeatService.Place>> repeatsByPeriod(RepeatsQuery q) {
         q.validate(months());
-        return repeats.topPerPeriod(q.select().toSelection(), q.groupBy(), q.distanceMetres(), q.minPoints(), Values.word(q.by()), q.top(),
+        return repeats.topPerPeriod(q.select().toSelection(), groupBy(q), q.distanceMetres(), q.minPoints(), Values.word(q.by()), q.top(),
                 q.periods(), q.outliers(), q.excludeOutliers());
     }
 
@@ -220,14 +277,33 @@ public final class Analyses {
     public AreaService.Summary areaSummary(AreaSummaryQuery q) {
         q.validate(months());
         Filter f = q.filter();
-        return areas.summary(area(q.area()), f.categorySet(), f.datasetSet(), f.period(), q.comparison());
+        return areas.summary(area(q.area()), f.categorySet(), f.datasetSet(), f.period(), q.comparison(), resolve(q.rules(), f));
+    }
+
+    /**
+     * The summary as it is answered: the {@link AreaService.Summary}, or with disclosure control when the query is
+     * shareable ({@link org.wardheat.export.SharedSummary}).
+     */
+    public Object areaSummaryReply(AreaSummaryQuery q) {
+        AreaService.Summary s = areaSummary(q);
+        return q.sharing().shareable() ? org.wardheat.export.SharedSummary.of(s, q.sharing().k()) : s;
     }
 
     /** The strategic-assessment rows: every category, then "All". */
     public List<AreaService.CategoryRow> strategic(StrategicQuery q) {
         q.validate(months());
         Filter f = q.filter();
-        return areas.table(area(q.area()), f.categorySet(), f.datasetSet(), f.period(), q.comparison());
+        return areas.table(area(q.area()), f.categorySet(), f.datasetSet(), f.period(), q.comparison(), resolve(q.rules(), f));
+    }
+
+    /** The months with data in the strategic table's two periods, and whether change is shown. */
+    public Coverage strategicCoverage(StrategicQuery q) {
+        return areas.coverage(Set.of(), q.filter().datasetSet(), q.filter().period(), q.comparison(), q.rules().allowPartial());
+    }
+
+    /** The measure the strategic table counts: "records" or "count". */
+    public String strategicMeasure(StrategicQuery q) {
+        return resolve(q.rules(), q.filter()).measureWord();
     }
 
     public FeatureTable strategicTable(StrategicQuery q) {
@@ -235,62 +311,74 @@ public final class Analyses {
     }
 
     public FeatureTable strategicTable(StrategicQuery q, List<AreaService.CategoryRow> rows) {
-        return Layers.strategic(rows, q.area().scope(), q.filter().period().toString(), q.comparison().toString());
+        return q.sharing().apply(Layers.strategic(rows, q.area().scope(), q.filter().period().toString(), q.comparison().toString(), q.rules().per(),
+                strategicCoverage(q), strategicMeasure(q)));
+    }
+
+    /** The strategic table for each area of a set, then the whole set (see {@link BreakdownQuery}). */
+    public List<org.wardheat.service.AreaBreakdown.Row> strategicEachArea(BreakdownQuery q) {
+        q.validate(months());
+        Filter f = q.filter();
+        return org.wardheat.service.AreaBreakdown.rows(workspace, q.boundaries(), f.datasetSet(), f.period(), q.comparison(), q.bestAreas());
+    }
+
+    public FeatureTable strategicEachAreaTable(BreakdownQuery q, List<org.wardheat.service.AreaBreakdown.Row> rows) {
+        return org.wardheat.export.BreakdownLayers.areas(rows, q.boundaries(), q.filter().period().toString(), q.comparison().toString(),
+                q.bestAreas());
+    }
+
+    /** The areas (wards or districts) of a boundary set, in code order, WGS84. */
+    public List<org.wardheat.boundaries.Ward> boundaryWards(String boundaries) {
+        return workspace.boundarySet(Checks.required("boundaries", boundaries)).wards();
     }
 
     // ---- trends ----
 
     /**
      * Trends of one selection: the month × year table, the annual series with year-on-year change, and the
-     * monthly series with rolling 12-month totals (all three; the query's view picks the table written). Months the
-     * store holds no record of the selected datasets for are not imported: they count as no data, never as 0.
+     * monthly series with rolling 12-month totals (all three; the query's view picks the table written). A month
+     * counts only when it is covered ({@link Coverage}: the selected datasets hold data for it); a month never
+     * imported is no data, never 0, and the warnings name it.
+     *
+     * @param measure  "records" or "count" (the default of the data as the ward table's, {@link #resolve})
+     * @param coverage the months of the period with data (no comparison period)
      */
     public record TrendsResult(String scope, String period, String measure, MonthlyTable.Table table, List<String> monthsWithData,
-                               List<Trends.Year> annual,
-                               List<Trends.Month> rolling) {
+                               List<Trends.Year> annual, List<Trends.Month> rolling, Coverage coverage, List<String> warnings) {
     }
 
     public TrendsResult trends(TrendsQuery q) {
         q.validate(months());
+        if (q.sharing().shareable() && q.view() != TrendsQuery.View.ANNUAL) {
+            throw new InvalidParameterException("view", "monthly values are withheld from a shareable table (disclosure control); "
+                    + "use view=annual (--view annual)");
+        }
         AreaService.Area a = area(q.area());
         String ward = a.polygon() == null && a.wardCodes().size() == 1 ? a.wardCodes().get(0) : null;
         Geometry within = a.wholeSet() || ward != null ? null : areas.outline(a);
         Filter f = q.filter();
+        String measure = q.measure() != null ? Values.word(q.measure()) : resolve(ChangeRules.DEFAULT.withMeasure(null), f).measureWord();
         MonthlyTable.Table t = repeats.monthlyTable(new RepeatService.Selection(f.datasetSet(), f.categorySet(), f.period(), a.boundaries(),
-                ward, within), q.firstMonth(), Values.word(q.measure()), Outliers.Rules.DEFAULT, false);
-        Set<YearMonth> covered = covered(f.datasetSet());
-        return new TrendsResult(q.area().scope(), f.period().toString(), t.measure(), t, covered.stream().filter(m ->
-                f.period().contains(Period.key(m))).sorted().map(YearMonth::toString).toList(), Trends.annual(t, f.period(), covered),
-                Trends.rolling(t, f.period(), covered));
-    }
-
-    /** The months the store holds any record of {@code datasets} (all datasets when empty): the months imported. */
-    Set<YearMonth> covered(Set<String> datasets) {
-        IncidentTable t = workspace.incidents();
-        IncidentTable.Filter in = t.filter(Set.of(), datasets);
-        Set<Integer> keys = new HashSet<>();
-        for (int i = 0; i < t.size(); i++) {
-            if (in.test(i)) {
-                keys.add(t.month(i));
-            }
-        }
-        Set<YearMonth> out = new HashSet<>();
-        keys.forEach(k -> out.add(YearMonth.of(k / 100, k % 100)));
-        return out;
+                ward, within), q.firstMonth(), measure, Outliers.Rules.DEFAULT, false);
+        Coverage coverage = Coverage.of(workspace.incidents(), f.categorySet(), f.datasetSet(), f.period(), null, false);
+        Set<YearMonth> covered = new java.util.HashSet<>();
+        coverage.period().covered().forEach(m -> covered.add(YearMonth.parse(m)));
+        return new TrendsResult(q.area().scope(), f.period().toString(), t.measure(), t, coverage.period().covered(),
+                Trends.annual(t, f.period(), covered), Trends.rolling(t, f.period(), covered), coverage, coverage.warnings());
     }
 
     public FeatureTable trendsTable(TrendsQuery q) {
         return trendsTable(q, trends(q));
     }
 
-    /** The table of the query's view of a result already computed for {@code q}. */
+    /** The table of the query's view of a result already computed for {@code q}, with disclosure control when shareable. */
     public FeatureTable trendsTable(TrendsQuery q, TrendsResult r) {
         String what = "trends-" + Values.word(q.view()) + "-" + r.measure();
-        return switch (q.view()) {
+        return q.sharing().apply(switch (q.view()) {
             case ANNUAL -> Layers.trendAnnual(r.annual(), what, r.scope(), r.period());
             case ROLLING -> Layers.trendRolling(r.rolling(), what, r.scope(), r.period());
             case TABLE -> Layers.monthly(r.table(), what, r.scope(), r.period());
-        };
+        });
     }
 
     // ---- priority matrix ----
@@ -302,7 +390,14 @@ public final class Analyses {
         workspace.boundarySet(q.boundaries());
         List<PriorityMatrix.Input> in = PriorityInputs.of(workspace.snapshot(), q.boundaries(), q.rows() == PriorityQuery.Rows.GROUPS,
                 f.categorySet(), f.datasetSet(), f.period(), q.comparison(), q.topWards(), q.harm());
-        return PriorityMatrix.rank(in, q.weights(), q.alpha(), f.period().length(), q.comparison().length());
+        return PriorityMatrix.rank(in, q.weights(), q.alpha(), f.period().length(), q.comparison().length(),
+                prioritiesCoverage(q).changeShown());
+    }
+
+    /** The months with data in the priority matrix's two periods, and whether change is scored. */
+    public Coverage prioritiesCoverage(PriorityQuery q) {
+        Filter f = q.filter();
+        return Coverage.of(workspace.incidents(), f.categorySet(), f.datasetSet(), f.period(), q.comparison(), q.allowPartial());
     }
 
     public FeatureTable prioritiesTable(PriorityQuery q) {
@@ -310,6 +405,7 @@ public final class Analyses {
     }
 
     public FeatureTable prioritiesTable(PriorityQuery q, List<PriorityMatrix.Row> rows) {
-        return Layers.priorities(rows, q.boundaries(), q.filter().period().toString(), q.comparison().toString());
+        return q.sharing().apply(Layers.priorities(rows, q.boundaries(), q.filter().period().toString(), q.comparison().toString(),
+                prioritiesCoverage(q)));
     }
 }

@@ -8,10 +8,17 @@ import org.wardheat.hotspot.PAdjust;
  * HTTP {@code /api/hotspots/change}.
  *
  * @param before  the earlier period, or null for the one of the same length just before
+ * @param allowPartial run even when the before-period (or the period) lacks data in some months or the two differ
+ *                in length ({@link org.wardheat.model.Coverage}); otherwise that is refused, naming the months
  * @param hotBin  a cell is hot at this Gi* bin or above ({@link Limits#HOT_BIN}), default {@value #DEFAULT_HOT_BIN}
  */
-public record ChangeQuery(HotspotQuery on, Period before, PAdjust pAdjust, int hotBin) implements HotspotAnalysis {
+public record ChangeQuery(HotspotQuery on, Period before, PAdjust pAdjust, int hotBin, boolean allowPartial) implements HotspotAnalysis {
     public static final int DEFAULT_HOT_BIN = 2;
+
+    /** Refuses a before-period without comparable data ({@code allowPartial} false). */
+    public ChangeQuery(HotspotQuery on, Period before, PAdjust pAdjust, int hotBin) {
+        this(on, before, pAdjust, hotBin, false);
+    }
 
     public ChangeQuery {
         pAdjust = pAdjust == null ? GiStarQuery.DEFAULT_P_ADJUST : pAdjust;

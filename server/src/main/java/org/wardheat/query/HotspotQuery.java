@@ -21,15 +21,28 @@ import org.wardheat.hotspot.HarmWeights;
  * @param harmWeights   category to harm weight ({@link Limits#HARM_WEIGHT}) with an optional default weight for the
  *                      categories it does not name (without one, a missing category is an error), or null
  * @param area          a WGS84 polygon to analyse instead of the whole set, or null
+ * @param sharing       disclosure control of the cells ({@link Sharing#OFF} by default)
  */
 public record HotspotQuery(String boundaries, Filter filter, Grid.Shape shape, Double cellMetres, String crs,
-                           boolean recordWeights, HarmWeights harmWeights, Geometry area) {
+                           boolean recordWeights, HarmWeights harmWeights, Geometry area, Sharing sharing) {
     public static final String DEFAULT_SHAPE = "square";
 
     public HotspotQuery {
         boundaries = Checks.required("boundaries", boundaries);
         shape = shape == null ? Grid.Shape.SQUARE : shape;
         crs = crs == null || crs.isBlank() ? Limits.DEFAULT_CRS : crs.trim();
+        sharing = sharing == null ? Sharing.OFF : sharing;
+    }
+
+    /** Without disclosure control. */
+    public HotspotQuery(String boundaries, Filter filter, Grid.Shape shape, Double cellMetres, String crs,
+                        boolean recordWeights, HarmWeights harmWeights, Geometry area) {
+        this(boundaries, filter, shape, cellMetres, crs, recordWeights, harmWeights, area, Sharing.OFF);
+    }
+
+    /** The same query with disclosure control {@code s} (e.g. forced for a viewer). */
+    public HotspotQuery withSharing(Sharing s) {
+        return new HotspotQuery(boundaries, filter, shape, cellMetres, crs, recordWeights, harmWeights, area, s);
     }
 
     /** Checks the CRS (projected, in metres), the period, the cell size and the weights. */
@@ -37,6 +50,7 @@ public record HotspotQuery(String boundaries, Filter filter, Grid.Shape shape, D
         Values.projectedCrs("crs", crs);
         filter.validate(data);
         Limits.CELL_METRES.checkOptional("cell", cellMetres);
+        sharing.validate();
         if (harmWeights != null) {
             harmWeights.weights().forEach((category, w) -> Limits.HARM_WEIGHT.check("harm_weights", w));
             Limits.HARM_WEIGHT.checkOptional("default_weight", harmWeights.defaultWeight());

@@ -54,6 +54,8 @@ public final class Limits {
     public static final Range PROPORTION = Range.above(0, 1, "a proportion");
     /** Significance level of the classification. */
     public static final Range CRITICAL_P = Range.above(0, 0.5, "a p-value");
+    /** The KDE floor of a map layer ({@code only=significant}): a multiple of the area's average density. */
+    public static final Range KDE_FLOOR = Range.closed(0, org.wardheat.hotspot.DrawnCells.MAX_KDE_FLOOR, "a multiple of the area's average density");
     /** Harm weight of a category. */
     public static final Range HARM_WEIGHT = Range.closed(0, 1_000_000, "a weight");
     /** A drawn area has at most this many vertices. */
@@ -87,17 +89,27 @@ public final class Limits {
     /** Knox test permutations. */
     public static final Range SIMULATIONS = Range.closed(1, 9_999, "a whole number");
 
-    // ---- priority matrix, trends ----
+    // ---- disclosure control ----
+    /** k of disclosure control ({@code shareable}): counts from 1 to k−1 are suppressed; default 5. */
+    public static final Range DISCLOSURE_K = Range.closed(org.wardheat.export.DisclosureRule.MIN_K, org.wardheat.export.DisclosureRule.MAX_K,
+            "a whole number");
+    // ---- comparing two periods: ward table, strategic table, focus areas, priority matrix ----
+    /** The significance level of the change test ({@code alpha}): change is significant when p &lt; alpha. */
+    public static final Range ALPHA = Range.above(0, 0.5, "a significance level");
+    /** The bases rates may be given per ({@code per}): residents. */
+    public static final java.util.List<Integer> RATE_BASES = java.util.List.of(1000, 10000);
+
+    // ---- priority matrix ----
     /** Weight of one component of the priority score (volume, rate, change, concentration, harm). */
     public static final Range COMPONENT_WEIGHT = Range.closed(0, 100, "a weight");
-    /** Significance level of the priority matrix's change test. */
-    public static final Range ALPHA = Range.above(0, 0.5, "a significance level");
     /** k of the priority matrix's top-k ward share. */
     public static final Range TOP_WARDS_SHARE = Range.closed(1, 100, "a whole number");
 
     // ---- focus areas, import ----
     /** A saved focus area's id. */
     public static final Range AREA_ID = Range.closed(1, Long.MAX_VALUE, "a saved area id");
+    /** The comparator "average of the best N areas" (strategic {@code each_area}, {@code best}). */
+    public static final Range BEST_AREAS = Range.closed(1, 50, "areas");
     /** A dataset name: letters, digits, '.', '_' and '-', 1 to 64 characters. */
     public static final String DATASET_NAME = "[A-Za-z0-9][A-Za-z0-9._-]{0,63}";
 }

@@ -20,9 +20,12 @@ import java.util.Map;
  * @param topWards   k of the top-k ward share ({@link Limits#TOP_WARDS_SHARE}), default {@value #DEFAULT_TOP_WARDS}
  * @param harm       harm weights per category (CLI {@code --harm-weights CSV}, HTTP {@code harm_weights=CATEGORY:W|...}),
  *                   or null: harm then scores 0 for every row
+ * @param allowPartial score change even when the periods are not comparable ({@link org.wardheat.model.Coverage});
+ *                   otherwise the change component is left out and the reasons say why
+ * @param sharing    disclosure control of the table ({@link Sharing#OFF} by default)
  */
 public record PriorityQuery(String boundaries, Filter filter, Period comparison, Rows rows, PriorityMatrix.Weights weights, double alpha,
-                            int topWards, HarmWeights harm) {
+                            int topWards, HarmWeights harm, boolean allowPartial, Sharing sharing) {
     /** Rate weighs 0 by default: over one boundary set, the rate per 1,000 residents ranks categories exactly as volume does. */
     public static final PriorityMatrix.Weights DEFAULT_WEIGHTS = new PriorityMatrix.Weights(1, 0, 1, 1, 1);
     public static final double DEFAULT_ALPHA = 0.05;
@@ -40,6 +43,18 @@ public record PriorityQuery(String boundaries, Filter filter, Period comparison,
         boundaries = Checks.required("boundaries", boundaries);
         rows = rows == null ? Rows.CATEGORIES : rows;
         weights = weights == null ? DEFAULT_WEIGHTS : weights;
+        sharing = sharing == null ? Sharing.OFF : sharing;
+    }
+
+    /** Change withheld without comparable data, no disclosure control. */
+    public PriorityQuery(String boundaries, Filter filter, Period comparison, Rows rows, PriorityMatrix.Weights weights, double alpha,
+                         int topWards, HarmWeights harm) {
+        this(boundaries, filter, comparison, rows, weights, alpha, topWards, harm, false, Sharing.OFF);
+    }
+
+    /** The same query with disclosure control {@code s} (e.g. forced for a viewer). */
+    public PriorityQuery withSharing(Sharing s) {
+        return new PriorityQuery(boundaries, filter, comparison, rows, weights, alpha, topWards, harm, allowPartial, s);
     }
 
     public void validate(DataMonths data) {
@@ -47,6 +62,7 @@ public record PriorityQuery(String boundaries, Filter filter, Period comparison,
         data.check("compare", comparison);
         Limits.ALPHA.check("alpha", alpha);
         Limits.TOP_WARDS_SHARE.check("top_wards", topWards);
+        sharing.validate();
     }
 
     /** The weights from their parameters, each checked against {@link Limits#COMPONENT_WEIGHT}; null for the default. */

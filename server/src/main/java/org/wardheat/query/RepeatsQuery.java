@@ -10,7 +10,8 @@ import java.util.Map;
 /**
  * Ranked repeat locations. CLI {@code repeats}; HTTP {@code /api/repeats}, {@code /api/export/repeats}.
  *
- * @param groupBy         {@code coordinates} (default), {@code label} or {@code distance} (DBSCAN)
+ * @param groupBy         {@code coordinates}, {@code label} or {@code distance} (DBSCAN); null for the data kind's default
+ *                        (coordinates for police.uk data, whose points are anonymous snap points; label for council records)
  * @param distanceMetres  DBSCAN radius ({@link Limits#DBSCAN_METRES}), default {@value #DEFAULT_DISTANCE_METRES}
  * @param minPoints       DBSCAN neighbours of a core point ({@link Limits#MIN_POINTS}), default {@value #DEFAULT_MIN_POINTS}
  * @param by              rank by {@code records} (default) or summed {@code count}
@@ -22,7 +23,6 @@ import java.util.Map;
  */
 public record RepeatsQuery(RecordSelection select, Places.Rule groupBy, double distanceMetres, int minPoints, By by, int top,
                            List<Period> periods, Outliers.Rules outliers, boolean excludeOutliers) {
-    public static final Places.Rule DEFAULT_GROUP_BY = Places.Rule.COORDINATES;
     public static final double DEFAULT_DISTANCE_METRES = 50;
     public static final int DEFAULT_MIN_POINTS = 2;
     public static final By DEFAULT_BY = By.RECORDS;
@@ -39,7 +39,6 @@ public record RepeatsQuery(RecordSelection select, Places.Rule groupBy, double d
     }
 
     public RepeatsQuery {
-        groupBy = groupBy == null ? DEFAULT_GROUP_BY : groupBy;
         by = by == null ? DEFAULT_BY : by;
         periods = periods == null ? List.of() : List.copyOf(periods);
         outliers = outliers == null ? Outliers.Rules.DEFAULT : outliers;

@@ -10,13 +10,14 @@ import java.util.Map;
  *                   (each month and its rolling 12-month total) or {@code table} (month × year, the
  *                   needle table for any dataset)
  * @param firstMonth the month years start in ({@link Limits#FIRST_MONTH}), default {@value #DEFAULT_FIRST_MONTH}
- * @param measure    {@code records} (default: each record is one incident) or {@code count} (sums the
- *                   records' counts, e.g. needles)
+ * @param measure    {@code records} (each record is one incident) or {@code count} (sums the records' counts,
+ *                   e.g. needles); null for the default of the data, as the ward table ({@link Analyses#resolve})
+ * @param sharing    disclosure control of the tables ({@link Sharing#OFF} by default; monthly values are then
+ *                   withheld and yearly totals of 1 to k−1 suppressed)
  */
-public record TrendsQuery(AreaQuery area, Filter filter, View view, int firstMonth, NeedlesTableQuery.Measure measure) {
+public record TrendsQuery(AreaQuery area, Filter filter, View view, int firstMonth, NeedlesTableQuery.Measure measure, Sharing sharing) {
     public static final View DEFAULT_VIEW = View.ANNUAL;
     public static final int DEFAULT_FIRST_MONTH = 1;
-    public static final NeedlesTableQuery.Measure DEFAULT_MEASURE = NeedlesTableQuery.Measure.RECORDS;
 
     public enum View {
         ANNUAL, ROLLING, TABLE;
@@ -28,11 +29,22 @@ public record TrendsQuery(AreaQuery area, Filter filter, View view, int firstMon
 
     public TrendsQuery {
         view = view == null ? DEFAULT_VIEW : view;
-        measure = measure == null ? DEFAULT_MEASURE : measure;
+        sharing = sharing == null ? Sharing.OFF : sharing;
+    }
+
+    /** Without disclosure control. */
+    public TrendsQuery(AreaQuery area, Filter filter, View view, int firstMonth, NeedlesTableQuery.Measure measure) {
+        this(area, filter, view, firstMonth, measure, Sharing.OFF);
+    }
+
+    /** The same query with disclosure control {@code s} (e.g. forced for a viewer). */
+    public TrendsQuery withSharing(Sharing s) {
+        return new TrendsQuery(area, filter, view, firstMonth, measure, s);
     }
 
     public void validate(DataMonths data) {
         filter.validate(data);
         Limits.FIRST_MONTH.check("first_month", firstMonth);
+        sharing.validate();
     }
 }

@@ -16,8 +16,9 @@ import org.wardheat.model.Incident;
  * <ul>
  *   <li>{@link Rule#COORDINATES}: identical coordinates (to 1e-6°; police.uk snaps crimes to anonymous
  *       points, so a place is one point);</li>
- *   <li>{@link Rule#LABEL}: the same normalised location label ({@link Labels}); records without a label
- *       fall back to their coordinates;</li>
+ *   <li>{@link Rule#LABEL}: the same normalised location label ({@link Labels}); records without a label, or
+ *       with a generic one (police.uk's "On or near Supermarket", {@link Labels#isGeneric}), fall back to their
+ *       coordinates, so a generic name never merges places across an area;</li>
  *   <li>{@link Rule#DISTANCE}: DBSCAN in British National Grid metres: points with at least
  *       {@code minPoints} points within {@code metres}, counting the point itself (the usual DBSCAN
  *       convention, as scikit-learn's {@code min_samples}), are cores, and clusters grow through cores;
@@ -57,7 +58,7 @@ public final class Places {
             case COORDINATES -> byKey(records, r -> r.hasLocation() ? coordinateKey(r) : null);
             case LABEL -> byKey(records, r -> {
                 String l = Labels.normalise(r.location());
-                return l != null ? "label:" + l : r.hasLocation() ? coordinateKey(r) : null;
+                return l != null && !Labels.isGeneric(l) ? "label:" + l : r.hasLocation() ? coordinateKey(r) : null;
             });
             case DISTANCE -> dbscan(records, metres, minPoints);
         };

@@ -5,7 +5,9 @@ import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.Location;
 import org.locationtech.jts.operation.union.UnaryUnionOp;
+import org.wardheat.analysis.ChangeRules;
 import org.wardheat.model.CategoryGroups;
+import org.wardheat.model.Coverage;
 import org.wardheat.model.Period;
 import org.wardheat.boundaries.GeoJsonGeometry;
 import org.wardheat.boundaries.Projection;
@@ -154,7 +156,25 @@ public final class AreaService {
     }
 
     /** One category's counts in the area. */
-    public record CategoryRow(String category, long count, long previous, long difference, Double changePct, Double ratePer1000) {
+    /**
+     * One category's counts in the area; change figures are null when change is withheld, {@code rate} is per
+     * {@link ChangeRules#per()} residents with its 95% exact Poisson interval (see {@link org.wardheat.analysis.ChangeFigures}).
+     */
+    /**
+     * One row of the strategic table: a category, a category group or "All".
+     *
+     * @param groupCategories for a group's row, the categories of the table it adds up (in name order); null otherwise
+     */
+    public record CategoryRow(String category, long count, long previous, Long difference, Double changePct, Double ratePer1000,
+                              Double changeP, Boolean changeSignificant, String changeReading, Double rate, Double rateCiLow,
+                              Double rateCiHigh, List<String> groupCategories) {
+        /** A category's row or "All". */
+        public CategoryRow(String category, long count, long previous, Long difference, Double changePct, Double ratePer1000,
+                           Double changeP, Boolean changeSignificant, String changeReading, Double rate, Double rateCiLow,
+                           Double rateCiHigh) {
+            this(category, count, previous, difference, changePct, ratePer1000, changeP, changeSignificant, changeReading, rate, rateCiLow,
+                    rateCiHigh, null);
+        }
     }
 
     public record HotCell(String cellId, double lon, double lat, double n, double gistar, int bin) {
@@ -168,15 +188,26 @@ public final class AreaService {
     public record Summary(String name, String boundaries, List<String> wardCodes, String period, String comparison,
                           List<CategoryRow> categories, CategoryRow total, Double residents, double areaKm2,
                           long boroughCount, double shareOfIncidents, Double shareOfResidents, double shareOfArea,
-                          List<RepeatService.Place> topPlaces, List<HotCell> hotCells) {
+                          List<RepeatService.Place> topPlaces, List<HotCell> hotCells, String measure, Coverage coverage,
+                          List<String> warnings) {
     }
 
     public Summary summary(Area a, Set<String> categories, Set<String> datasets, Period period, Period comparison) {
+        return summary(a, categories, datasets, period, comparison, ChangeRules.DEFAULT);
+    }
+
+    /** The months with data in the period and the comparison for these datasets, and whether change is shown. */
+    public Coverage coverage(Set<String> categories, Set<String> datasets, Period period, Period comparison, boolean allowPartial) {
+        return Coverage.of(workspace.incidents(), categories, datasets, period, comparison, allowPartial);
+    }
+
+    public Summary summary(Area a, Set<String> categories, Set<String> datasets, Period period, Period comparison, ChangeRules rules) {
         Area borough = new Area(a.boundaries(), List.of(), null, "whole borough");
         Double residents = residents(a), boroughResidents = residents(borough);
-        List<CategoryRow> rows = table(a, residents, categories, datasets, period, comparison, false);
+        List<CategoryRow> rows = table(a, residents, categories, datasets, period, comparison, rules, null);
         CategoryRow total = rows.get(rows.size() - 1);
-        CategoryRow boroughTotal = lastRow(table(borough, boroughResidents, categories, datasets, period, comparison, false));
+        CategoryRow boroughTotal = lastRow(table(borough, boroughResidents, categories, datasets, period, comparison, rules, null));
+        Coverage coverage = coverage(categories, datasets, period, comparison, rules.allowPartial());
         Geometry outline = outline(a);
         double km2 = Projection.transform(outline, Projection.WGS84, Projection.BNG).getArea() / 1e6;
         double boroughKm2 = Projection.transform(outline(borough), Projection.WGS84, Projection.BNG).getArea() / 1e6;
@@ -197,7 +228,8 @@ public final class AreaService {
         return new Summary(a.name(), a.boundaries(), a.wardCodes(), period.toString(), comparison.toString(), rows.subList(0, rows.size() - 1),
                 total, residents, km2, boroughTotal.count(), boroughTotal.count() == 0 ? 0 : (double) total.count() / boroughTotal.count(),
                 residents == null || boroughResidents == null || boroughResidents == 0 ? null : residents / boroughResidents,
-                boroughKm2 == 0 ? 0 : km2 / boroughKm2, places, cells.subList(0, Math.min(5, cells.size())));
+                boroughKm2 == 0 ? 0 : km2 / boroughKm2, places, cells.subList(0, Math.min(5, cells.size())),
+                rules.measureWord(), coverage, coverage.warnings());
     }
 
     private static CategoryRow lastRow(List<CategoryRow> rows) {
@@ -210,12 +242,17 @@ public final class AreaService {
      * with incidents ("All crime", the Home Office groups, the user's groups); the last row is "All".
      */
     public List<CategoryRow> table(Area a, Set<String> categories, Set<String> datasets, Period period, Period comparison) {
-        return table(a, residents(a), categories, datasets, period, comparison, true);
+        return table(a, categories, datasets, period, comparison, ChangeRules.DEFAULT);
+    }
+
+    /** The table counted and compared by {@code rules} (measure, rate base, significance level, allow partial), with the group rows. */
+    public List<CategoryRow> table(Area a, Set<String> categories, Set<String> datasets, Period period, Period comparison,
+                                   ChangeRules rules) {
+        return table(a, residents(a), categories, datasets, period, comparison, rules, CategoryGroups.installed());
     }
 
     private List<CategoryRow> table(Area a, Double residents, Set<String> categories, Set<String> datasets, Period period,
-                                    Period comparison, boolean groups) {
-        return CategoryTable.rows(workspace.snapshot(), a, residents, categories, datasets, period, comparison,
-                groups ? CategoryGroups.installed() : null);
+                                    Period comparison, ChangeRules rules, CategoryGroups groups) {
+        return CategoryTable.rows(workspace.snapshot(), a, residents, categories, datasets, period, comparison, rules, groups);
     }
 }

@@ -4,7 +4,10 @@ import org.locationtech.jts.algorithm.locate.IndexedPointInAreaLocator;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Location;
 import org.wardheat.boundaries.Ward;
+import org.wardheat.analysis.ChangeFigures;
+import org.wardheat.analysis.ChangeRules;
 import org.wardheat.model.CategoryGroups;
+import org.wardheat.model.Coverage;
 import org.wardheat.model.IncidentTable;
 import org.wardheat.model.Period;
 
@@ -29,63 +32,80 @@ final class CategoryTable {
      * @param groups the groups to add as rows, or null for none
      */
     static List<AreaService.CategoryRow> rows(Snapshot snap, AreaService.Area a, Double residents, Set<String> categories,
-                                              Set<String> datasets, Period period, Period comparison, CategoryGroups groups) {
+                                              Set<String> datasets, Period period, Period comparison, ChangeRules rules,
+                                              CategoryGroups groups) {
+        Coverage coverage = Coverage.of(snap.incidents(), categories, datasets, period, comparison, rules.allowPartial());
+        boolean weighted = rules.measure() == ChangeRules.Measure.COUNT;
         IncidentTable t = snap.incidents();
         IncidentTable.Filter filter = t.filter(categories, datasets);
         boolean[] in = members(snap, a);
-        TreeMap<String, long[]> counts = new TreeMap<>();
+        TreeMap<String, double[]> counts = new TreeMap<>();
         for (int i = 0; i < t.size(); i++) {
             if (!in[i] || !filter.test(i)) {
                 continue;
             }
             boolean now = period.contains(t.month(i)), before = comparison.contains(t.month(i));
             if (now || before) {
-                long[] c = counts.computeIfAbsent(t.category(i), k -> new long[2]);
-                c[0] += now ? 1 : 0;
-                c[1] += before ? 1 : 0;
+                double[] c = counts.computeIfAbsent(t.category(i), k -> new double[2]);
+                double v = weighted ? t.weight(i) : 1;
+                c[0] += now ? v : 0;
+                c[1] += before ? v : 0;
             }
         }
         List<AreaService.CategoryRow> rows = new ArrayList<>();
         long all = 0, allBefore = 0;
         for (var e : counts.entrySet()) {
-            rows.add(row(e.getKey(), e.getValue()[0], e.getValue()[1], residents));
-            all += e.getValue()[0];
-            allBefore += e.getValue()[1];
+            long now = Math.round(e.getValue()[0]), before = Math.round(e.getValue()[1]);
+            rows.add(row(e.getKey(), now, before, residents, period, comparison, coverage, rules));
+            all += now;
+            allBefore += before;
         }
         if (groups != null) {
-            rows.addAll(groupRows(counts, groups, residents));
+            rows.addAll(groupRows(counts, groups, residents, period, comparison, coverage, rules));
         }
-        rows.add(row("All", all, allBefore, residents));
+        rows.add(row("All", all, allBefore, residents, period, comparison, coverage, rules));
         return rows;
     }
 
-    /** The groups' rows: each the sum of its categories' counts; groups with no incidents in either period left out. */
-    static List<AreaService.CategoryRow> groupRows(Map<String, long[]> counts, CategoryGroups groups, Double residents) {
+    /**
+     * The groups' rows: each the sum of its categories' counts (measured as the categories' rows, rounded once per
+     * group); groups with no incidents in either period left out.
+     */
+    private static List<AreaService.CategoryRow> groupRows(Map<String, double[]> counts, CategoryGroups groups, Double residents,
+                                                           Period period, Period comparison, Coverage coverage, ChangeRules rules) {
         List<AreaService.CategoryRow> rows = new ArrayList<>();
         groups.groups().forEach((name, members) -> {
-            long now = 0, before = 0;
-            for (String c : members) {
-                long[] v = counts.get(c);
+            double sumNow = 0, sumBefore = 0;
+            List<String> parts = new ArrayList<>();
+            for (String c : new java.util.TreeSet<>(members)) {
+                double[] v = counts.get(c);
                 if (v != null) {
-                    now += v[0];
-                    before += v[1];
+                    sumNow += v[0];
+                    sumBefore += v[1];
+                    parts.add(c);
                 }
             }
+            long now = Math.round(sumNow), before = Math.round(sumBefore);
             if (now == 0 && before == 0) {
                 return;
             }
-            long[] same = counts.get(name);
-            if (same != null && same[0] == now && same[1] == before) {
+            double[] same = counts.get(name);
+            if (same != null && Math.round(same[0]) == now && Math.round(same[1]) == before) {
                 return;
             }
-            rows.add(row(same == null ? name : name + " (group)", now, before, residents));
+            AreaService.CategoryRow r = row(same == null ? name : name + " (group)", now, before, residents, period, comparison, coverage, rules);
+            rows.add(new AreaService.CategoryRow(r.category(), r.count(), r.previous(), r.difference(), r.changePct(), r.ratePer1000(),
+                    r.changeP(), r.changeSignificant(), r.changeReading(), r.rate(), r.rateCiLow(), r.rateCiHigh(), List.copyOf(parts)));
         });
         return rows;
     }
 
-    private static AreaService.CategoryRow row(String name, long now, long before, Double residents) {
-        return new AreaService.CategoryRow(name, now, before, now - before, before == 0 ? null : 100.0 * (now - before) / before,
-                residents == null || residents == 0 ? null : 1000.0 * now / residents);
+    private static AreaService.CategoryRow row(String name, long now, long before, Double residents, Period period, Period comparison,
+                                               Coverage coverage, ChangeRules rules) {
+        ChangeFigures f = ChangeFigures.of(now, before, residents, period, comparison, coverage, rules);
+        return new AreaService.CategoryRow(name, now, before, f.change(), f.changePct(),
+                residents == null || residents == 0 ? null : 1000.0 * now / residents, f.changeP(), f.changeSignificant(), f.changeReading(),
+                f.rate(), f.rateCiLow(), f.rateCiHigh());
     }
 
     /** Which incidents of the table lie in the area: by ward for ward areas (as the ward counts), else by polygon. */

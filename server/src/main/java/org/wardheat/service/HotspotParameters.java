@@ -31,6 +31,7 @@ final class HotspotParameters {
         p.put("area_km2", round(grid.totalArea() / 1e6));
         p.put("incidents", points.size());
         p.put("weights", r.weights().describe());
+        p.put("measure", r.weights().recordWeights() ? "count" : "records");
         return p;
     }
 

@@ -86,6 +86,20 @@ public final class RepeatService {
     }
 
     /** A place with its figures. */
+    /**
+     * The default grouping for the chosen datasets (none: all): by coordinates when any is police.uk data (its
+     * points are anonymised snap points, and its labels generic), else by label (council records name their places).
+     */
+    public Places.Rule defaultRule(java.util.Set<String> datasets) {
+        boolean police = false;
+        for (org.wardheat.store.DatasetInfo d : workspace.store().importLog().datasets()) {
+            if ((datasets.isEmpty() || datasets.contains(d.id())) && "police-uk".equals(d.kind())) {
+                police = true;
+            }
+        }
+        return police || datasets.isEmpty() ? Places.Rule.COORDINATES : Places.Rule.LABEL;
+    }
+
     public record Place(int rank, String label, double lon, double lat, String wardCode, String wardName, int records,
                         double count, String first, String last, Map<String, Double> byPeriod, int outlierRecords) {
     }

@@ -2,6 +2,8 @@ package org.wardheat.service;
 
 import org.wardheat.analysis.WardStatistics;
 import org.wardheat.boundaries.BoundaryReader;
+import org.wardheat.boundaries.Projection;
+import org.wardheat.boundaries.WardDissolve;
 import org.wardheat.boundaries.WardIndex;
 import org.wardheat.boundaries.WardPopulation;
 import org.wardheat.imports.ImportException;
@@ -79,8 +81,23 @@ public final class Workspace implements Closeable {
         requireId(id);
         BoundaryReader.Result read = new BoundaryReader(codeField, nameField).read(file);
         store.boundaries().add(id, file.getFileName().toString(), read.codeField(), read.nameField(), read.sourceCrs(),
-                read.repaired(), read.wards());
+                read.repaired(), read.wards(), read.properties(), Map.of());
         return read;
+    }
+
+    /**
+     * Makes a new boundary set {@code newId} from the wards of {@code fromId} grouped by the ward property
+     * {@code field} (JTS union per group; populations summed where every ward of a group has one).
+     */
+    public WardDissolve.Result dissolveBoundaries(String fromId, String field, String newId) {
+        requireId(newId);
+        LoadedSet from = boundarySet(fromId);
+        WardDissolve.Result r = WardDissolve.dissolve(from.wards(), store.boundaries().properties(fromId),
+                from.population(), field);
+        store.boundaries().add(newId, "dissolve of " + fromId + " by " + field, field,
+                r.nameField() == null ? field : r.nameField(), Projection.WGS84, List.of(), r.areas(), r.properties(),
+                r.residents());
+        return r;
     }
 
     public WardPopulation.Result addPopulationCsv(String setId, Path csv) {
@@ -186,6 +203,24 @@ public final class Workspace implements Closeable {
         Map<String, Long> counts = new TreeMap<>();
         for (int i = 0; i < t.size(); i++) {
             counts.merge(t.category(i), 1L, Long::sum);
+        }
+        return counts;
+    }
+
+    /**
+     * Incident counts by category of one dataset (null or blank: all) inside one boundary set's wards (null: anywhere),
+     * over all months: what the category picker shows for the chosen dataset and set.
+     */
+    public Map<String, Long> categoryCounts(String dataset, String setId) {
+        Snapshot snap = snapshot();
+        IncidentTable t = snap.incidents();
+        IncidentTable.Filter filter = t.filter(java.util.Set.of(), dataset == null || dataset.isBlank() ? java.util.Set.of() : java.util.Set.of(dataset));
+        int[] ward = setId == null ? null : snap.wardOf(setId);
+        Map<String, Long> counts = new TreeMap<>();
+        for (int i = 0; i < t.size(); i++) {
+            if (filter.test(i) && (ward == null || ward[i] >= 0)) {
+                counts.merge(t.category(i), 1L, Long::sum);
+            }
         }
         return counts;
     }

@@ -27,6 +27,16 @@ public final class BoundaryStore {
     /** Adds a boundary set; fails if the id is taken, leaving the stored one as it is. */
     public void add(String id, String source, String codeField, String nameField, String sourceCrs,
                     List<String> repaired, List<Ward> wards) {
+        add(id, source, codeField, nameField, sourceCrs, repaired, wards, List.of(), Map.of());
+    }
+
+    /**
+     * Adds a boundary set with each ward's source feature properties (in the order of {@code wards}; an
+     * empty list stores none) and, optionally, populations; all in one transaction, failing if the id is taken.
+     */
+    public void add(String id, String source, String codeField, String nameField, String sourceCrs,
+                    List<String> repaired, List<Ward> wards, List<Map<String, String>> properties,
+                    Map<String, Double> residents) {
         db.inTransaction(c -> {
             try (PreparedStatement exists = c.prepareStatement("SELECT 1 FROM boundary_set WHERE id = ?")) {
                 exists.setString(1, id);
@@ -56,7 +66,49 @@ public final class BoundaryStore {
                 }
                 ps.executeBatch();
             }
+            if (!properties.isEmpty()) {
+                try (PreparedStatement ps = c.prepareStatement("INSERT INTO ward_properties VALUES (?,?,?)")) {
+                    for (int i = 0; i < wards.size(); i++) {
+                        ps.setString(1, id);
+                        ps.setString(2, wards.get(i).code());
+                        ps.setString(3, PropertiesJson.write(properties.get(i)));
+                        ps.addBatch();
+                    }
+                    ps.executeBatch();
+                }
+            }
+            if (!residents.isEmpty()) {
+                try (PreparedStatement ps = c.prepareStatement("INSERT INTO ward_population VALUES (?,?,?,?)")) {
+                    for (Map.Entry<String, Double> e : residents.entrySet()) {
+                        ps.setString(1, id);
+                        ps.setString(2, e.getKey());
+                        ps.setDouble(3, e.getValue());
+                        ps.setString(4, "sum of the dissolved wards' populations");
+                        ps.addBatch();
+                    }
+                    ps.executeBatch();
+                }
+            }
             return null;
+        });
+    }
+
+    /**
+     * Each ward's stored source feature properties, by ward code in code order; empty for a set added
+     * before schema 4 (its properties were not kept).
+     */
+    public Map<String, Map<String, String>> properties(String setId) {
+        return db.read(c -> {
+            Map<String, Map<String, String>> out = new LinkedHashMap<>();
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT ward_code, properties FROM ward_properties WHERE set_id = ? ORDER BY ward_code")) {
+                ps.setString(1, setId);
+                ResultSet rs = ps.executeQuery();
+                while (rs.next()) {
+                    out.put(rs.getString(1), PropertiesJson.read(rs.getString(2), setId + "/" + rs.getString(1)));
+                }
+            }
+            return out;
         });
     }
 

@@ -64,23 +64,33 @@ public final class Database implements Closeable {
     private final List<Connection> allReaders = new ArrayList<>();
     private volatile boolean closed;
 
+    /** Creates or brings up to date the tables of one database file. */
+    interface Migration {
+        void migrate(Statement s, Path dataDir) throws SQLException;
+    }
+
     /** Opens (creating and migrating if needed) the database in {@code dataDir}. */
     public static Database open(Path dataDir) {
+        return open(dataDir, FILE_NAME, Schema::migrate);
+    }
+
+    /** Opens (creating and migrating if needed) the database file {@code fileName} in {@code dataDir}. */
+    static Database open(Path dataDir, String fileName, Migration migration) {
         try {
             Files.createDirectories(dataDir);
-            return new Database(dataDir);
+            return new Database(dataDir, fileName, migration);
         } catch (IOException | SQLException e) {
             throw new StoreException("cannot open the data directory " + dataDir + ": " + e.getMessage(), e);
         }
     }
 
-    private Database(Path dataDir) throws SQLException {
+    private Database(Path dataDir, String fileName, Migration migration) throws SQLException {
         this.dataDir = dataDir;
-        this.url = "jdbc:sqlite:" + dataDir.resolve(FILE_NAME);
+        this.url = "jdbc:sqlite:" + dataDir.resolve(fileName);
         Connection c = DriverManager.getConnection(url);
         try (Statement s = c.createStatement()) {
             s.execute("PRAGMA journal_mode=WAL");
-            Schema.migrate(s, dataDir);
+            migration.migrate(s, dataDir);
         } catch (SQLException | RuntimeException e) {
             closeQuietly(c, e);
             throw e;

@@ -92,4 +92,56 @@ public final class ImportLog {
             ps.executeUpdate();
         }
     }
+
+    /** What a deletion removed: the dataset, the files and the incident rows. */
+    public record Deletion(String dataset, List<String> files, long rows) {
+    }
+
+    /** Deletes a dataset with all its imported files, their rejected-row records and their incidents. */
+    public Deletion deleteDataset(String dataset) {
+        return db.inTransaction(c -> {
+            List<String> files = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT source FROM import_file WHERE dataset = ? ORDER BY id")) {
+                ps.setString(1, dataset);
+                ResultSet rs = ps.executeQuery();
+                while (rs.next()) {
+                    files.add(rs.getString(1));
+                }
+            }
+            long rows = update(c, "DELETE FROM incident WHERE dataset = ?", dataset);
+            update(c, "DELETE FROM import_problem WHERE file_id IN (SELECT id FROM import_file WHERE dataset = ?)", dataset);
+            update(c, "DELETE FROM import_file WHERE dataset = ?", dataset);
+            if (update(c, "DELETE FROM dataset WHERE id = ?", dataset) == 0) {
+                throw new NotFoundException("no dataset '" + dataset + "'");
+            }
+            return new Deletion(dataset, files, rows);
+        });
+    }
+
+    /** Deletes one imported file of {@code dataset} (its id as {@code wardheat datasets} shows it) with its rows. */
+    public Deletion deleteFile(String dataset, long fileId) {
+        return db.inTransaction(c -> {
+            String source;
+            try (PreparedStatement ps = c.prepareStatement("SELECT source FROM import_file WHERE dataset = ? AND id = ?")) {
+                ps.setString(1, dataset);
+                ps.setLong(2, fileId);
+                ResultSet rs = ps.executeQuery();
+                if (!rs.next()) {
+                    throw new NotFoundException("dataset '" + dataset + "' has no imported file " + fileId);
+                }
+                source = rs.getString(1);
+            }
+            long rows = update(c, "DELETE FROM incident WHERE file_id = ?", fileId);
+            update(c, "DELETE FROM import_problem WHERE file_id = ?", fileId);
+            update(c, "DELETE FROM import_file WHERE id = ?", fileId);
+            return new Deletion(dataset, List.of(source), rows);
+        });
+    }
+
+    private static long update(Connection c, String sql, Object arg) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setObject(1, arg);
+            return ps.executeUpdate();
+        }
+    }
 }

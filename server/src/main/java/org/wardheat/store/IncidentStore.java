@@ -50,6 +50,12 @@ public final class IncidentStore {
                             located ? y : Double.NaN, rs.getDouble(6));
                 }
             }
+            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(
+                    "SELECT dataset, min(month), max(month) FROM incident GROUP BY dataset, file_id")) {
+                while (rs.next()) {
+                    b.covers(rs.getString(1), rs.getInt(2), rs.getInt(3)); // a file covers its first to its last month
+                }
+            }
             return b.build();
         });
     }

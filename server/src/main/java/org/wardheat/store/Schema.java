@@ -7,7 +7,7 @@ import java.sql.Statement;
 
 /** The tables, created on first use and migrated version by version ({@code PRAGMA user_version}). */
 final class Schema {
-    static final int VERSION = 3;
+    static final int VERSION = 4;
 
     private Schema() {
     }
@@ -33,6 +33,14 @@ final class Schema {
                       id INTEGER PRIMARY KEY, name TEXT NOT NULL, boundaries TEXT NOT NULL, ward_codes TEXT,
                       geometry BLOB NOT NULL, created_at TEXT NOT NULL, updated_at TEXT NOT NULL)""");
             s.execute("PRAGMA user_version=3");
+        }
+        if (version < 4) { // v4: each ward's source feature properties (JSON object of text), for dissolve
+            s.execute("""
+                    CREATE TABLE ward_properties (
+                      set_id TEXT NOT NULL, ward_code TEXT NOT NULL, properties TEXT NOT NULL,
+                      PRIMARY KEY (set_id, ward_code),
+                      FOREIGN KEY (set_id, ward_code) REFERENCES ward(set_id, code) ON DELETE CASCADE)""");
+            s.execute("PRAGMA user_version=4");
         }
     }
 

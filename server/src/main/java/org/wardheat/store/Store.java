@@ -6,7 +6,7 @@ import java.nio.file.Path;
 /**
  * The durable store of one data directory, split by aggregate: {@link #boundaries()} (sets, wards,
  * populations), {@link #incidents()} (incidents and imports), {@link #importLog()} (datasets and imported
- * files) and {@link #focusAreas()}, over one {@link Database}. Only this package runs SQL.
+ * files) and {@link #focusAreas()}, over one {@link Database}; {@link #accounts()} and {@link #audit()} in a second one. Only this package runs SQL.
  */
 public final class Store implements Closeable {
     public static final String FILE_NAME = Database.FILE_NAME;
@@ -16,8 +16,16 @@ public final class Store implements Closeable {
     private final IncidentStore incidents;
     private final ImportLog importLog;
     private final FocusAreaStore focusAreas;
+    private final Database access;
+    private final AccountStore accounts;
+    private final AuditTrail audit;
+    private final AreaOwners areaOwners;
 
-    private Store(Database database) {
+    private Store(Database database, Database access) {
+        this.access = access;
+        this.accounts = new AccountStore(access);
+        this.audit = new AuditTrail(access);
+        this.areaOwners = new AreaOwners(access);
         this.database = database;
         this.boundaries = new BoundaryStore(database);
         this.incidents = new IncidentStore(database);
@@ -27,7 +35,13 @@ public final class Store implements Closeable {
 
     /** Opens (creating if needed) the store in {@code dataDir}. */
     public static Store open(Path dataDir) {
-        return new Store(Database.open(dataDir));
+        Database database = Database.open(dataDir);
+        try {
+            return new Store(database, Database.open(dataDir, AccessSchema.FILE_NAME, AccessSchema::migrate));
+        } catch (RuntimeException e) {
+            database.close();
+            throw e;
+        }
     }
 
     public Path dataDir() {
@@ -54,6 +68,21 @@ public final class Store implements Closeable {
         return focusAreas;
     }
 
+    /** Accounts, in {@code access.db} beside the incident store (a login never changes the data version). */
+    public AccountStore accounts() {
+        return accounts;
+    }
+
+    /** Who saved each focus area (areas saved while the server ran open have none), in {@code access.db}. */
+    public AreaOwners areaOwners() {
+        return areaOwners;
+    }
+
+    /** The audit trail, in {@code access.db}. */
+    public AuditTrail audit() {
+        return audit;
+    }
+
     /** See {@link Database#dataVersion()}. */
     public long dataVersion() {
         return database.dataVersion();
@@ -61,6 +90,10 @@ public final class Store implements Closeable {
 
     @Override
     public void close() {
-        database.close();
+        try {
+            database.close();
+        } finally {
+            access.close();
+        }
     }
 }

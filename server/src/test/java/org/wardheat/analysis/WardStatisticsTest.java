@@ -14,6 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import org.wardheat.model.IncidentTable;
 import org.wardheat.model.Period;
 
@@ -58,14 +59,26 @@ class WardStatisticsTest {
         assertEquals(List.of("A", "B", "C"), r.wards().stream().map(WardStatistics.WardRow::code).toList(),
                 "ranked by count, ties by code");
         WardStatistics.WardRow a = r.ward("A"), b = r.ward("B"), c = r.ward("C");
-        assertEquals(new WardStatistics.WardRow("A", "Alpha", 4, 2000.0, 2.0, 4 / 9.0, 1, 2, 2, 100.0), a);
-        assertEquals(new WardStatistics.WardRow("B", "Beta", 4, 500.0, 8.0, 4 / 9.0, 1, 0, 4, null), b,
+        // p-values: R poisson.test(c(4, 2), c(2, 2)) 0.6875; c(4, 0): 0.125; totals c(9, 5): 0.4239502
+        // A's rate interval: qchisq(0.025, 8) / 2 and qchisq(0.975, 10) / 2 per 2,000 residents × 1,000
+        assertEquals(new WardStatistics.WardRow("A", "Alpha", 4, 2000.0, 2.0, 4 / 9.0, 1, 2, 2L, 100.0, a.changeP(), false,
+                "up 100%, not significant (p = 0.68)", 2.0, a.rateCiLow(), a.rateCiHigh()), a);
+        assertEquals(0.6875, a.changeP(), 1e-12);
+        assertEquals(0.5449326868131624, a.rateCiLow(), 1e-12);
+        assertEquals(5.120794337701847, a.rateCiHigh(), 1e-12);
+        assertEquals(new WardStatistics.WardRow("B", "Beta", 4, 500.0, 8.0, 4 / 9.0, 1, 0, 4L, null, b.changeP(), false,
+                        "up from none, not significant (p = 0.12)", 8.0, b.rateCiLow(), b.rateCiHigh()), b,
                 "tied with A for rank 1; % change is null, not Infinity, when the previous count is 0");
         assertEquals(3, c.rank(), "competition ranking: 1, 1, 3");
         assertNull(c.ratePer1000(), "no population, no rate");
         assertEquals(-200.0 / 3, c.changePct(), 1e-12);
-        assertEquals(new WardStatistics.Totals(9, 5, 4, 80.0, null, null, 2, 1), r.totals(),
+        assertEquals(new WardStatistics.Totals(9, 5, 4L, 80.0, null, null, 2, 1, r.totals().changeP(), false,
+                        "up 80%, not significant (p = 0.42)", null, null, null), r.totals(),
                 "no total rate while a ward lacks a population");
+        assertEquals(0.125, b.changeP(), 1e-12);
+        assertEquals(0.4239501953125, r.totals().changeP(), 1e-12);
+        assertTrue(r.coverage().comparable(), "every month of both periods holds data");
+        assertEquals("records", r.measure());
         assertEquals(8, r.top().count());
         assertEquals("These 2 wards account for 89% of all incidents (8 of 9) in 2022-03 to 2022-04.", r.top().sentence());
         assertEquals(List.of("2022-01", "2022-02", "2022-03", "2022-04"), r.months());

@@ -62,10 +62,25 @@ class MainTest {
         assertEquals(0, run("import", csv.toString()));
         assertTrue(out.toString().contains("4 rows read: 4 imported, 0 outside every ward, 0 without location, 0 rejected"), out.toString());
         assertEquals(0, run("wards", "--boundaries", "three", "--from", "2022-01", "--to", "2022-12", "--top", "1"));
-        assertEquals("ward_code,ward_name,count,rate_per_1000,share,rank,previous_count,change,change_pct\r\n"
-                + "E05000001,West,2,2,0.6667,1,0,2,\r\n"
-                + "E05000003,East,1,2,0.3333,2,1,0,0\r\n"
-                + "E05000002,Middle,0,0,0,3,0,0,\r\n", out.toString());
+        // the one file runs from 2021-01 to 2022-01, so it covers 2021 whole but only January of 2022: change is withheld
+        String header = "ward_code,ward_name,count,rate_per_1000,share,rank,previous_count,change,change_pct,change_p,change_significant,"
+                + "change_reading,rate_ci_low,rate_ci_high,months_with_data,comparison_months_with_data,measure\r\n";
+        // rate intervals: R poisson.test(2)$conf.int = 0.2422093 7.2246926 per 1,000 residents × 1,000
+        assertEquals(header
+                + "E05000001,West,2,2,0.6667,1,0,,,,,,0.242,7.225,1,12,records\r\n"
+                + "E05000003,East,1,2,0.3333,2,1,,,,,,0.051,11.143,1,12,records\r\n"
+                + "E05000002,Middle,0,0,0,3,0,,,,,,0,1.844,1,12,records\r\n", out.toString());
+        assertTrue(err.toString().contains("months with data: 1 of 12 in 2022-01:2022-12, 12 of 12 in 2021-01:2021-12"), err.toString());
+        assertTrue(err.toString().contains("warning: the period 2022-01 to 2022-12 has no data for 2022-02, 2022-03,"), err.toString());
+        out.reset();
+        assertEquals(0, run("wards", "--boundaries", "three", "--from", "2022-01", "--to", "2022-12", "--top", "1", "--allow-partial",
+                "--per", "10000"));
+        // R: poisson.test(c(1, 1), c(12, 12))$p.value = 1; poisson.test(c(2, 0), c(12, 12))$p.value = 0.5
+        assertEquals(header.replace("rate_per_1000", "rate_per_10000")
+                + "E05000001,West,2,20,0.6667,1,0,2,,0.5,0,\"up from none, not significant (p = 0.5)\",2.422,72.247,1,12,records\r\n"
+                + "E05000003,East,1,20,0.3333,2,1,0,0,1,0,\"no change, not significant (p = 1)\",0.506,111.433,1,12,records\r\n"
+                + "E05000002,Middle,0,0,0,3,0,0,,1,0,none in either period,0,18.444,1,12,records\r\n",
+                out.toString());
         assertTrue(err.toString().contains("These 1 wards account for 67% of all incidents (2 of 3)"), err.toString());
     }
 

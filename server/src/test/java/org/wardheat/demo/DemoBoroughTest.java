@@ -72,6 +72,29 @@ class DemoBoroughTest {
             assertEquals(List.of("2023: 9 at 4, 0 open", "2024: 12 at 4, 1 open"),
                     years.stream().map(y -> y.label() + ": " + y.encampments() + " at " + y.locations() + ", " + y.open() + " open").toList());
 
+            // the ward table with --measure count sums the needles: equal to the Count column of the 2024 rows, read here from the file
+            long needlesIn2024 = 0;
+            for (String line : Files.readAllLines(dir.resolve("source").resolve("wardheath-needle-finds.csv")).stream().skip(1).toList()) {
+                String[] f = line.split(",");
+                if (f[0].endsWith("/2024")) {
+                    needlesIn2024 += Long.parseLong(f[f.length - 1].trim());
+                }
+            }
+            WardStatistics.Query needleQuery = WardStatistics.Query.of(List.of(), List.of("needle-finds"), "2024-01", "2024-12", null, 5);
+            WardStatistics.Result counted = ws.wardStatistics(DemoBorough.BOUNDARIES, needleQuery.with(
+                    new org.wardheat.analysis.ChangeRules(org.wardheat.analysis.ChangeRules.Measure.COUNT, 1000, 0.05, null, false)));
+            assertEquals(needlesIn2024, counted.wards().stream().mapToLong(WardStatistics.WardRow::count).sum()
+                    + counted.totals().outside() + counted.totals().withoutLocation(), "needles, not finds");
+            assertTrue(needlesIn2024 > 1500 + counted.totals().outside(), "the two sealed bags alone hold 1,500");
+            assertEquals("count", counted.measure());
+            long finds = ws.wardStatistics(DemoBorough.BOUNDARIES, needleQuery).totals().count();
+            assertTrue(finds < needlesIn2024 / 2, "records count finds: " + finds);
+            var defaulted = org.wardheat.query.Analyses.of(ws).wards(new org.wardheat.query.WardsQuery(DemoBorough.BOUNDARIES,
+                    new org.wardheat.query.Filter(List.of(), List.of("needle-finds"), org.wardheat.model.Period.of("2024-01", "2024-12")),
+                    org.wardheat.model.Period.of("2023-01", "2023-12"), 5));
+            assertEquals("count", defaulted.measure(), "needle finds are counted in needles unless told otherwise");
+            assertEquals(counted.totals().count(), defaulted.totals().count());
+
             long[] july = new long[2], january = new long[2];
             WardStatistics.Result all = ws.wardStatistics(DemoBorough.BOUNDARIES,
                     WardStatistics.Query.of(List.of("Violence and sexual offences"), null, "2024-01", "2024-12", null, 5));

@@ -103,7 +103,20 @@ class ApiServerTest {
         assertEquals(2, summary.get("totals").get("count").asInt());
         assertEquals(1, summary.get("totals").get("previousCount").asInt());
         String csv = get("/api/wards.csv?boundaries=three&from=2022-01&to=2022-02&dataset=police-uk").body();
-        assertTrue(csv.startsWith("ward_code,ward_name,count,rate_per_1000,share,rank,previous_count,change,change_pct\r\nE05000001,West,2,,1,1,0,2,\r\n"), csv);
+        assertTrue(csv.startsWith("ward_code,ward_name,count,rate_per_1000,share,rank,previous_count,change,change_pct,change_p,"
+                + "change_significant,change_reading,rate_ci_low,rate_ci_high,months_with_data,comparison_months_with_data,measure\r\n"
+                + "E05000001,West,2,,1,1,0,,,,,,,,2,1,records\r\n"), csv);
+        assertEquals("the comparison period 2021-11 to 2021-12 has no data for 2021-11 (1 of 2 months)",
+                summary.get("warnings").get(0).asText(), "change withheld: 2021-11 was never imported");
+        assertTrue(summary.get("totals").get("change").isNull());
+        JsonNode partial = JSON.readTree(get("/api/wards/summary?boundaries=three&from=2022-01&to=2022-02&dataset=police-uk"
+                + "&allow_partial=true&alpha=0.2&rank_by=change&measure=count").body());
+        assertEquals(1, partial.get("totals").get("change").asInt());
+        assertEquals("count", partial.get("measure").asText());
+        assertEquals(1.0, partial.get("totals").get("changeP").asDouble(), 1e-12, "R: poisson.test(c(2, 1), c(2, 2))$p.value = 1");
+        assertEquals(400, get("/api/wards/summary?boundaries=three&from=2022-01&to=2022-02&alpha=0.9").statusCode());
+        assertEquals(400, get("/api/wards/summary?boundaries=three&from=2022-01&to=2022-02&per=100").statusCode());
+        assertEquals(400, get("/api/wards/summary?boundaries=three&from=2022-01&to=2022-02&rank_by=name").statusCode());
         JsonNode categories = JSON.readTree(get("/api/categories").body());
         assertEquals("Burglary", categories.get(0).get("category").asText());
         assertEquals(2, categories.get(0).get("count").asInt());
@@ -146,9 +159,12 @@ class ApiServerTest {
         JsonNode nonzero = JSON.readTree(get("/api/hotspots/kde?boundaries=three&from=2022-01&to=2022-02&cell=200&bandwidth=300&only=nonzero").body());
         assertTrue(nonzero.get("features").size() < cells);
         assertEquals(300.0, nonzero.get("parameters").get("bandwidth_m").asDouble());
-        String csv = get("/api/hotspots/change?boundaries=three&from=2022-01&to=2022-02&cell=200&format=csv").body();
+        HttpResponse<String> refused = get("/api/hotspots/change?boundaries=three&from=2022-01&to=2022-02&cell=200&format=csv");
+        assertEquals(400, refused.statusCode(), "2021-11 of the before-period was never imported");
+        assertTrue(refused.body().contains("has no data for 2021-11"), refused.body());
+        String csv = get("/api/hotspots/change?boundaries=three&from=2022-01&to=2022-02&cell=200&format=csv&allow_partial=true").body();
         assertTrue(csv.startsWith("cell_id,lon,lat,easting,northing,n_before,n_after,change,gistar_before,bin_before,gistar_after,bin_after,class\r\n"), csv);
-        String exported = get("/api/export/hotspots?analysis=change&boundaries=three&from=2022-01&to=2022-02&cell=200&format=csv").body();
+        String exported = get("/api/export/hotspots?analysis=change&boundaries=three&from=2022-01&to=2022-02&cell=200&format=csv&allow_partial=true").body();
         assertEquals(csv, exported, "the download and the layer route write the same cell table");
         JsonNode layerProps = JSON.readTree(get("/api/hotspots/gistar?boundaries=three&from=2022-01&to=2022-02&cell=200").body())
                 .get("features").get(0).get("properties");
@@ -215,7 +231,8 @@ class ApiServerTest {
         JsonNode table = JSON.readTree(get("/api/strategic?boundaries=three&ward=E05000001&from=2022-01&to=2022-02&dataset=police-uk").body());
         assertEquals("Burglary", table.get("rows").get(0).get("category").asText());
         assertTrue(get("/api/strategic?area_id=" + id + "&from=2022-01&to=2022-02&format=csv").body()
-                .startsWith("category,this_period,last_period,difference,change_pct,rate_per_1000,period,comparison\r\n"));
+                .startsWith("category,this_period,last_period,difference,change_pct,rate_per_1000,period,comparison,change_p,"
+                        + "change_significant,change_reading,rate_ci_low,rate_ci_high,months_with_data,comparison_months_with_data,measure,group_categories\r\n"));
         HttpResponse<String> renamed = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/api/areas/" + id))
                 .header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString("{\"name\":\"Westside\"}")).build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(200, renamed.statusCode());

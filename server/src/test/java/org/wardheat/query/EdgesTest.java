@@ -134,6 +134,33 @@ class EdgesTest {
     }
 
     @Test
+    void wardAndStrategicCsvWithMeasurePerAlphaRankingAndPartialChangeAreTheSameBothWays() throws Exception {
+        // the demo holds 2023-01 to 2024-12: against 2022 (no data) change is withheld unless allowed
+        String q = "boundaries=" + B + "&from=2023-01&to=2023-12&dataset=needle-finds&measure=count&per=10000&alpha=0.01&rank_by=rate";
+        sameCsv(List.of("wards", "--boundaries", B, "--from", "2023-01", "--to", "2023-12", "--dataset", "needle-finds", "--measure", "count",
+                "--per", "10000", "--alpha", "0.01", "--rank-by", "rate"), "/api/export/wards?" + q + "&format=csv");
+        sameCsv(List.of("wards", "--boundaries", B, "--from", "2023-01", "--to", "2023-12", "--dataset", "needle-finds", "--measure", "count",
+                "--per", "10000", "--alpha", "0.01", "--rank-by", "rate", "--allow-partial"), "/api/export/wards?" + q + "&allow_partial=true&format=csv");
+        sameCsv(List.of("strategic", "--boundaries", B, "--from", "2024-01", "--to", "2024-12", "--measure", "count", "--per", "10000",
+                "--alpha", "0.01"), "/api/strategic?boundaries=" + B + "&from=2024-01&to=2024-12&measure=count&per=10000&alpha=0.01&format=csv");
+        Cli withheld = cli("wards", "--boundaries", B, "--from", "2023-01", "--to", "2023-12", "--dataset", "needle-finds");
+        String csv = new String(withheld.out(), StandardCharsets.UTF_8);
+        assertTrue(csv.lines().skip(1).allMatch(l -> l.matches("[^,]+,[^,]+,\\d+,[0-9.]*,[0-9.]+,\\d+,0,,,,,,[0-9.]*,[0-9.]*,12,0,count")), csv);
+        assertTrue(withheld.err().contains("measure: count"), "needle finds are counted in needles by default: " + withheld.err());
+        assertTrue(withheld.err().contains("warning: the comparison period 2022-01 to 2022-12 has no data for 2022-01, 2022-02,"), withheld.err());
+        Cli partial = cli("wards", "--boundaries", B, "--from", "2024-01", "--to", "2024-12", "--dataset", "needle-finds", "--rank-by", "change",
+                "--format", "json");
+        com.fasterxml.jackson.databind.JsonNode json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(partial.out());
+        assertTrue(json.get("coverage").get("comparable").asBoolean());
+        assertEquals("count", json.get("measure").asText());
+        long previous = Long.MAX_VALUE;
+        for (com.fasterxml.jackson.databind.JsonNode w : json.get("wards")) {
+            assertTrue(w.get("change").asLong() <= previous, "ranked by change");
+            previous = w.get("change").asLong();
+        }
+    }
+
+    @Test
     void strategicCsvIsTheSameBothWays() throws Exception {
         String ward = demo.workspace.boundarySet(B).wards().get(0).code();
         String q = "boundaries=" + B + "&ward=" + ward + "&from=2024-01&to=2024-12";
@@ -161,6 +188,74 @@ class EdgesTest {
                 "/api/export/priorities?boundaries=" + B + "&from=2024-01&to=2024-12&rows=groups&alpha=0.01&format=csv");
     }
 
+    /**
+     * Trends and the priority matrix under disclosure control: the same suppressed CSV both ways, no count from 1 to 4
+     * (in the annual table neither this year's nor the year before's), monthly views refused; and their coverage.
+     */
+    @Test
+    void shareableTrendsAndPrioritiesHideSmallCountsAndStateTheirMonths() throws Exception {
+        String ward = demo.workspace.boundarySet(B).wards().get(0).code();
+        String q = "boundaries=" + B + "&ward=" + ward + "&from=2022-01&to=2024-12&category=Robbery&shareable=true";
+        List<String> trends = List.of("trends", "--boundaries", B, "--ward", ward, "--from", "2022-01", "--to", "2024-12", "--category", "Robbery",
+                "--shareable");
+        sameCsv(trends, "/api/export/trends?" + q + "&format=csv", "/api/trends?" + q + "&format=csv");
+        String csv = new String(cli(trends.toArray(new String[0])).out(), StandardCharsets.UTF_8);
+        assertTrue(csv.startsWith("year,start,months_with_data,count,previous_year_count,change,change_pct\r\n"), csv);
+        for (String line : csv.lines().skip(1).toList()) {
+            String[] f = line.split(",", -1);
+            for (String count : List.of(f[3], f[4])) {
+                assertTrue(count.isEmpty() || count.equals("0") || count.equals("<5") || count.equals("[c]") || Double.parseDouble(count) >= 5, line);
+            }
+        }
+        assertEquals(2, cli(List.of("trends", "--boundaries", B, "--from", "2024-01", "--to", "2024-06", "--view", "rolling", "--shareable")
+                .toArray(new String[0])).exit(), "monthly values are not shared");
+        String p = "boundaries=" + B + "&from=2024-12&to=2024-12&shareable=true";
+        sameCsv(List.of("priorities", "--boundaries", B, "--from", "2024-12", "--to", "2024-12", "--shareable"),
+                "/api/export/priorities?" + p + "&format=csv", "/api/priorities?" + p + "&format=csv");
+        for (String line : new String(cli("priorities", "--boundaries", B, "--from", "2024-12", "--to", "2024-12", "--shareable").out(),
+                StandardCharsets.UTF_8).lines().skip(1).toList()) {
+            String[] f = line.split(",", -1);
+            for (String count : List.of(f[3], f[4])) {
+                assertTrue(count.equals("0") || count.equals("<5") || count.equals("[c]") || Long.parseLong(count) >= 5, line);
+            }
+        }
+        JsonNode t = JSON.readTree(get("/api/trends?boundaries=" + B + "&from=2022-01&to=2024-12").body());
+        assertEquals(36, t.path("coverage").path("period").path("months").asInt(), t.path("coverage").toString());
+        assertEquals(t.path("monthsWithData"), t.path("coverage").path("period").path("covered"));
+        JsonNode pr = JSON.readTree(get("/api/priorities?boundaries=" + B + "&from=2024-01&to=2024-06").body());
+        assertTrue(pr.path("coverage").path("comparison").has("covered"), pr.path("coverage").toString());
+    }
+
+    /** {@code --shareable} and {@code shareable=true}: the same suppressed CSV both ways, with marks and no small count. */
+    @Test
+    void shareableTablesAreTheSameBothWaysAndHideSmallCounts() throws Exception {
+        String q = "boundaries=" + B + "&from=2024-03&to=2024-03&category=Robbery&shareable=true";
+        List<String> wards = List.of("wards", "--boundaries", B, "--from", "2024-03", "--to", "2024-03", "--category", "Robbery", "--shareable");
+        sameCsv(wards, "/api/export/wards?" + q + "&format=csv", "/api/wards.csv?" + q);
+        String csv = new String(cli(wards.toArray(new String[0])).out(), StandardCharsets.UTF_8);
+        assertTrue(csv.contains("\"<5\"") || csv.contains(",<5,"), csv);
+        for (String line : csv.lines().skip(1).toList()) {
+            String count = line.split(",")[2];
+            assertTrue(count.equals("0") || count.equals("<5") || count.equals("[c]") || Long.parseLong(count) >= 5, line);
+        }
+        JsonNode layer = JSON.readTree(get("/api/wards?" + q).body());
+        assertEquals(5, layer.path("disclosure").path("k").asInt(), "the layer's parameters record the suppression");
+        assertTrue(layer.path("name").asText().endsWith("_shareable-k5"), layer.path("name").asText());
+        String h = "boundaries=" + B + "&from=2024-01&to=2024-06&cell=300&shareable=true&k=3";
+        sameCsv(List.of("hotspots", "gistar", "--boundaries", B, "--from", "2024-01", "--to", "2024-06", "--cell", "300", "--shareable", "--k", "3"),
+                "/api/export/hotspots?analysis=gistar&" + h + "&format=csv", "/api/hotspots/gistar?" + h + "&format=csv");
+        String ward = demo.workspace.boundarySet(B).wards().get(0).code();
+        sameCsv(List.of("strategic", "--boundaries", B, "--ward", ward, "--from", "2024-01", "--to", "2024-01", "--shareable"),
+                "/api/export/strategic?boundaries=" + B + "&ward=" + ward + "&from=2024-01&to=2024-01&shareable=true&format=csv");
+        JsonNode summary = JSON.readTree(get("/api/area-summary?boundaries=" + B + "&ward=" + ward + "&from=2024-01&to=2024-01&shareable=true").body());
+        assertEquals(5, summary.path("disclosure").path("k").asInt(), summary.toString());
+        assertEquals(0, summary.path("topPlaces").size(), "no record-level places in a shared summary");
+        for (JsonNode row : summary.path("categories")) {
+            JsonNode count = row.path("count");
+            assertTrue(!count.isNumber() || count.asLong() == 0 || count.asLong() >= 5, row.toString());
+        }
+    }
+
     /** A route, a query string with one bad value, and the parameter the refusal must name. */
     record Bad(String route, String query, String parameter) {
     }
@@ -186,6 +281,19 @@ class EdgesTest {
             /api/wards/summary | {H}&compare=1990-01:1990-06 | compare
             /api/wards/summary | {H}&top=-1 | top
             /api/wards/summary | {H}&top=x | top
+            /api/wards/summary | {H}&shareable=maybe | shareable
+            /api/export/wards | {H}&shareable=true&k=1 | k
+            /api/hotspots/kde | {H}&shareable=true&k=101 | k
+            /api/strategic | {H}&shareable=true&k=x | k
+            /api/wards/summary | {H}&alpha=0 | alpha
+            /api/wards/summary | {H}&alpha=0.6 | alpha
+            /api/wards/summary | {H}&per=100 | per
+            /api/wards/summary | {H}&rank_by=name | rank_by
+            /api/wards/summary | {H}&measure=needles | measure
+            /api/wards/summary | {H}&allow_partial=perhaps | allow_partial
+            /api/strategic | {H}&per=1 | per
+            /api/hotspots/kde | {H}&measure=weight | measure
+            /api/hotspots/change | {H}&before=2022-01:2022-06 | before
             /api/hotspots/kde | {H}&cell=5 | cell
             /api/hotspots/gistar | {H}&cell=5 | cell
             /api/hotspots/change | {H}&cell=5 | cell
@@ -300,6 +408,8 @@ class EdgesTest {
             /api/priorities | {H}&harm_weights=Burglary:x | harm_weights
             /api/priorities | {H}&default_weight=1 | default_weight
             /api/priorities | {H}&compare=soon | compare
+            /api/trends | {H}&view=rolling&shareable=true | view
+            /api/priorities | {H}&shareable=true&k=1 | k
             """;
 
     static List<Bad> badValues() {
@@ -329,7 +439,7 @@ class EdgesTest {
             }
         }
         assertEquals(List.of(), wrong);
-        assertEquals(127, badValues().size(), "one line per case");
+        assertEquals(142, badValues().size(), "one line per case");
     }
 
     @Test
@@ -366,6 +476,8 @@ class EdgesTest {
                 {"--view", "trends", "--boundaries", B, "--from", "2024-01", "--to", "2024-06", "--view", "weekly"},
                 {"--alpha", "priorities", "--boundaries", B, "--from", "2024-01", "--to", "2024-06", "--alpha", "0.9"},
                 {"--weight-harm", "priorities", "--boundaries", B, "--from", "2024-01", "--to", "2024-06", "--weight-harm", "-1"},
+                {"--k", "wards", "--boundaries", B, "--from", "2024-01", "--to", "2024-06", "--shareable", "--k", "1"},
+                {"--format", "wards", "--boundaries", B, "--from", "2024-01", "--to", "2024-06", "--shareable", "--format", "json"},
         };
         for (String[] c : cases) {
             String[] args = java.util.Arrays.copyOfRange(c, 1, c.length);

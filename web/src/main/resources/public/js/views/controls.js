@@ -1,7 +1,10 @@
 // The form controls: pickers filled from the server's lists, set from the state, and read back as a patch
 // for state.set (which checks every value).
 import { num } from '../format.js';
+import { comparisonCovered } from '../state.js';
 import { $, setOptions } from './dom.js';
+
+let monthNames = []; // the months with data, from the last fillPickers
 
 /** Fills the boundary set, dataset, category and month pickers from the server's lists and the state. */
 export function fillPickers(state, { sets, datasets, categories, months }) {
@@ -9,6 +12,7 @@ export function fillPickers(state, { sets, datasets, categories, months }) {
     ...datasets.map((d) => [d.id, `${d.id} (${num(d.incidents)})`, d.id === state.dataset])]);
   setOptions($('boundaries'), sets.map((s) => [s.id, `${s.id} (${num(s.wards)} wards)`, s.id === state.boundaries]));
   setOptions($('categories'), categories.map((c) => [c.category, `${c.category} (${num(c.count)})`, state.categories.includes(c.category)]));
+  monthNames = months.map(({ month }) => month);
   setOptions($('from'), months.map(({ month }) => [month, month, month === state.from]));
   setOptions($('to'), months.map(({ month }) => [month, month, month === state.to]));
 }
@@ -17,6 +21,13 @@ export function fillPickers(state, { sets, datasets, categories, months }) {
 export function showState(state) {
   for (const [id, key] of [['compare', 'compare'], ['hotspot', 'hotspot'], ['shape', 'shape'], ['places', 'places'],
     ['group-by', 'groupBy'], ['rank-by', 'rankBy']]) $(id).value = state[key];
+  // a comparison whose months were never imported is offered only when chosen (then the tables say "no comparable data")
+  for (const o of $('compare').options) {
+    o.dataset.label = o.dataset.label || o.textContent;
+    const covered = comparisonCovered(o.value, state.from, state.to, monthNames);
+    o.textContent = covered ? o.dataset.label : `${o.dataset.label} (no data)`;
+    o.disabled = !covered && o.value !== state.compare;
+  }
   $('cell').value = state.cell ?? '';
   $('bandwidth').value = state.bandwidth ?? '';
   document.querySelectorAll('input[name=measure]').forEach((r) => { r.checked = r.value === state.measure; });
@@ -32,4 +43,9 @@ export function readControls() {
     hotspot: $('hotspot').value, cell: $('cell').value, shape: $('shape').value, bandwidth: $('bandwidth').value,
     places: $('places').value, groupBy: $('group-by').value, rankBy: $('rank-by').value,
   };
+}
+
+/** Refills the category picker with the chosen dataset's categories inside the boundary set, keeping the choice. */
+export function fillCategories(state, categories) {
+  setOptions($('categories'), categories.map((c) => [c.category, `${c.category} (${num(c.count)})`, state.categories.includes(c.category)]));
 }

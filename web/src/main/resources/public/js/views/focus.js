@@ -1,7 +1,7 @@
 // The focus area: wards clicked on the map or a polygon/rectangle drawn with leaflet-draw, its summary and
 // the strategic-assessment table, and saved areas (list, load, rename, delete). The area itself lives in
 // the view state (wards, polygon, areaId), so the link reproduces it.
-import { api, latestOnly } from '../api.js';
+import { api, allowed, latestOnly } from '../api.js';
 import { html, setHtml, num, signed, pct, share, plural } from '../format.js';
 import { $ } from './dom.js';
 
@@ -15,7 +15,10 @@ export function describeArea(state, wardNames, savedName) {
   return null;
 }
 
-const changeRow = (label, r) => html`<td>${label}</td><td>${num(r.count)}</td><td>${num(r.previous)}</td><td>${signed(r.difference)}</td><td>${pct(r.changePct)}</td>`;
+/** A category's change: "no comparable data" when withheld, greyed when not significant (its reading as a tooltip). */
+const changeRow = (label, r) => (r.difference === null || r.difference === undefined
+  ? html`<td>${label}</td><td>${num(r.count)}</td><td>${num(r.previous)}</td><td class="withheld" colspan="2">no comparable data</td>`
+  : html`<td>${label}</td><td>${num(r.count)}</td><td>${num(r.previous)}</td><td>${signed(r.difference)}</td><td class="${r.changeSignificant === false ? 'not-significant' : ''}" title="${r.changeReading ?? ''}">${pct(r.changePct)}</td>`);
 
 /** The summary panel. */
 export function summaryHtml(s) {
@@ -23,7 +26,8 @@ export function summaryHtml(s) {
   const cats = s.categories.slice().sort((a, b) => b.count - a.count).map((c) => html`<tr>${changeRow(c.category, c)}</tr>`);
   const places = s.topPlaces.map((p) => html`<li>${p.label}: ${num(p.records)}</li>`);
   const cells = s.hotCells.map((c) => html`<li>Gi* z ${num(c.gistar, 1)} at ${num(c.lat, 4)}, ${num(c.lon, 4)} (${num(c.n)} in the cell)</li>`);
-  return html`<p class="sentence" data-total="${t.count}">${num(t.count)} incidents against ${num(t.previous)} (${pct(t.changePct)})${t.ratePer1000 !== null ? `, ${num(t.ratePer1000, 1)} per 1,000 residents` : ''}.</p>
+  return html`<p class="sentence" data-total="${t.count}">${num(t.count)} incidents against ${num(t.previous)} (${t.difference === null ? 'no comparable data' : `${pct(t.changePct)}${t.changeReading ? `; ${t.changeReading}` : ''}`})${t.ratePer1000 !== null ? `, ${num(t.ratePer1000, 1)} per 1,000 residents` : ''}.</p>
+    ${(s.warnings || []).length ? html`<p class="note withheld">${s.warnings.join('. ')}</p>` : ''}
     <p class="note">${share(s.shareOfIncidents)} of the borough's incidents, ${share(s.shareOfResidents)} of its residents (${num(s.residents)}), ${share(s.shareOfArea)} of its area (${num(s.areaKm2, 2)} km²).</p>
     <table><thead><tr><th>Category</th><th>Now</th><th>Before</th><th>Diff.</th><th>Change</th></tr></thead><tbody>${cats}</tbody></table>
     ${places.length ? html`<p class="note"><b>Top repeat locations</b></p><ol class="places-list">${places}</ol>` : ''}
@@ -36,7 +40,7 @@ export function strategicRows(rows) {
 
 export function savedListHtml(features) {
   if (!features.length) return html`<li class="note">None yet.</li>`;
-  return html`${features.map((f) => html`<li data-id="${f.properties.id}"><span class="load">${f.properties.name}</span><button type="button" class="rename">Rename</button><button type="button" class="delete">Delete</button></li>`)}`;
+  return html`${features.map((f) => html`<li data-id="${f.properties.id}"><button type="button" class="load link">${f.properties.name}</button><button type="button" class="rename" aria-label="Rename ${f.properties.name}">Rename</button><button type="button" class="delete" aria-label="Delete ${f.properties.name}">Delete</button></li>`)}`;
 }
 
 /**
@@ -137,6 +141,10 @@ export function createFocusView(map, state, report) {
       $('strategic-csv').href = api.strategicUrl(state, 'csv');
       $('strategic-gpkg').href = api.strategicUrl(state, 'gpkg');
       if (!text) { setHtml($('focus-summary'), html``); return; }
+      if (!allowed('records')) { // its top places and hot cells are record-level: not for a viewer
+        setHtml($('focus-summary'), html`<p class="note">The strategic table below covers this area.</p>`);
+        return;
+      }
       const summary = await api.areaSummary(state, signal);
       if (signal.aborted) return;
       setHtml($('focus-summary'), summaryHtml(summary));

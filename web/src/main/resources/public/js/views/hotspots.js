@@ -3,7 +3,17 @@
 import { api, latestOnly } from '../api.js';
 import { html, num } from '../format.js';
 import { legendSection } from './legend.js';
-import { $, element } from './dom.js';
+import { $ } from './dom.js';
+import { featureIndex, bboxAreaKm2 } from '../geo.js';
+
+/** Hotspot layers of more cells than this (estimated before asking) need the user's go-ahead. */
+export const CELL_BUDGET = 150000;
+
+/** The cells a grid of `cellM` metres has over a bounding box [w, s, e, n]; with no cell size, the server's default (about 2,500). */
+export function estimateCells(bbox, cellM) {
+  if (!cellM) return 2500;
+  return Math.round((bboxAreaKm2(bbox) * 1e6) / (cellM * cellM));
+}
 
 const GI_BINS = [
   { bin: 3, colour: '#b2182b', label: 'Hot spot, 99% confidence' },
@@ -37,8 +47,12 @@ function styler(analysis, layer) {
     return {
       colour: (p) => colours[p.bin],
       opacity: (p) => (p.bin === 0 ? 0.35 : 0.8),
-      legend: legendSection(`Getis-Ord Gi* (${String(par.p_adjust).toUpperCase()}-adjusted)`, GI_BINS, 'Cells with no incidents nearby are not drawn.'),
+      legend: legendSection(`Getis-Ord Gi* (${String(par.p_adjust).toUpperCase()}-adjusted)`, GI_BINS.filter((b) => b.bin !== 0),
+        'Only significant cells are drawn; the download has every cell.'),
       tooltip: (p) => html`${p.n} incidents · Gi* z = ${approx(p.gistar, 2)} · adjusted p = ${Number(p.p_adjusted).toPrecision(2)}`,
+      info: (p) => html`<tr><td>Incidents in the cell</td><td>${num(p.n)}</td></tr><tr><td>Gi* z</td><td>${approx(p.gistar, 2)}</td></tr>
+        <tr><td>p (adjusted)</td><td>${Number(p.pvalue).toPrecision(2)} (${Number(p.p_adjusted).toPrecision(2)})</td></tr>
+        <tr><td>Bin</td><td>${p.bin} (${(GI_BINS.find((b) => b.bin === p.bin) || {}).label || ''})</td></tr>`,
     };
   }
   if (analysis === 'kde') {
@@ -49,9 +63,10 @@ function styler(analysis, layer) {
     return {
       colour: (p) => KDE_COLOURS[classOf(p.kde, breaks)],
       opacity: (p) => (p.kde < mean ? 0.25 : 0.8),
-      legend: legendSection('Kernel density, incidents per km²', rows,
-        `Quartic kernel, bandwidth ${approx(par.bandwidth_m, 0)} m; average ${approx(mean, 0)} per km² over the area.`),
+      legend: legendSection('Kernel density, incidents per km²', rows.slice(1),
+        `Quartic kernel, bandwidth ${approx(par.bandwidth_m, 0)} m; average ${approx(mean, 0)} per km² over the area; cells below it are not drawn.`),
       tooltip: (p) => html`${approx(p.kde)} per km² · ${p.n} incidents in the cell`,
+      info: (p) => html`<tr><td>Density</td><td>${approx(p.kde)} per km²</td></tr><tr><td>Incidents in the cell</td><td>${num(p.n)}</td></tr>`,
     };
   }
   const rows = CHANGE_COLOURS.map((colour, k) => ({ colour, label: CHANGE_LABELS[k] }));
@@ -61,39 +76,64 @@ function styler(analysis, layer) {
     legend: legendSection('Change in incidents per cell', [...rows, { ring: 'solid', label: 'became a hot spot (Gi* 95%)' }],
       `${par.period_before} against ${par.period}.`),
     tooltip: (p) => html`${p.n_before} → ${p.n_after} (${p.change > 0 ? '+' : ''}${p.change}) · ${p.class}`,
+    info: (p) => html`<tr><td>Before / after</td><td>${num(p.n_before)} / ${num(p.n_after)}</td></tr><tr><td>Change</td><td>${p.change > 0 ? '+' : ''}${num(p.change)}</td></tr>
+      <tr><td>Gi* z before / after</td><td>${approx(p.gistar_before, 2)} / ${approx(p.gistar_after, 2)}</td></tr><tr><td>Class</td><td>${p.class}</td></tr>`,
     weight: (p) => (p.class === 'became hot' ? 2 : 0.3),
   };
 }
 
-/** The hotspot layer view: refresh(state) draws the chosen analysis, or removes it for 'none'. */
+/**
+ * The hotspot layer view: refresh(state, bbox) draws the chosen analysis, or removes it for 'none'; cancel() stops
+ * the request in flight; at(latlng) gives the cell under a point with its tooltip and info rows.
+ */
 export function createHotspotView(map) {
   const view = { layer: null, legend: null };
   const next = latestOnly();
+  const renderer = L.canvas({ pane: 'hotspots' });
+  let index = featureIndex(null);
+  let styled = null;
   const clear = () => {
     if (view.layer) view.layer.remove();
     view.layer = null;
     view.legend = null;
+    index = featureIndex(null);
   };
-  view.refresh = async (state) => {
+  view.cancel = () => next();
+  view.at = (latlng) => {
+    const f = index.at(latlng.lng, latlng.lat);
+    return f && { properties: f.properties, tooltip: styled.tooltip(f.properties), info: styled.info(f.properties) };
+  };
+  /** @param bbox [w, s, e, n] of the wards, for the size estimate */
+  view.refresh = async (state, bbox) => {
     const signal = next();
     $('hotspot-links').hidden = state.hotspot === 'none';
     $('hotspot-note').textContent = '';
     if (state.hotspot === 'none') { clear(); return; }
+    const cells = bbox ? estimateCells(bbox, state.cell) : 0;
+    if (cells > CELL_BUDGET && !window.confirm(`This layer has about ${num(cells)} cells of ${state.cell} m; it may take a while and a lot of memory. Request it?`)) {
+      clear();
+      $('hotspot-note').textContent = `Not requested: about ${num(cells)} cells. Choose a larger cell size.`;
+      return;
+    }
     const before = state.hotspot === 'change' ? (await api.periods(state, signal)).comparison : null;
     const period = before && `${before.from}:${before.to}`;
     const geojson = await api.hotspots(state, period, signal);
     if (signal.aborted) return;
-    clear();
     const s = styler(state.hotspot, geojson);
-    view.layer = L.geoJSON(geojson, {
-      renderer: L.canvas(),
+    // built whole, then swapped for the old layer in one step: never two hotspot layers on the map
+    const layer = L.geoJSON(geojson, {
+      renderer, interactive: false,
       style: (f) => ({ fillColor: s.colour(f.properties), fillOpacity: s.opacity(f.properties), color: '#333',
         weight: s.weight ? s.weight(f.properties) : 0.2 }),
-      onEachFeature: (f, l) => l.bindTooltip(() => element(s.tooltip(f.properties), 'span'), { sticky: true }),
-    }).addTo(map);
+    });
+    clear();
+    view.layer = layer.addTo(map);
+    styled = s;
+    index = featureIndex(geojson);
     view.legend = s.legend;
     const p = geojson.parameters;
-    $('hotspot-note').textContent = `${num(p.cells)} cells of ${p.cell_size_m} m (${String(p.cell_size_rule).split(':')[0]}), ${num(p.incidents)} incidents.`
+    const sent = geojson.cells ? ` (${num(geojson.cells.sent)} drawn)` : '';
+    $('hotspot-note').textContent = `${num(p.cells)} cells of ${p.cell_size_m} m${sent} (${String(p.cell_size_rule).split(':')[0]}), ${num(p.incidents)} incidents.`
       + (p.warning ? ` Note: ${p.warning}.` : '');
     $('hotspot-geojson').href = api.hotspotUrl(state, period, 'geojson');
     $('hotspot-csv').href = api.hotspotUrl(state, period, 'csv');

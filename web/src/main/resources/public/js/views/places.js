@@ -6,13 +6,15 @@ import { legendSection } from './legend.js';
 import { $, element } from './dom.js';
 
 const STAY_COLOURS = [[3, '#fdd49e'], [7, '#fc8d59'], [14, '#d7301f'], [Infinity, '#7f0000']];
+// points sit in their own pane above every polygon layer, and a click on one opens its own popup only
+const POINT = { pane: 'places', bubblingMouseEvents: false };
 
 /** Proportional circles (area ∝ value) with a popup of counts by period. */
 function drawRepeats(map, geojson, by) {
   const value = (p) => (by === 'count' ? p.count : p.records);
   const max = Math.max(1, ...geojson.features.map((f) => value(f.properties)));
   const layer = L.geoJSON(geojson, {
-    pointToLayer: (f, latlng) => L.circleMarker(latlng, { radius: 4 + 22 * Math.sqrt(value(f.properties) / max),
+    pointToLayer: (f, latlng) => L.circleMarker(latlng, { radius: 4 + 22 * Math.sqrt(value(f.properties) / max), ...POINT,
       color: '#5b2a86', weight: 1.5, fillColor: '#8e5cc2', fillOpacity: 0.55 }),
     onEachFeature: (f, l) => {
       const p = f.properties;
@@ -37,7 +39,7 @@ function drawEncampments(map, years) {
     const colour = STAY_COLOURS.find(([limit]) => s.days <= limit)[1];
     let extra = {};
     try { extra = s.extra ? JSON.parse(s.extra) : {}; } catch { extra = {}; }
-    L.circleMarker([s.lat, s.lon], { radius: 7, color: s.open ? '#000' : '#444', dashArray: s.open ? '3' : null, weight: s.open ? 2 : 1, fillColor: colour, fillOpacity: 0.85 })
+    L.circleMarker([s.lat, s.lon], { ...POINT, radius: 7, color: s.open ? '#000' : '#444', dashArray: s.open ? '3' : null, weight: s.open ? 2 : 1, fillColor: colour, fillOpacity: 0.85 })
       .bindPopup(() => element(html`<div class="popup"><h3>${s.location}</h3><table><tr><td>From</td><td>${day(s.start)}</td></tr>
         <tr><td>To</td><td>${s.open ? 'still open' : day(s.end)}</td></tr><tr><td>Days in situ</td><td>${num(s.days)}</td></tr>
         ${extra.vehicles != null ? html`<tr><td>Vehicles</td><td>${num(extra.vehicles)}</td></tr>` : ''}
@@ -64,8 +66,8 @@ export function createPlacesView(map, onPick) {
   const next = latestOnly();
   const nextKnox = latestOnly();
   $('places-list').addEventListener('click', (e) => {
-    const li = e.target.closest('li[data-lat]');
-    if (li) onPick([Number(li.dataset.lat), Number(li.dataset.lon)]);
+    const b = e.target.closest('button[data-lat]');
+    if (b) onPick([Number(b.dataset.lat), Number(b.dataset.lon)]);
   });
   const show = (drawn, list, note) => {
     if (view.layer) view.layer.remove();
@@ -73,6 +75,7 @@ export function createPlacesView(map, onPick) {
     setHtml($('places-list'), list);
     $('places-note').textContent = note;
   };
+  view.cancel = () => next();
   view.refresh = async (state) => {
     const signal = next();
     if (state.places === 'repeats') {
@@ -80,7 +83,7 @@ export function createPlacesView(map, onPick) {
       if (signal.aborted) return;
       const t = geojson.totals;
       show(drawRepeats(map, geojson, state.rankBy),
-        html`${geojson.features.map(({ geometry: g, properties: p }) => html`<li ${g ? html`data-lat="${g.coordinates[1]}" data-lon="${g.coordinates[0]}"` : ''}>${p.label}: <b>${num(state.rankBy === 'count' ? p.count : p.records)}</b></li>`)}`,
+        html`${geojson.features.map(({ geometry: g, properties: p }) => html`<li>${g ? html`<button type="button" class="link" data-lat="${g.coordinates[1]}" data-lon="${g.coordinates[0]}">${p.label}</button>` : p.label}: <b>${num(state.rankBy === 'count' ? p.count : p.records)}</b></li>`)}`,
         `${num(t.places)} places, ${num(t.records)} records, summed count ${num(t.count)}`
           + (t.outlier_records ? ` (${num(t.count_without_outliers)} without ${num(t.outlier_records)} outlier records)` : '') + '.');
     } else if (state.places === 'encampments') {

@@ -11,10 +11,11 @@ const W = 300, H = 120, PAD = 16;
 /** Bars of each year's total (years cut by the period or without data are pale), with the year-on-year change above. */
 export function annualSvg(years) {
   if (!years.length) return html`<p class="note">No years to show.</p>`;
-  const max = Math.max(1, ...years.map((y) => y.total));
+  const count = (y) => (typeof y.total === 'number' ? y.total : 0); // a viewer's "<5" draws no bar, its label says it
+  const max = Math.max(1, ...years.map(count));
   const bw = (W - 2) / years.length;
   const bars = years.map((y, i) => {
-    const bh = ((H - 2 * PAD) * y.total) / max;
+    const bh = ((H - 2 * PAD) * count(y)) / max;
     const x = 1 + i * bw;
     const whole = y.monthsInPeriod === 12;
     const change = y.changePct === null || y.changePct === undefined ? '' : pct(y.changePct, 0);
@@ -38,7 +39,9 @@ export function rollingSvg(months) {
 }
 
 export function trendsHtml(t, scope) {
-  return html`<p class="note">${scope}, ${t.period.replace(':', ' to ')} (${t.measure}).</p>${annualSvg(t.annual)}${rollingSvg(t.rolling)}`;
+  const months = t.coverage ? html`<p class="note">Months with data: ${t.coverage.period.covered.length} of ${t.coverage.period.months}${t.warnings.length ? html`; ${t.warnings.join('; ')}` : ''}.</p>` : '';
+  const rolling = t.disclosure ? html`<p class="note">Monthly values are withheld (disclosure control, counts below ${t.disclosure.k}).</p>` : rollingSvg(t.rolling);
+  return html`<p class="note">${scope || 'Selected area'}, ${t.period.replace(':', ' to ')} (${t.measure}).</p>${months}${annualSvg(t.annual)}${rolling}`;
 }
 
 /** The trend charts and the priority matrix panel; refresh() redraws both for the state. */
@@ -51,6 +54,7 @@ export function createTrendsView() {
       if (signal.aborted) return;
       setHtml($('trends-charts'), trendsHtml(t, t.scope));
       setHtml($('priorities-table').tBodies[0], prioritiesHtml(p.rows));
+      $('priorities-coverage').textContent = p.warnings && p.warnings.length ? p.warnings.join('; ') : '';
       $('priorities-csv').href = api.exportUrl('priorities', api.priorityParamsOf(state), 'csv');
       $('trends-csv').href = api.exportUrl('trends', { ...api.trendParamsOf(state), view: 'annual' }, 'csv');
     },
