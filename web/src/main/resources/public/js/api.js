@@ -137,7 +137,8 @@ export function hotspotParams(s, before) {
 
 /** Repeat places: group_by is left to the server ('auto': by coordinates for police.uk data, by label for council records). */
 export const repeatParams = (s) => ({ ...selection(s), group_by: s.groupBy === 'auto' ? null : s.groupBy, by: s.rankBy, top: 20, distance: 50 });
-const wardParams = (s) => ({ ...selection(s), compare: s.compare });
+/** The ward, strategic and focus-area tables' parameters: per is sent only when it is not the server's default (1,000). */
+const wardParams = (s) => ({ ...selection(s), compare: s.compare, per: s.per && s.per !== '1000' ? s.per : null });
 const strategicParams = (s) => ({ ...wardParams(s), category: null, ...areaParams(s) });
 
 /** The first month of the trend charts: three years (36 months) to the end of the selected period. */

@@ -20,7 +20,7 @@ import { showExports } from './views/exports.js';
 import { fillPickers, fillCategories, showState, readControls } from './views/controls.js';
 import { initUpload } from './views/upload.js';
 
-const SELECTION = ['boundaries', 'dataset', 'categories', 'from', 'to', 'compare', 'hotspot', 'cell', 'bandwidth', 'shape']; // refetch all
+const SELECTION = ['boundaries', 'dataset', 'categories', 'from', 'to', 'compare', 'per', 'hotspot', 'cell', 'bandwidth', 'shape']; // refetch all
 const [AREA, PLACES] = [['wards', 'polygon', 'areaId'], ['places', 'groupBy', 'rankBy']];
 
 const state = createState({ read: () => location.hash, write: (hash) => history.replaceState(null, '', hash) });

@@ -44,7 +44,7 @@ final class HotspotsCommand {
         String crs;
         @Option(names = "--record-weights", description = "Weight each incident by its record's count (e.g. needles in a find); as --measure count.")
         boolean recordWeights;
-        @Option(names = "--measure", paramLabel = "records|count", description = "count sums each record's count column (as --record-weights); default records.")
+        @Option(names = "--measure", paramLabel = "records|count", description = "count sums each record's count column (as --record-weights); default: count for needle finds, else records.")
         String measure;
         @Mixin
         HarmOptions harm;
@@ -57,8 +57,9 @@ final class HotspotsCommand {
 
         HotspotQuery query() throws Exception {
             return new HotspotQuery(boundaries, filter.filter(), shape == null ? null : Values.choice("shape", shape, Values.words(Grid.Shape.values())),
-                    cell, crs, recordWeights || measure != null && Values.choice("measure", measure, org.wardheat.query.ChangeOptions.measures())
-                            == org.wardheat.analysis.ChangeRules.Measure.COUNT, harm.harm(), area == null ? null : Values.area("area", Files.readString(area)),
+                    cell, crs, recordWeights ? Boolean.TRUE : measure == null ? null
+                            : Values.choice("measure", measure, org.wardheat.query.ChangeOptions.measures()) == org.wardheat.analysis.ChangeRules.Measure.COUNT,
+                    harm.harm(), area == null ? null : Values.area("area", Files.readString(area)),
                     share.sharing(output.format));
         }
 

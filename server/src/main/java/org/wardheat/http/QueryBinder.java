@@ -148,10 +148,13 @@ final class QueryBinder {
                 integer(req, "top", Limits.TOP_WARDS, WardsQuery.DEFAULT_TOP), rules(req), sharing(req));
     }
 
-    /** {@code record_weights=true} or {@code measure=count}: each incident weighs its record's count. */
-    private static boolean recordWeights(Request req) {
+    /**
+     * {@code record_weights=true} or {@code measure=count}: each incident weighs its record's count; {@code measure=records}:
+     * each weighs 1; neither: null, the default of the data (count for needle finds).
+     */
+    private static Boolean recordWeights(Request req) {
         ChangeRules.Measure m = word(req, "measure", ChangeOptions.measures());
-        return flag(req, "record_weights") || m == ChangeRules.Measure.COUNT;
+        return flag(req, "record_weights") ? Boolean.TRUE : m == null ? null : m == ChangeRules.Measure.COUNT;
     }
 
     static HotspotQuery hotspot(Request req) {

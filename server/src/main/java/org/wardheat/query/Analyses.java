@@ -118,7 +118,18 @@ public final class Analyses {
         Envelope extent = extent(q.on());
         double cell = q.on().validateExtent(extent);
         q.validateCell(cell, Math.max(extent.getWidth(), extent.getHeight()));
-        HotspotService.Request r = q.on().toRequest();
+        boolean defaultMeasure = q.on().recordWeights() == null;
+        HotspotService.Request r = (defaultMeasure ? q.on().withRecordWeights(resolve(ChangeRules.DEFAULT.withMeasure(null), q.on().filter()).measure()
+                == ChangeRules.Measure.COUNT) : q.on()).toRequest();
+        CellLayer layer = hotspots(q, r);
+        if (defaultMeasure) {
+            layer.parameters().put("measure_chosen_by", "default for the data: count when every dataset counted has a count column"
+                    + " (needle finds), else records; say measure=records|count (--measure) to choose");
+        }
+        return layer;
+    }
+
+    private CellLayer hotspots(HotspotAnalysis q, HotspotService.Request r) {
         if (q instanceof KdeQuery k) {
             return hotspots.kde(r, k.bandwidthMetres(), k.adjust());
         } else if (q instanceof GiStarQuery g) {

@@ -97,7 +97,7 @@ public final class Limits {
     /** The significance level of the change test ({@code alpha}): change is significant when p &lt; alpha. */
     public static final Range ALPHA = Range.above(0, 0.5, "a significance level");
     /** The bases rates may be given per ({@code per}): residents. */
-    public static final java.util.List<Integer> RATE_BASES = java.util.List.of(1000, 10000);
+    public static final java.util.List<Integer> RATE_BASES = java.util.List.of(1000, 10000, 100000);
 
     // ---- priority matrix ----
     /** Weight of one component of the priority score (volume, rate, change, concentration, harm). */

@@ -159,7 +159,7 @@ class ApiServerTest {
         assertEquals(400, refused.statusCode(), "2021-11 of the before-period was never imported");
         assertTrue(refused.body().contains("has no data for 2021-11"), refused.body());
         String csv = get("/api/hotspots/change?boundaries=three&from=2022-01&to=2022-02&cell=200&format=csv&allow_partial=true").body();
-        assertTrue(csv.startsWith("cell_id,lon,lat,easting,northing,n_before,n_after,change,gistar_before,bin_before,gistar_after,bin_after,class\r\n"), csv);
+        assertTrue(csv.startsWith("cell_id,lon,lat,easting,northing,n_before,n_after,change,change_p,gistar_before,bin_before,gistar_after,bin_after,class\r\n"), csv);
         String exported = get("/api/export/hotspots?analysis=change&boundaries=three&from=2022-01&to=2022-02&cell=200&format=csv&allow_partial=true").body();
         assertEquals(csv, exported, "the download and the layer route write the same cell table");
         JsonNode layerProps = JSON.readTree(get("/api/hotspots/gistar?boundaries=three&from=2022-01&to=2022-02&cell=200").body())

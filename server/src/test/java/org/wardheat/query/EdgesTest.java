@@ -18,6 +18,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -186,6 +187,26 @@ class EdgesTest {
                 "/api/export/priorities?boundaries=" + B + "&from=2024-01&to=2024-12&weight_rate=0.5&top_wards=3&format=csv");
         sameCsv(List.of("priorities", "--boundaries", B, "--from", "2024-01", "--to", "2024-12", "--rows", "groups", "--alpha", "0.01"),
                 "/api/export/priorities?boundaries=" + B + "&from=2024-01&to=2024-12&rows=groups&alpha=0.01&format=csv");
+    }
+
+    /** Rates per 100,000 residents (the page's largest base): a hundred times those per 1,000, the same CSV both ways. */
+    @Test
+    void ratesPer100000AreAHundredTimesThosePer1000() throws Exception {
+        String q = "boundaries=" + B + "&from=2024-01&to=2024-12";
+        JsonNode per1000 = JSON.readTree(get("/api/wards?" + q).body()), per100000 = JSON.readTree(get("/api/wards?" + q + "&per=100000").body());
+        Map<String, Double> base = new java.util.HashMap<>();
+        per1000.path("features").forEach(f -> base.put(f.path("properties").path("ward_code").asText(), f.path("properties").path("rate").asDouble()));
+        assertEquals(20, base.size());
+        for (JsonNode f : per100000.path("features")) {
+            JsonNode p = f.path("properties");
+            assertEquals(100000, p.path("per").asInt());
+            assertEquals(100 * base.get(p.path("ward_code").asText()), p.path("rate").asDouble(), 0.1, p.toString());
+            assertTrue(p.path("rate").asDouble() > 0, p.toString());
+        }
+        sameCsv(List.of("wards", "--boundaries", B, "--from", "2024-01", "--to", "2024-12", "--per", "100000"),
+                "/api/export/wards?" + q + "&per=100000&format=csv");
+        assertTrue(new String(get("/api/export/wards?" + q + "&per=100000&format=csv").body(), StandardCharsets.UTF_8)
+                .startsWith("ward_code,ward_name,count,rate_per_100000,"));
     }
 
     /**
