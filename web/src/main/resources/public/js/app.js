@@ -5,13 +5,14 @@ import { createState } from './state.js';
 import { api, latestOnly } from './api.js';
 import { signIn } from './views/session.js';
 import { $ } from './views/dom.js';
-import { createMap, addBasemap, createOutline, initDrawer } from './views/mapview.js';
+import { createMap, addBasemap, createOutline, initDrawer, keepViewInState } from './views/mapview.js';
 import { createLegend } from './views/legend.js';
 import { createWardView } from './views/wards.js';
 import { createContextView } from './views/context.js';
 import { createHotspotView } from './views/hotspots.js';
 import { createPlacesView } from './views/places.js';
 import { createFocusView, describeArea } from './views/focus.js';
+import { createTrendsView } from './views/trends.js';
 import { createInspector } from './views/inspect.js';
 import { createProgress } from './views/progress.js';
 import { initPrint } from './views/print.js';
@@ -20,7 +21,7 @@ import { showExports } from './views/exports.js';
 import { fillPickers, fillCategories, showState, applyControls } from './views/controls.js';
 import { initUpload } from './views/upload.js';
 
-const SELECTION = ['boundaries', 'dataset', 'categories', 'from', 'to', 'compare', 'hotspot', 'cell', 'bandwidth', 'shape']; // refetch all
+const SELECTION = ['boundaries', 'dataset', 'categories', 'from', 'to', 'compare', 'per', 'hotspot', 'cell', 'bandwidth', 'shape']; // refetch all
 const [AREA, PLACES] = [['wards', 'polygon', 'areaId'], ['places', 'groupBy', 'rankBy']];
 
 const state = createState({ read: () => location.hash, write: (hash) => history.replaceState(null, '', hash) });
@@ -30,6 +31,7 @@ const hotspots = createHotspotView(map);
 const places = createPlacesView(map, (latlng) => map.setView(latlng, 16));
 const focus = createFocusView(map, state, setStatus);
 const context = createContextView();
+const trends = createTrendsView();
 const wards = createWardView(map, (code) => focus.toggleWard(code), () => inspector.selecting(), context);
 const inspector = createInspector(map, { wards, hotspots }, (code) => focus.toggleWard(code));
 const outline = createOutline(map);
@@ -55,7 +57,8 @@ const loadPlaces = () => track('Loading places', places.refresh(state), () => pl
 function overlays(problems) {
   const label = { gistar: 'Gi* layer', kde: 'kernel density', change: 'change layer' }[state.hotspot];
   const soft = (promise) => promise.then(() => redraw(), (err) => { if (!err.aborted) problems.push(err.message); });
-  return Promise.all([soft(track(`Loading the ${label}`, hotspots.refresh(state, wards.bbox()), () => hotspots.cancel())), soft(loadPlaces())]);
+  return Promise.all([soft(track(`Loading the ${label}`, hotspots.refresh(state, wards.bbox()), () => hotspots.cancel())), soft(loadPlaces()),
+    soft(trends.refresh(state))]);
 }
 
 /** Fetches and draws every layer for the state: the wards first, then the layers above them. */
@@ -92,7 +95,7 @@ state.on((changed) => {
   if (any(SELECTION)) { refresh(); return; }
   if (any(PLACES)) loadPlaces().then(() => redraw()).catch(failed);
   if (any(PLACES) || any(AREA)) showExports(state);
-  if (any(AREA)) { wards.restyle(state); focus.showArea(); focus.refresh().catch(failed); }
+  if (any(AREA)) { wards.restyle(state); focus.showArea(); focus.refresh().catch(failed); trends.refresh(state).catch(failed); }
   if (changed.includes('measure')) context.load(state).then(() => redraw(), failed);
 });
 
@@ -116,10 +119,7 @@ async function start() { // sets the controls from the state, wires them, and dr
   $('controls').addEventListener('change', controlsChanged);
   for (const id of ['places', 'group-by', 'rank-by']) $(id).addEventListener('change', controlsChanged);
   $('near-repeat').addEventListener('click', () => places.nearRepeat(state));
-  map.on('moveend', () => {
-    const c = map.getCenter();
-    if (wards.fitted) state.set({ view: [Number(c.lat.toFixed(5)), Number(c.lng.toFixed(5)), map.getZoom()] });
-  });
+  keepViewInState(map, state, () => wards.fitted);
   await focus.loadSaved();
   focus.showArea();
   await refresh();

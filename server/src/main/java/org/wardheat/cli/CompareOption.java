@@ -24,7 +24,7 @@ final class CompareOption {
     @Option(names = "--measure", paramLabel = "records|count",
             description = "Count records, or sum each record's count column (e.g. needles). Default: count for needle finds, else records.")
     String measure;
-    @Option(names = "--per", defaultValue = "" + ChangeOptions.DEFAULT_PER, paramLabel = "1000|10000",
+    @Option(names = "--per", defaultValue = "" + ChangeOptions.DEFAULT_PER, paramLabel = "1000|10000|100000",
             description = "Rates per this many residents (default: ${DEFAULT-VALUE}).")
     String per;
     @Option(names = "--alpha", defaultValue = "" + ChangeOptions.DEFAULT_ALPHA, paramLabel = "P",

@@ -167,7 +167,7 @@ public final class IncidentTable {
      * @throws IllegalArgumentException naming an unknown category or dataset and listing the known ones
      */
     public Filter filter(Set<String> categoryNames, Set<String> datasetNames) {
-        return new Filter(mask(categoryNames, categories, "category"), mask(datasetNames, datasets, "dataset"));
+        return new Filter(mask(categoryNames, categories, "category", CategoryGroups.installed()), mask(datasetNames, datasets, "dataset", null));
     }
 
     /**
@@ -175,11 +175,18 @@ public final class IncidentTable {
      * {@link AreaTotalTable}); when names are given and none is held, no row passes.
      */
     public Filter filterKnown(Set<String> categoryNames, Set<String> datasetNames) {
-        return new Filter(mask(categoryNames, categories, null), mask(datasetNames, datasets, null));
+        return new Filter(mask(categoryNames, categories, null, null), mask(datasetNames, datasets, null, null));
     }
 
-    /** The rows' mask of the names wanted; an unknown name fails naming {@code what} when {@code what} is given, else is passed over. */
-    private static boolean[] mask(Set<String> wanted, List<String> names, String what) {
+    /**
+     * The rows' mask of the names wanted; an unknown name fails naming {@code what} when {@code what} is given, else
+     * is passed over.
+     *
+     * @param groups a name one of these groups holds matches nothing when the table has no such category (a group's
+     *               categories are those police.uk has ever published, not all of them in every file); null: every
+     *               unknown name is an error (when {@code what} is given)
+     */
+    private static boolean[] mask(Set<String> wanted, List<String> names, String what, CategoryGroups groups) {
         boolean[] mask = new boolean[Math.max(1, names.size())];
         if (wanted == null || wanted.isEmpty()) {
             Arrays.fill(mask, true);
@@ -189,7 +196,7 @@ public final class IncidentTable {
             int i = indexIgnoringCase(names, w);
             if (i >= 0) {
                 mask[i] = true;
-            } else if (what != null) {
+            } else if (what != null && (groups == null || !groups.isMember(w.trim()))) {
                 throw new IllegalArgumentException("unknown " + what + " '" + w + "'; known: " + names);
             }
         }

@@ -6,7 +6,9 @@ import org.wardheat.service.AreaService;
 import org.wardheat.service.HotspotService;
 import org.wardheat.service.RepeatService;
 import org.wardheat.service.Workspace;
+import org.wardheat.analysis.PriorityMatrix;
 import org.wardheat.analysis.WardStatistics;
+import org.wardheat.service.PriorityInputs;
 import org.wardheat.boundaries.GeoJsonGeometry;
 import org.wardheat.boundaries.Projection;
 import org.wardheat.boundaries.Ward;
@@ -14,18 +16,21 @@ import org.wardheat.export.FeatureTable;
 import org.wardheat.export.Layers;
 import org.wardheat.hotspot.CellLayer;
 import org.wardheat.model.IncidentTable;
+import org.wardheat.model.Period;
 import org.wardheat.repeats.Encampments;
 import org.wardheat.repeats.MonthlyTable;
 import org.wardheat.repeats.NearRepeat;
+import org.wardheat.repeats.Outliers;
 import org.wardheat.repeats.Places;
+import org.wardheat.repeats.Trends;
 
 import org.wardheat.analysis.ChangeRules;
 import org.wardheat.model.Coverage;
 import org.wardheat.store.DatasetInfo;
 
 import java.time.YearMonth;
-import java.util.Set;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 
 /**
@@ -159,7 +164,18 @@ public final class Analyses {
         Envelope extent = extent(q.on());
         double cell = q.on().validateExtent(extent);
         q.validateCell(cell, Math.max(extent.getWidth(), extent.getHeight()));
-        HotspotService.Request r = q.on().toRequest();
+        boolean defaultMeasure = q.on().recordWeights() == null;
+        HotspotService.Request r = (defaultMeasure ? q.on().withRecordWeights(resolve(ChangeRules.DEFAULT.withMeasure(null), q.on().filter()).measure()
+                == ChangeRules.Measure.COUNT) : q.on()).toRequest();
+        CellLayer layer = hotspots(q, r);
+        if (defaultMeasure) {
+            layer.parameters().put("measure_chosen_by", "default for the data: count when every dataset counted has a count column"
+                    + " (needle finds), else records; say measure=records|count (--measure) to choose");
+        }
+        return layer;
+    }
+
+    private CellLayer hotspots(HotspotAnalysis q, HotspotService.Request r) {
         if (q instanceof KdeQuery k) {
             return hotspots.kde(r, k.bandwidthMetres(), k.adjust());
         } else if (q instanceof GiStarQuery g) {
@@ -419,5 +435,82 @@ public final class Analyses {
     /** The areas (wards or districts) of a boundary set, in code order, WGS84. */
     public List<org.wardheat.boundaries.Ward> boundaryWards(String boundaries) {
         return workspace.boundarySet(Checks.required("boundaries", boundaries)).wards();
+    }
+
+    // ---- trends ----
+
+    /**
+     * Trends of one selection: the month × year table, the annual series with year-on-year change, and the
+     * monthly series with rolling 12-month totals (all three; the query's view picks the table written). A month
+     * counts only when it is covered ({@link Coverage}: the selected datasets hold data for it); a month never
+     * imported is no data, never 0, and the warnings name it.
+     *
+     * @param measure  "records" or "count" (the default of the data as the ward table's, {@link #resolve})
+     * @param coverage the months of the period with data (no comparison period)
+     */
+    public record TrendsResult(String scope, String period, String measure, MonthlyTable.Table table, List<String> monthsWithData,
+                               List<Trends.Year> annual, List<Trends.Month> rolling, Coverage coverage, List<String> warnings) {
+    }
+
+    public TrendsResult trends(TrendsQuery q) {
+        q.validate(months());
+        if (q.sharing().shareable() && q.view() != TrendsQuery.View.ANNUAL) {
+            throw new InvalidParameterException("view", "monthly values are withheld from a shareable table (disclosure control); "
+                    + "use view=annual (--view annual)");
+        }
+        AreaService.Area a = area(q.area());
+        String ward = a.polygon() == null && a.wardCodes().size() == 1 ? a.wardCodes().get(0) : null;
+        Geometry within = a.wholeSet() || ward != null ? null : areas.outline(a);
+        Filter f = q.filter();
+        String measure = q.measure() != null ? Values.word(q.measure()) : resolve(ChangeRules.DEFAULT.withMeasure(null), f).measureWord();
+        MonthlyTable.Table t = repeats.monthlyTable(new RepeatService.Selection(f.datasetSet(), f.categorySet(), f.period(), a.boundaries(),
+                ward, within), q.firstMonth(), measure, Outliers.Rules.DEFAULT, false);
+        Coverage coverage = Coverage.of(workspace.incidents(), f.categorySet(), f.datasetSet(), f.period(), null, false);
+        Set<YearMonth> covered = new java.util.HashSet<>();
+        coverage.period().covered().forEach(m -> covered.add(YearMonth.parse(m)));
+        return new TrendsResult(q.area().scope(), f.period().toString(), t.measure(), t, coverage.period().covered(),
+                Trends.annual(t, f.period(), covered), Trends.rolling(t, f.period(), covered), coverage, coverage.warnings());
+    }
+
+    public FeatureTable trendsTable(TrendsQuery q) {
+        return trendsTable(q, trends(q));
+    }
+
+    /** The table of the query's view of a result already computed for {@code q}, with disclosure control when shareable. */
+    public FeatureTable trendsTable(TrendsQuery q, TrendsResult r) {
+        String what = "trends-" + Values.word(q.view()) + "-" + r.measure();
+        return q.sharing().apply(switch (q.view()) {
+            case ANNUAL -> Layers.trendAnnual(r.annual(), what, r.scope(), r.period());
+            case ROLLING -> Layers.trendRolling(r.rolling(), what, r.scope(), r.period());
+            case TABLE -> Layers.monthly(r.table(), what, r.scope(), r.period());
+        });
+    }
+
+    // ---- priority matrix ----
+
+    /** The ranked priority rows of a boundary set (see {@link org.wardheat.analysis.PriorityMatrix} for the formula). */
+    public List<PriorityMatrix.Row> priorities(PriorityQuery q) {
+        q.validate(months());
+        Filter f = q.filter();
+        workspace.boundarySet(q.boundaries());
+        List<PriorityMatrix.Input> in = PriorityInputs.of(workspace.snapshot(), q.boundaries(), q.rows() == PriorityQuery.Rows.GROUPS,
+                f.categorySet(), f.datasetSet(), f.period(), q.comparison(), q.topWards(), q.harm());
+        return PriorityMatrix.rank(in, q.weights(), q.alpha(), f.period().length(), q.comparison().length(),
+                prioritiesCoverage(q).changeShown());
+    }
+
+    /** The months with data in the priority matrix's two periods, and whether change is scored. */
+    public Coverage prioritiesCoverage(PriorityQuery q) {
+        Filter f = q.filter();
+        return Coverage.of(workspace.incidents(), f.categorySet(), f.datasetSet(), f.period(), q.comparison(), q.allowPartial());
+    }
+
+    public FeatureTable prioritiesTable(PriorityQuery q) {
+        return prioritiesTable(q, priorities(q));
+    }
+
+    public FeatureTable prioritiesTable(PriorityQuery q, List<PriorityMatrix.Row> rows) {
+        return q.sharing().apply(Layers.priorities(rows, q.boundaries(), q.filter().period().toString(), q.comparison().toString(),
+                prioritiesCoverage(q)));
     }
 }

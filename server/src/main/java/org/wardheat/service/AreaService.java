@@ -6,6 +6,7 @@ import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.Location;
 import org.locationtech.jts.operation.union.UnaryUnionOp;
 import org.wardheat.analysis.ChangeRules;
+import org.wardheat.model.CategoryGroups;
 import org.wardheat.model.Coverage;
 import org.wardheat.model.Period;
 import org.wardheat.boundaries.GeoJsonGeometry;
@@ -165,9 +166,21 @@ public final class AreaService {
      * One category's counts in the area; change figures are null when change is withheld, {@code rate} is per
      * {@link ChangeRules#per()} residents with its 95% exact Poisson interval (see {@link org.wardheat.analysis.ChangeFigures}).
      */
+    /**
+     * One row of the strategic table: a category, a category group or "All".
+     *
+     * @param groupCategories for a group's row, the categories of the table it adds up (in name order); null otherwise
+     */
     public record CategoryRow(String category, long count, long previous, Long difference, Double changePct, Double ratePer1000,
                               Double changeP, Boolean changeSignificant, String changeReading, Double rate, Double rateCiLow,
-                              Double rateCiHigh) {
+                              Double rateCiHigh, List<String> groupCategories) {
+        /** A category's row or "All". */
+        public CategoryRow(String category, long count, long previous, Long difference, Double changePct, Double ratePer1000,
+                           Double changeP, Boolean changeSignificant, String changeReading, Double rate, Double rateCiLow,
+                           Double rateCiHigh) {
+            this(category, count, previous, difference, changePct, ratePer1000, changeP, changeSignificant, changeReading, rate, rateCiLow,
+                    rateCiHigh, null);
+        }
     }
 
     public record HotCell(String cellId, double lon, double lat, double n, double gistar, int bin) {
@@ -208,9 +221,9 @@ public final class AreaService {
     public Summary summary(Area a, Set<String> categories, Set<String> datasets, Period period, Period comparison, ChangeRules rules) {
         Area borough = new Area(a.boundaries(), List.of(), null, "whole borough");
         Double residents = residents(a, rules.perPopulation()), boroughResidents = residents(borough, rules.perPopulation());
-        List<CategoryRow> rows = table(a, residents, categories, datasets, period, comparison, rules);
+        List<CategoryRow> rows = table(a, residents, categories, datasets, period, comparison, rules, null);
         CategoryRow total = rows.get(rows.size() - 1);
-        CategoryRow boroughTotal = lastRow(table(borough, boroughResidents, categories, datasets, period, comparison, rules));
+        CategoryRow boroughTotal = lastRow(table(borough, boroughResidents, categories, datasets, period, comparison, rules, null));
         Coverage coverage = coverage(categories, datasets, period, comparison, rules.allowPartial());
         Geometry outline = outline(a);
         double km2 = Projection.transform(outline, Projection.WGS84, Projection.BNG).getArea() / 1e6;
@@ -253,20 +266,21 @@ public final class AreaService {
 
     /**
      * The strategic-assessment table: every category with incidents in either period, this period, last
-     * period, difference and % change (null when last is 0), rate per 1,000 residents; the last row is "All".
+     * period, difference and % change (null when last is 0), rate per 1,000 residents; then the category groups
+     * with incidents ("All crime", the Home Office groups, the user's groups); the last row is "All".
      */
     public List<CategoryRow> table(Area a, Set<String> categories, Set<String> datasets, Period period, Period comparison) {
         return table(a, categories, datasets, period, comparison, ChangeRules.DEFAULT);
     }
 
-    /** The table counted and compared by {@code rules} (measure, rate base, significance level, allow partial). */
+    /** The table counted and compared by {@code rules} (measure, rate base, significance level, allow partial), with the group rows. */
     public List<CategoryRow> table(Area a, Set<String> categories, Set<String> datasets, Period period, Period comparison,
                                    ChangeRules rules) {
-        return table(a, residents(a, rules.perPopulation()), categories, datasets, period, comparison, rules);
+        return table(a, residents(a, rules.perPopulation()), categories, datasets, period, comparison, rules, CategoryGroups.installed());
     }
 
     private List<CategoryRow> table(Area a, Double residents, Set<String> categories, Set<String> datasets, Period period,
-                                    Period comparison, ChangeRules rules) {
-        return CategoryTable.rows(workspace.snapshot(), a, residents, categories, datasets, period, comparison, rules);
+                                    Period comparison, ChangeRules rules, CategoryGroups groups) {
+        return CategoryTable.rows(workspace.snapshot(), a, residents, categories, datasets, period, comparison, rules, groups);
     }
 }

@@ -7,12 +7,14 @@ import org.wardheat.boundaries.Ward;
 import org.wardheat.analysis.ChangeFigures;
 import org.wardheat.analysis.ChangeRules;
 import org.wardheat.analysis.WardMonthCounts;
+import org.wardheat.model.CategoryGroups;
 import org.wardheat.model.Coverage;
 import org.wardheat.model.IncidentTable;
 import org.wardheat.model.Period;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 
@@ -22,11 +24,17 @@ final class CategoryTable {
     }
 
     /**
-     * Each category's counts in the area for the period and the comparison, then "All"; the table and
-     * the wards come from one snapshot.
+     * Each category's counts in the area for the period and the comparison, then (with {@code groups}) each
+     * group with incidents in either period, then "All"; the table and the wards come from one snapshot.
+     * A group is the sum of its categories' rows. A group row is labelled with the group's name; a group
+     * named as a category of the table is left out when its counts equal that category's (e.g. "Drugs",
+     * "Anti-social behaviour"), and otherwise labelled "NAME (group)".
+     *
+     * @param groups the groups to add as rows, or null for none
      */
     static List<AreaService.CategoryRow> rows(Snapshot snap, AreaService.Area a, Double residents, Set<String> categories,
-                                              Set<String> datasets, Period period, Period comparison, ChangeRules rules) {
+                                              Set<String> datasets, Period period, Period comparison, ChangeRules rules,
+                                              CategoryGroups groups) {
         Coverage coverage = WardCounts.coverage(snap, categories, datasets, period, comparison, rules.allowPartial());
         boolean weighted = rules.measure() == ChangeRules.Measure.COUNT;
         TreeMap<String, double[]> counts = new TreeMap<>();
@@ -72,7 +80,43 @@ final class CategoryTable {
             all += now;
             allBefore += before;
         }
+        if (groups != null) {
+            rows.addAll(groupRows(counts, groups, residents, period, comparison, coverage, rules));
+        }
         rows.add(row("All", all, allBefore, residents, period, comparison, coverage, rules));
+        return rows;
+    }
+
+    /**
+     * The groups' rows: each the sum of its categories' counts (measured as the categories' rows, rounded once per
+     * group); groups with no incidents in either period left out.
+     */
+    private static List<AreaService.CategoryRow> groupRows(Map<String, double[]> counts, CategoryGroups groups, Double residents,
+                                                           Period period, Period comparison, Coverage coverage, ChangeRules rules) {
+        List<AreaService.CategoryRow> rows = new ArrayList<>();
+        groups.groups().forEach((name, members) -> {
+            double sumNow = 0, sumBefore = 0;
+            List<String> parts = new ArrayList<>();
+            for (String c : new java.util.TreeSet<>(members)) {
+                double[] v = counts.get(c);
+                if (v != null) {
+                    sumNow += v[0];
+                    sumBefore += v[1];
+                    parts.add(c);
+                }
+            }
+            long now = Math.round(sumNow), before = Math.round(sumBefore);
+            if (now == 0 && before == 0) {
+                return;
+            }
+            double[] same = counts.get(name);
+            if (same != null && Math.round(same[0]) == now && Math.round(same[1]) == before) {
+                return;
+            }
+            AreaService.CategoryRow r = row(same == null ? name : name + " (group)", now, before, residents, period, comparison, coverage, rules);
+            rows.add(new AreaService.CategoryRow(r.category(), r.count(), r.previous(), r.difference(), r.changePct(), r.ratePer1000(),
+                    r.changeP(), r.changeSignificant(), r.changeReading(), r.rate(), r.rateCiLow(), r.rateCiHigh(), List.copyOf(parts)));
+        });
         return rows;
     }
 

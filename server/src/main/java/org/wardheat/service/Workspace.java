@@ -11,6 +11,7 @@ import org.wardheat.imports.ImportReport;
 import org.wardheat.imports.ImportSource;
 import org.wardheat.imports.Importer;
 import org.wardheat.imports.IncidentFormat;
+import org.wardheat.model.CategoryGroups;
 import org.wardheat.model.IncidentTable;
 import org.wardheat.model.Period;
 import org.wardheat.store.AreaTotalStore;
@@ -50,7 +51,14 @@ public final class Workspace implements Closeable {
     }
 
     public static Workspace open(Path dataDir) {
-        return new Workspace(Store.open(dataDir));
+        Workspace w = new Workspace(Store.open(dataDir));
+        try {
+            CategoryGroups.install(CategoryGroups.ofDataDirectory(dataDir));
+        } catch (java.io.IOException | IllegalArgumentException e) {
+            w.close();
+            throw new IllegalArgumentException("the category groups file " + dataDir.resolve("groups.csv") + ": " + e.getMessage(), e);
+        }
+        return w;
     }
 
     public Store store() {

@@ -159,7 +159,7 @@ class ApiServerTest {
         assertEquals(400, refused.statusCode(), "2021-11 of the before-period was never imported");
         assertTrue(refused.body().contains("has no data for 2021-11"), refused.body());
         String csv = get("/api/hotspots/change?boundaries=three&from=2022-01&to=2022-02&cell=200&format=csv&allow_partial=true").body();
-        assertTrue(csv.startsWith("cell_id,lon,lat,easting,northing,n_before,n_after,change,gistar_before,bin_before,gistar_after,bin_after,class\r\n"), csv);
+        assertTrue(csv.startsWith("cell_id,lon,lat,easting,northing,n_before,n_after,change,change_p,gistar_before,bin_before,gistar_after,bin_after,class\r\n"), csv);
         String exported = get("/api/export/hotspots?analysis=change&boundaries=three&from=2022-01&to=2022-02&cell=200&format=csv&allow_partial=true").body();
         assertEquals(csv, exported, "the download and the layer route write the same cell table");
         JsonNode layerProps = JSON.readTree(get("/api/hotspots/gistar?boundaries=three&from=2022-01&to=2022-02&cell=200").body())
@@ -228,7 +228,7 @@ class ApiServerTest {
         assertEquals("Burglary", table.get("rows").get(0).get("category").asText());
         assertTrue(get("/api/strategic?area_id=" + id + "&from=2022-01&to=2022-02&format=csv").body()
                 .startsWith("category,this_period,last_period,difference,change_pct,rate_per_1000,period,comparison,change_p,"
-                        + "change_significant,change_reading,rate_ci_low,rate_ci_high,months_with_data,comparison_months_with_data,measure\r\n"));
+                        + "change_significant,change_reading,rate_ci_low,rate_ci_high,months_with_data,comparison_months_with_data,measure,group_categories\r\n"));
         HttpResponse<String> renamed = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/api/areas/" + id))
                 .header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString("{\"name\":\"Westside\"}")).build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(200, renamed.statusCode());

@@ -20,7 +20,7 @@ export function fillPickers(state, { sets, datasets, categories, months }) {
 /** Sets the other controls from the state. */
 export function showState(state) {
   for (const [id, key] of [['compare', 'compare'], ['hotspot', 'hotspot'], ['shape', 'shape'], ['places', 'places'],
-    ['group-by', 'groupBy'], ['rank-by', 'rankBy']]) $(id).value = state[key];
+    ['group-by', 'groupBy'], ['rank-by', 'rankBy'], ['per', 'per']]) $(id).value = state[key];
   // a comparison whose months were never imported is offered only when chosen (then the tables say "no comparable data")
   for (const o of $('compare').options) {
     o.dataset.label = o.dataset.label || o.textContent;
@@ -41,7 +41,7 @@ export function readControls() {
     categories: [...$('categories').selectedOptions].map((o) => o.value),
     from: $('from').value, to: $('to').value, compare: $('compare').value, measure: checked ? checked.value : 'count',
     hotspot: $('hotspot').value, cell: $('cell').value, shape: $('shape').value, bandwidth: $('bandwidth').value,
-    places: $('places').value, groupBy: $('group-by').value, rankBy: $('rank-by').value,
+    places: $('places').value, groupBy: $('group-by').value, rankBy: $('rank-by').value, per: $('per').value,
   };
 }
 
