@@ -13,7 +13,10 @@ import java.io.UncheckedIOException;
 import org.wardheat.service.BoundedCache;
 import java.util.Map;
 
-/** The ward layer ({@code /api/wards}) and its statistics without geometry ({@code /summary}); the CSV is an export. */
+/**
+ * The ward layer ({@code /api/wards}) and its statistics without geometry ({@code /summary}); the CSV is an export; the
+ * context layer ({@code /api/context}).
+ */
 final class WardRoutes {
     /** Budget in approximate bytes of the ward layers kept as sent (a county's layer is about 0.7 MB). */
     static final long LAYER_BYTES = 64L << 20;
@@ -56,6 +59,15 @@ final class WardRoutes {
         res.type(Exporter.Format.GEOJSON.mediaType);
         res.raw().setContentLength(body.length);
         return body;
+    }
+
+    /**
+     * The context layer ({@code /api/context?boundaries=}, GeoJSON): per ward residents, population-weighted mean IMD rank,
+     * share of residents in the most deprived decile and residents per age band (published statistics, no records).
+     */
+    Object context(Request req, Response res) throws IOException {
+        org.wardheat.query.ContextQuery q = QueryBinder.context(req);
+        return Replies.table(res, analyses.contextLayer(q), Exporter.Format.GEOJSON, analyses.contextNote(q), false);
     }
 
     Object summary(Request req, Response res) throws IOException {

@@ -7,7 +7,7 @@ import org.wardheat.model.IncidentTable;
 import org.wardheat.store.BoundarySetInfo;
 import org.wardheat.store.NotFoundException;
 import org.wardheat.store.Store;
-import org.wardheat.store.WardCounts;
+import org.wardheat.store.WardCountStore;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -26,6 +26,8 @@ public final class Snapshot {
     private final long serial;
     private final long version;
     private final BoundedCache<Boolean, IncidentTable> table = new BoundedCache<>("incident table", Long.MAX_VALUE, t -> 0);
+    private final BoundedCache<Boolean, org.wardheat.model.AreaTotalTable> areaTotals =
+            new BoundedCache<>("area totals", Long.MAX_VALUE, t -> 0);
     private final BoundedCache<String, LoadedSet> sets = new BoundedCache<>("boundary sets", SETS_BYTES, Snapshot::bytes);
     private final BoundedCache<String, int[]> assignments =
             new BoundedCache<>("ward assignments", ASSIGNMENTS_BYTES, a -> 16L + 4L * a.length);
@@ -55,12 +57,17 @@ public final class Snapshot {
         return table.get(Boolean.TRUE, k -> store.incidents().table());
     }
 
+    /** Every stored area total (counts placed on the areas of each boundary set), loaded on first use. */
+    public org.wardheat.model.AreaTotalTable areaTotals() {
+        return areaTotals.get(Boolean.TRUE, k -> store.areaTotals().table());
+    }
+
     /**
      * Every incident counted by month × category × dataset (located or not), whatever the boundary sets: for
      * the data's months, coverage and the category counts. Loaded from the store's counts on first use.
      */
     public IncidentTable monthly() {
-        return counts(WardCounts.ALL).rows();
+        return counts(WardCountStore.ALL).rows();
     }
 
     /**
@@ -68,14 +75,14 @@ public final class Snapshot {
      * store's counts on first use (the incidents are not read).
      */
     public CountTable counts(String setId) {
-        if (!setId.equals(WardCounts.ALL)) {
+        if (!setId.equals(WardCountStore.ALL)) {
             boundarySet(setId); // fails naming the known sets
         }
         return counts.get(setId, k -> {
-            WardCounts.Rows rows = store.wardCounts().rows(setId);
+            WardCountStore.Rows rows = store.wardCounts().rows(setId);
             int[] wardOf = new int[rows.wards().size()];
             java.util.Map<String, Integer> index = new java.util.HashMap<>();
-            if (!setId.equals(WardCounts.ALL)) {
+            if (!setId.equals(WardCountStore.ALL)) {
                 List<Ward> wards = boundarySet(setId).wards();
                 for (int w = 0; w < wards.size(); w++) {
                     index.put(wards.get(w).code(), w);

@@ -91,7 +91,7 @@ public final class BoundaryStore {
                     ps.executeBatch();
                 }
             }
-            WardCounts.build(c, id); // one pass over the stored incidents: each one's ward in the new set
+            WardCountStore.build(c, id); // one pass over the stored incidents: each one's ward in the new set
             return null;
         });
     }

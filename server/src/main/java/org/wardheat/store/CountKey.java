@@ -4,9 +4,9 @@ package org.wardheat.store;
  * One cell of the {@code ward_count} aggregate: a boundary set's ward (or the place outside its wards),
  * a month, a category and a dataset.
  *
- * @param set      the boundary set id, or {@link WardCounts#ALL} for the counts of every incident whatever the sets
- * @param ward     the ward code, or "" when {@code place} is not {@link WardCounts#IN_WARD}
- * @param place    {@link WardCounts#IN_WARD}, {@link WardCounts#OUTSIDE} or {@link WardCounts#NO_LOCATION}
+ * @param set      the boundary set id, or {@link WardCountStore#ALL} for the counts of every incident whatever the sets
+ * @param ward     the ward code, or "" when {@code place} is not {@link WardCountStore#IN_WARD}
+ * @param place    {@link WardCountStore#IN_WARD}, {@link WardCountStore#OUTSIDE} or {@link WardCountStore#NO_LOCATION}
  * @param month    the month as {@code yyyymm}
  * @param category the category as stored
  * @param dataset  the dataset id

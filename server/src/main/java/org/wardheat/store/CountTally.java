@@ -9,7 +9,7 @@ import java.util.Map;
 /**
  * Counts incidents into {@link CountKey} cells in memory, before they are added to (or taken from) the
  * {@code ward_count} table: each incident is located once in every boundary set given, by the one edge rule
- * of {@link WardIndex#locate} (the rule of every ward table), and counted in {@link WardCounts#ALL} too.
+ * of {@link WardIndex#locate} (the rule of every ward table), and counted in {@link WardCountStore#ALL} too.
  */
 final class CountTally {
     /** A boundary set ready for locating: its id and the index of its wards (in code order). */
@@ -22,7 +22,7 @@ final class CountTally {
 
     /**
      * @param sets the boundary sets to count in
-     * @param all  whether to count in {@link WardCounts#ALL} as well
+     * @param all  whether to count in {@link WardCountStore#ALL} as well
      */
     CountTally(List<Located> sets, boolean all) {
         this.sets = List.copyOf(sets);
@@ -57,7 +57,7 @@ final class CountTally {
     void add(int month, String category, String dataset, double lonDeg, double latDeg, double weight) {
         boolean located = !Double.isNaN(lonDeg);
         if (all && sets.isEmpty()) { // with a set, the counts of every incident are its counts summed ({@link #cells})
-            count(new CountKey(WardCounts.ALL, "", located ? WardCounts.OUTSIDE : WardCounts.NO_LOCATION, month, category,
+            count(new CountKey(WardCountStore.ALL, "", located ? WardCountStore.OUTSIDE : WardCountStore.NO_LOCATION, month, category,
                     dataset), weight);
         }
         for (int k = 0; k < sets.size(); k++) {
@@ -65,8 +65,8 @@ final class CountTally {
             int w = located ? s.index().locate(lonDeg, latDeg) : WardIndex.OUTSIDE;
             last[k] = w;
             CountKey key = w != WardIndex.OUTSIDE
-                    ? new CountKey(s.setId(), s.index().wards().get(w).code(), WardCounts.IN_WARD, month, category, dataset)
-                    : new CountKey(s.setId(), "", located ? WardCounts.OUTSIDE : WardCounts.NO_LOCATION, month, category, dataset);
+                    ? new CountKey(s.setId(), s.index().wards().get(w).code(), WardCountStore.IN_WARD, month, category, dataset)
+                    : new CountKey(s.setId(), "", located ? WardCountStore.OUTSIDE : WardCountStore.NO_LOCATION, month, category, dataset);
             count(key, weight);
         }
     }
@@ -82,7 +82,7 @@ final class CountTally {
     }
 
     /**
-     * The cells: records and weight sum per key; those of {@link WardCounts#ALL} summed from the first set's
+     * The cells: records and weight sum per key; those of {@link WardCountStore#ALL} summed from the first set's
      * (every incident is counted once in each set: in a ward, outside, or without location).
      */
     Map<CountKey, double[]> cells() {
@@ -93,8 +93,8 @@ final class CountTally {
         String first = sets.get(0).setId();
         cells.forEach((k, v) -> {
             if (k.set().equals(first)) {
-                CountKey a = new CountKey(WardCounts.ALL, "", k.place() == WardCounts.NO_LOCATION ? WardCounts.NO_LOCATION
-                        : WardCounts.OUTSIDE, k.month(), k.category(), k.dataset());
+                CountKey a = new CountKey(WardCountStore.ALL, "", k.place() == WardCountStore.NO_LOCATION ? WardCountStore.NO_LOCATION
+                        : WardCountStore.OUTSIDE, k.month(), k.category(), k.dataset());
                 double[] c = out.computeIfAbsent(a, x -> new double[2]);
                 c[0] += v[0];
                 c[1] += v[1];

@@ -109,8 +109,10 @@ public final class ImportLog {
                     files.add(rs.getString(1));
                 }
             }
-            WardCounts.deleteDataset(c, dataset);
+            WardCountStore.deleteDataset(c, dataset);
             long rows = update(c, "DELETE FROM incident WHERE file_id IN (SELECT id FROM import_file WHERE dataset = ?)", dataset);
+            update(c, "DELETE FROM area_total WHERE dataset = ?", dataset);
+            update(c, "DELETE FROM area_total_placement WHERE dataset = ?", dataset);
             update(c, "DELETE FROM import_problem WHERE file_id IN (SELECT id FROM import_file WHERE dataset = ?)", dataset);
             update(c, "DELETE FROM import_file WHERE dataset = ?", dataset);
             if (update(c, "DELETE FROM dataset WHERE id = ?", dataset) == 0) {
@@ -133,8 +135,10 @@ public final class ImportLog {
                 }
                 source = rs.getString(1);
             }
-            WardCounts.subtractFile(c, fileId);
+            WardCountStore.subtractFile(c, fileId);
             long rows = update(c, "DELETE FROM incident WHERE file_id = ?", fileId);
+            update(c, "DELETE FROM area_total WHERE file_id = ?", fileId);
+            update(c, "DELETE FROM area_total_placement WHERE file_id = ?", fileId);
             update(c, "DELETE FROM import_problem WHERE file_id = ?", fileId);
             update(c, "DELETE FROM import_file WHERE id = ?", fileId);
             return new Deletion(dataset, List.of(source), rows);

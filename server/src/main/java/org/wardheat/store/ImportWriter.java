@@ -83,7 +83,7 @@ public final class ImportWriter implements AutoCloseable {
             problem = db.prepareStatement("INSERT INTO import_problem VALUES (?,?,?,?)");
             problemsBatched = 0;
             if (fileCounts == null) {
-                fileCounts = new CountTally(WardCounts.sets(db, known), true);
+                fileCounts = new CountTally(WardCountStore.sets(db, known), true);
             }
             fileCounts.clear();
             firstMonth = Integer.MAX_VALUE;
@@ -157,7 +157,7 @@ public final class ImportWriter implements AutoCloseable {
 
     /** Adds the file's counts, its months and any new category to the store. */
     private void keepCounts() throws SQLException {
-        WardCounts.write(db, fileCounts, 1);
+        WardCountStore.write(db, fileCounts, 1);
         if (firstMonth <= lastMonth) {
             try (PreparedStatement ps = db.prepareStatement("UPDATE import_file SET first_month = ?, last_month = ? WHERE id = ?")) {
                 ps.setInt(1, firstMonth);

@@ -45,11 +45,13 @@ final class Schema {
         if (version < 5) {
             toCompact(s);
         }
+        AreaTotalStore.create(s); // unversioned: CREATE ... IF NOT EXISTS
+        ContextStore.create(s);
     }
 
     /**
      * v5, the compact store: incidents in the form of {@link IncidentCodec} (category, location, LSOA and
-     * outcome as dictionary ids, the dataset through the file, coordinates as fixed-point integers), each file's first and last record month, and the {@link WardCounts} aggregate, counted
+     * outcome as dictionary ids, the dataset through the file, coordinates as fixed-point integers), each file's first and last record month, and the {@link WardCountStore} aggregate, counted
      * here for every stored set. Every stored row is kept, with its id; the file is vacuumed afterwards.
      */
     private static void toCompact(Statement s) throws SQLException {
@@ -72,9 +74,9 @@ final class Schema {
             s.execute("DROP TABLE file_month");
             hadRows = copyIncidents(s.getConnection());
             s.execute("DROP TABLE incident_v4");
-            s.execute(WardCounts.CREATE);
-            s.execute(WardCounts.CREATE_BUILT);
-            WardCounts.buildMissing(s.getConnection());
+            s.execute(WardCountStore.CREATE);
+            s.execute(WardCountStore.CREATE_BUILT);
+            WardCountStore.buildMissing(s.getConnection());
             s.execute("PRAGMA user_version=5");
             s.execute("COMMIT");
         } catch (SQLException | RuntimeException e) {

@@ -16,7 +16,9 @@ public final class Store implements Closeable {
     private final IncidentStore incidents;
     private final ImportLog importLog;
     private final FocusAreaStore focusAreas;
-    private final WardCounts wardCounts;
+    private final WardCountStore wardCounts;
+    private final AreaTotalStore areaTotals;
+    private final ContextStore context;
     private final Database access;
     private final AccountStore accounts;
     private final AuditTrail audit;
@@ -32,7 +34,9 @@ public final class Store implements Closeable {
         this.incidents = new IncidentStore(database);
         this.importLog = new ImportLog(database);
         this.focusAreas = new FocusAreaStore(database);
-        this.wardCounts = new WardCounts(database);
+        this.wardCounts = new WardCountStore(database);
+        this.areaTotals = new AreaTotalStore(database);
+        this.context = new ContextStore(database);
     }
 
     /** Opens (creating if needed) the store in {@code dataDir}. */
@@ -67,12 +71,22 @@ public final class Store implements Closeable {
     }
 
     /** The incidents counted by ward × month × category × dataset, per boundary set. */
-    public WardCounts wardCounts() {
+    public WardCountStore wardCounts() {
         return wardCounts;
     }
 
     public FocusAreaStore focusAreas() {
         return focusAreas;
+    }
+
+    /** Area totals stored as datasets, placed on the boundary sets. */
+    public AreaTotalStore areaTotals() {
+        return areaTotals;
+    }
+
+    /** Context figures (deprivation, residents by age) per ward of a set. */
+    public ContextStore context() {
+        return context;
     }
 
     /** Accounts, in {@code access.db} beside the incident store (a login never changes the data version). */

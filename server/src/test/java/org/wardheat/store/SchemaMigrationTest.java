@@ -112,7 +112,7 @@ class SchemaMigrationTest {
             assertEquals(List.of("Burglary", "Anti-social behaviour", "Needles"), t.categories());
             assertEquals(Set.of(202202, 202203), t.coveredMonths("council"));
 
-            WardCounts.Rows counts = store.wardCounts().rows("grid");
+            WardCountStore.Rows counts = store.wardCounts().rows("grid");
             long inW0 = 0, inW1 = 0, outside = 0, noLocation = 0;
             double weightW0 = 0;
             for (int i = 0; i < counts.table().size(); i++) {

@@ -24,7 +24,7 @@ import java.util.Map;
  * deleted file's counts are taken off, a deleted dataset's rows go. A row need not come from incidents:
  * counts of a dataset without points (area totals) may be stored as rows of their own.
  */
-public final class WardCounts {
+public final class WardCountStore {
     /** The set id of the counts of every incident, whatever the boundary sets. */
     public static final String ALL = "";
     /** {@code place}: in the ward {@code ward}; located outside every ward of the set; without a location. */
@@ -40,7 +40,7 @@ public final class WardCounts {
 
     private final Database db;
 
-    WardCounts(Database db) {
+    WardCountStore(Database db) {
         this.db = db;
     }
 
