@@ -6,9 +6,9 @@ import org.wardheat.service.AreaService;
 import org.wardheat.service.RepeatService;
 import org.wardheat.analysis.WardStatistics;
 import org.wardheat.boundaries.GeoJsonGeometry;
-import org.wardheat.boundaries.Projection;
 import org.wardheat.boundaries.Ward;
 import org.wardheat.hotspot.CellLayer;
+import org.wardheat.hotspot.CellPolygons;
 import org.wardheat.model.Coverage;
 import org.wardheat.repeats.Encampments;
 import org.wardheat.repeats.MonthlyTable;
@@ -156,10 +156,13 @@ public final class Layers {
                 String.valueOf(layer.parameters().get("period")),
                 cats instanceof Collection<?> c ? c.stream().map(String::valueOf).toList() : List.of()), columns);
         double[] lonLat = layer.grid().centresLonLat();
+        int[] kept = new int[layer.grid().size()];
+        int n = 0;
         for (int c = 0; c < layer.grid().size(); c++) {
             if (include != null && !include[c]) {
                 continue;
             }
+            kept[n++] = c;
             Object[] values = new Object[columns.size()];
             values[0] = layer.grid().id(c);
             values[1] = lonLat[2 * c];
@@ -170,9 +173,11 @@ public final class Layers {
             for (String column : layer.columns().keySet()) {
                 values[k++] = layer.value(column, c);
             }
-            b.add(Projection.transform(layer.grid().geometry(c), layer.grid().crs(), Projection.WGS84), values);
+            b.add(null, values);
         }
-        return b.build();
+        FeatureTable t = b.build(); // the polygons are made as they are written, a block at a time
+        return new FeatureTable(t.name(), t.columns(), t.rows(), new CellPolygons(layer.grid(), java.util.Arrays.copyOf(kept, n)),
+                t.idColumn(), t.parameters());
     }
 
     /** Ranked repeat locations, each at the mean position of its located records. */
