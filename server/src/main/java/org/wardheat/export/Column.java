@@ -90,6 +90,9 @@ public record Column(String name, Type type, int digits, boolean significant) {
         if (digits < 0 || d == 0) {
             return d;
         }
+        if (d == Math.rint(d) && Math.abs(d) < (significant ? Math.pow(10, digits) : 1e15)) {
+            return d; // a whole number within the digits kept: rounding leaves it as it is
+        }
         if (significant) {
             return new BigDecimal(d).round(new MathContext(digits)).doubleValue();
         }

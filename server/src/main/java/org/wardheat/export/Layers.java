@@ -159,24 +159,13 @@ public final class Layers {
         int[] kept = new int[layer.grid().size()];
         int n = 0;
         for (int c = 0; c < layer.grid().size(); c++) {
-            if (include != null && !include[c]) {
-                continue;
+            if (include == null || include[c]) {
+                kept[n++] = c;
             }
-            kept[n++] = c;
-            Object[] values = new Object[columns.size()];
-            values[0] = layer.grid().id(c);
-            values[1] = lonLat[2 * c];
-            values[2] = lonLat[2 * c + 1];
-            values[3] = layer.grid().x(c);
-            values[4] = layer.grid().y(c);
-            int k = 5;
-            for (String column : layer.columns().keySet()) {
-                values[k++] = layer.value(column, c);
-            }
-            b.add(null, values);
         }
-        FeatureTable t = b.build(); // the polygons are made as they are written, a block at a time
-        return new FeatureTable(t.name(), t.columns(), t.rows(), new CellPolygons(layer.grid(), java.util.Arrays.copyOf(kept, n)),
+        kept = java.util.Arrays.copyOf(kept, n);
+        FeatureTable t = b.build(); // rows and polygons are made as they are written (CellRows, CellPolygons)
+        return new FeatureTable(t.name(), t.columns(), new CellRows(layer, columns, kept, lonLat), new CellPolygons(layer.grid(), kept),
                 t.idColumn(), t.parameters());
     }
 
