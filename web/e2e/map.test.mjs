@@ -135,7 +135,7 @@ test('the exported ward GeoJSON parses and holds the right features', async () =
   await page.waitForSelector('#export-links a[data-export="wards-geojson"]');
   const href = await page.getAttribute('#export-links a[data-export="wards-geojson"]', 'href');
   const [download] = await Promise.all([page.waitForEvent('download'), page.click('#export-links a[data-export="wards-geojson"]')]);
-  assert.match(download.suggestedFilename(), /^wards_demo-wards_2024-01_2024-12\.geojson$/);
+  assert.match(download.suggestedFilename(), /^wards_demo-wards_demo-synthetic_2024-01_2024-12\.geojson$/);
   const path = join(shots, download.suggestedFilename());
   await download.saveAs(path);
   const { readFileSync } = await import('node:fs');
@@ -235,6 +235,14 @@ test('the near-repeat table shades exactly the cells the server flags', async ()
   const shaded = await page.locator('#near-repeat-result table.knox tr:not(:first-child)').evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.classList.contains('sig'))));
   assert.deepEqual(shaded, flags);
   assert.ok(flags.flat().includes(true), 'the demo has planted near repeats');
+  // every column visible inside the panel: the last header cell ends within the panel, nothing scrolled away
+  const fit = await page.evaluate(() => {
+    const panel = document.getElementById('near-repeat-result').getBoundingClientRect();
+    const last = [...document.querySelectorAll('#near-repeat-result table.knox tr:first-child th')].pop().getBoundingClientRect();
+    return { panelRight: panel.right, lastRight: last.right, columns: document.querySelectorAll('#near-repeat-result table.knox tr:first-child th').length };
+  });
+  assert.equal(fit.columns, result.cells[0].length + 1);
+  assert.ok(fit.lastRight <= fit.panelRight + 0.5, `the Knox table's last column ends at ${fit.lastRight}px, the panel at ${fit.panelRight}px`);
   await page.locator('#near-repeat-result').scrollIntoViewIfNeeded();
   await page.screenshot({ path: join(shots, '9-repeats-and-knox.png') });
 });

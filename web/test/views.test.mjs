@@ -81,3 +81,11 @@ test('the shareable export links ask for disclosure control and leave record-lev
   assert.ok(!shared.includes('data-export="repeats-'), shared);
   assert.ok(!shared.includes('data-export="areas-'), shared);
 });
+
+test('Knox column headings are the months apart, with the full band as the abbreviation title', async () => {
+  const { shortBand } = await import('../src/main/resources/public/js/views/places.js');
+  assert.equal(shortBand('same month'), '0');
+  assert.equal(shortBand('1 month'), '1');
+  assert.equal(shortBand('12 months'), '12');
+  assert.equal(shortBand('0 to 7 days'), '0 to 7 days');
+});

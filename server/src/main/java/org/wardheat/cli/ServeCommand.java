@@ -7,6 +7,7 @@ import org.wardheat.http.ApiServer;
 import org.wardheat.http.CannotListenException;
 import org.wardheat.http.HttpLimits;
 import org.wardheat.http.ServerSettings;
+import org.wardheat.query.Limits;
 import org.wardheat.store.TileSource;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -58,12 +59,9 @@ final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (maxUploadMb < 1 || maxUploadMb > 65536) {
-            throw new IllegalArgumentException("--max-upload-mb must be between 1 and 65536, not " + maxUploadMb);
-        }
-        if (analysisSeconds < 1 || analysisSeconds > 86_400) {
-            throw new IllegalArgumentException("--analysis-seconds must be between 1 and 86400, not " + analysisSeconds);
-        }
+        Limits.PORT.check("--port", port);
+        Limits.MAX_UPLOAD_MIB.check("--max-upload-mb", maxUploadMb);
+        Limits.ANALYSIS_SECONDS.check("--analysis-seconds", analysisSeconds);
         AnalysisPool.Settings pool = AnalysisPool.Settings.defaults();
         ServerSettings settings = new ServerSettings(host, port, allowedHosts, HttpLimits.DEFAULT.withUploadBytes(maxUploadMb << 20),
                 new AnalysisPool.Settings(pool.threads(), pool.queue(), java.time.Duration.ofSeconds(analysisSeconds)));

@@ -87,7 +87,7 @@ public final class Layers {
     public static FeatureTable wards(WardStatistics.Result r, List<Ward> wards, String boundaries) {
         Map<String, Geometry> geometry = new HashMap<>();
         wards.forEach(w -> geometry.put(w.code(), w.geometry()));
-        FeatureTable.Builder b = FeatureTable.builder(name("wards", boundaries, r.query().period().toString(), r.query().categories()),
+        FeatureTable.Builder b = FeatureTable.builder(name("wards", boundaries, r.query().datasets(), r.query().period().toString(), r.query().categories()),
                 columns(List.of(text("ward_code"), text("ward_name"), integer("count"), rate(r.query().rules().per()), decimal("share", 4),
                         integer("rank"), integer("previous_count"), integer("change"), decimal("change_pct", 1)), changeColumns()));
         for (WardStatistics.WardRow w : r.wards()) {
@@ -116,7 +116,7 @@ public final class Layers {
     public static FeatureTable wardLayer(WardStatistics.Result r, List<Ward> wards, String boundaries) {
         Map<String, long[]> series = new HashMap<>();
         r.series().forEach(x -> series.put(x.code(), x.counts()));
-        FeatureTable.Builder b = FeatureTable.builder(name("ward-layer", boundaries, r.query().period().toString(), r.query().categories()),
+        FeatureTable.Builder b = FeatureTable.builder(name("ward-layer", boundaries, r.query().datasets(), r.query().period().toString(), r.query().categories()),
                 columns(List.of(text("ward_code"), text("ward_name"), text("district"), integer("count"), decimal("residents", 1),
                         decimal("rate_per_1000", 3), decimal("share", 4), integer("rank"), integer("previous_count"), integer("change"),
                         decimal("change_pct", 1), Column.series("series"), decimal("rate", 3), integer("per")), changeColumns())).id("ward_code");
@@ -316,13 +316,40 @@ public final class Layers {
     }
 
     static String name(String what, String scope, String period, Collection<String> categories) {
+        return name(what, scope, List.of(), period, categories);
+    }
+
+    /**
+     * A download's file name (and GeoPackage table name), unique per selection: {@code what}, the scope (boundary
+     * set or area), the datasets when chosen, the categories when chosen, then the period, joined with {@code _};
+     * e.g. {@code wards_maidstone-2022_police_burglary_and_robbery_2022-01_2022-12}. One to three categories are
+     * named (datasets likewise); more are {@code N-categories-} and a short hash of their names, so two selections never share a name.
+     */
+    static String name(String what, String scope, Collection<String> datasets, String period, Collection<String> categories) {
         StringBuilder s = new StringBuilder(what);
         if (scope != null && !scope.isBlank()) {
             s.append('_').append(scope);
         }
-        if (categories != null && categories.size() == 1) {
-            s.append('_').append(categories.iterator().next().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-"));
-        }
+        token(s, datasets, "datasets");
+        token(s, categories, "categories");
         return s.append('_').append(period.replace(':', '_')).toString();
+    }
+
+    private static void token(StringBuilder s, Collection<String> names, String noun) {
+        if (names == null || names.isEmpty()) {
+            return;
+        }
+        List<String> sorted = names.stream().sorted().toList();
+        if (sorted.size() <= 3) {
+            s.append('_').append(String.join("_and_", sorted.stream().map(Layers::slug).toList()));
+        } else {
+            s.append('_').append(sorted.size()).append('-').append(noun).append('-')
+                    .append(String.format(Locale.ROOT, "%06x", String.join("\n", sorted).hashCode() & 0xffffff));
+        }
+    }
+
+    private static String slug(String name) {
+        String slug = name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-|-$", "");
+        return slug.isEmpty() ? "blank" : slug;
     }
 }

@@ -109,4 +109,12 @@ public final class Limits {
     public static final Range BEST_AREAS = Range.closed(1, 50, "areas");
     /** A dataset name: letters, digits, '.', '_' and '-', 1 to 64 characters. */
     public static final String DATASET_NAME = "[A-Za-z0-9][A-Za-z0-9._-]{0,63}";
+
+    // ---- serving (serve options) ----
+    /** {@code --port}: 0 asks the system for any free port. */
+    public static final Range PORT = Range.closed(0, 65_535, "a TCP port");
+    /** {@code --max-upload-mb}: the largest upload the page's import accepts, in MiB. */
+    public static final Range MAX_UPLOAD_MIB = Range.closed(1, 65_536, "MiB");
+    /** {@code --analysis-seconds}: the running time one analysis may take before it is stopped. */
+    public static final Range ANALYSIS_SECONDS = Range.closed(1, 86_400, "seconds");
 }

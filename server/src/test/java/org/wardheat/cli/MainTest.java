@@ -126,4 +126,15 @@ class MainTest {
         assertEquals(2, run("wards", "--boundaries", "x", "--from", "2022-01", "--to", "2022-02", "--format", "xml"), "a value out of range is a usage error");
         assertTrue(err.toString().endsWith("wardheat: error: --format: 'xml' is not allowed; expected csv, json, geojson, gpkg\n"), err.toString());
     }
+
+    @Test
+    void serveChecksItsRangesBeforeOpeningAnything() {
+        assertEquals(2, run("serve", "--max-upload-mb", "0"));
+        assertTrue(err.toString().contains("--max-upload-mb") && err.toString().contains("MiB from 1 to 65536"), err.toString());
+        assertEquals(2, run("serve", "--analysis-seconds", "90000"));
+        assertTrue(err.toString().contains("--analysis-seconds") && err.toString().contains("seconds from 1 to 86400"), err.toString());
+        assertEquals(2, run("serve", "--port", "70000"));
+        assertTrue(err.toString().contains("--port") && err.toString().contains("a TCP port from 0 to 65535"), err.toString());
+        assertTrue(Files.notExists(dir.resolve("data")), "nothing opened before the checks");
+    }
 }

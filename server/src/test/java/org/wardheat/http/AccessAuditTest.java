@@ -1,14 +1,13 @@
 package org.wardheat.http;
 
+import org.wardheat.TestServer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.wardheat.TestFiles;
 import org.wardheat.cli.Main;
-import org.wardheat.imports.IncidentFormat;
 import org.wardheat.model.Role;
 import org.wardheat.service.Actor;
 import org.wardheat.service.Workspace;
@@ -20,7 +19,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -42,6 +40,7 @@ class AccessAuditTest {
     static final String PASSWORD = "correct horse battery staple";
     @TempDir
     static Path dir;
+    static TestServer test;
     static Workspace ws;
     static ApiServer server;
     static String base;
@@ -50,23 +49,20 @@ class AccessAuditTest {
 
     @BeforeAll
     static void start() throws Exception {
-        ws = Workspace.open(dir.resolve("data"));
-        ws.addBoundaries("three", TestFiles.threeWards(dir), null, null);
-        ws.importFiles(List.of(Files.writeString(dir.resolve("a.csv"), POLICE_HEADER
-                + row("2022-01", "Burglary", lon(0), LAT) + row("2022-02", "Burglary", lon(0), LAT))), IncidentFormat.POLICE_UK, "police-uk", null);
-        server = new ApiServer(ws, new ApiServer.WebConfig(null, "", false));
-        server.access().add(new Actor("test", "test"), "ana", Role.ANALYST, PASSWORD.toCharArray());
-        server.access().add(new Actor("test", "test"), "tess", Role.VIEWER, PASSWORD.toCharArray());
-        server.access().add(new Actor("test", "test"), "tom", Role.PLANNER, PASSWORD.toCharArray());
-        server.access().add(new Actor("test", "test"), "root", Role.ADMIN, PASSWORD.toCharArray()); // behind a proxy: an admin is required
-        base = "http://localhost:" + server.start(ServerSettings.loopback(0).withAccess(
-                new ServerSettings.Access(false, List.of("127.0.0.1"), null, null)));
+        test = TestServer.in(dir).threeWards(row("2022-01", "Burglary", lon(0), LAT) + row("2022-02", "Burglary", lon(0), LAT)).before(s -> {
+            s.access().add(new Actor("test", "test"), "ana", Role.ANALYST, PASSWORD.toCharArray());
+            s.access().add(new Actor("test", "test"), "tess", Role.VIEWER, PASSWORD.toCharArray());
+            s.access().add(new Actor("test", "test"), "tom", Role.PLANNER, PASSWORD.toCharArray());
+            s.access().add(new Actor("test", "test"), "root", Role.ADMIN, PASSWORD.toCharArray()); // behind a proxy: an admin is required
+        }).settings(ServerSettings.loopback(0).withAccess(new ServerSettings.Access(false, List.of("127.0.0.1"), null, null))).start();
+        ws = test.workspace;
+        server = test.server();
+        base = test.base();
     }
 
     @AfterAll
     static void stop() {
-        server.stop();
-        ws.close();
+        test.close();
     }
 
     static HttpRequest.Builder request(String path, String cookie, String csrf) {

@@ -1,6 +1,6 @@
 package org.wardheat.http;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import org.wardheat.TestServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -25,6 +25,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class AnalysisBudgetTest {
     @TempDir
     static Path dir;
+    static TestServer test;
     static Workspace ws;
     static ApiServer server;
     static String base;
@@ -33,10 +34,11 @@ class AnalysisBudgetTest {
 
     @BeforeAll
     static void start() throws Exception {
-        ws = Workspace.open(dir.resolve("data"));
-        server = new ApiServer(ws, new ApiServer.WebConfig(null, "", false));
-        base = "http://localhost:" + server.start(ServerSettings.loopback(0)
-                .withAnalyses(new AnalysisPool.Settings(1, 0, Duration.ofSeconds(1))));
+        test = TestServer.in(dir).settings(ServerSettings.loopback(0).withAnalyses(new AnalysisPool.Settings(1, 0, Duration.ofSeconds(1))))
+                .start();
+        ws = test.workspace;
+        server = test.server();
+        base = test.base();
         // a stand-in analysis under /api/hotspots/ (two segments: not the layer route) that only stops when cancelled
         server.service().get("/api/hotspots/test/spin", (req, res) -> {
             spinning.incrementAndGet();
@@ -53,8 +55,7 @@ class AnalysisBudgetTest {
 
     @AfterAll
     static void stop() {
-        server.stop();
-        ws.close();
+        test.close();
     }
 
     static HttpResponse<String> get(String path) throws Exception {

@@ -1,21 +1,19 @@
 package org.wardheat.http;
 
+import org.wardheat.TestServer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.wardheat.TestFiles;
 import org.wardheat.service.Workspace;
-import org.wardheat.imports.IncidentFormat;
 
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -30,6 +28,7 @@ import static org.wardheat.TestFiles.row;
 class ApiServerTest {
     @TempDir
     static Path dir;
+    static TestServer test;
     static Workspace ws;
     static ApiServer server;
     static String base;
@@ -38,19 +37,16 @@ class ApiServerTest {
 
     @BeforeAll
     static void start() throws Exception {
-        ws = Workspace.open(dir.resolve("data"));
-        ws.addBoundaries("three", TestFiles.threeWards(dir), null, null);
-        ws.importFiles(List.of(Files.writeString(dir.resolve("a.csv"), POLICE_HEADER
-                + row("2022-01", "Burglary", lon(0), LAT) + row("2022-02", "Burglary", lon(0), LAT)
-                + row("2021-12", "Drugs", lon(1), LAT))), IncidentFormat.POLICE_UK, "police-uk", null);
-        server = new ApiServer(ws, new ApiServer.WebConfig(null, "", false));
-        base = "http://localhost:" + server.start(0);
+        test = TestServer.in(dir).threeWards(row("2022-01", "Burglary", lon(0), LAT) + row("2022-02", "Burglary", lon(0), LAT)
+                + row("2021-12", "Drugs", lon(1), LAT)).start();
+        ws = test.workspace;
+        server = test.server();
+        base = test.base();
     }
 
     @AfterAll
     static void stop() {
-        server.stop();
-        ws.close();
+        test.close();
     }
 
     static HttpResponse<String> get(String path) throws Exception {

@@ -1,14 +1,12 @@
 package org.wardheat.http;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import org.wardheat.TestServer;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.wardheat.TestFiles;
 import org.wardheat.service.Workspace;
-import org.wardheat.imports.IncidentFormat;
 
 import java.net.ServerSocket;
 import java.net.InetAddress;
@@ -45,6 +43,7 @@ class HttpHardeningTest {
 
     @TempDir
     static Path dir;
+    static TestServer test;
     static Workspace ws;
     static ApiServer server;
     static int port;
@@ -54,13 +53,12 @@ class HttpHardeningTest {
 
     @BeforeAll
     static void start() throws Exception {
-        ws = Workspace.open(dir.resolve("data"));
-        ws.addBoundaries("three", TestFiles.threeWards(dir), null, null);
-        ws.importFiles(List.of(Files.writeString(dir.resolve("a.csv"), POLICE_HEADER
-                + row("2022-01", "Burglary", lon(0), LAT))), IncidentFormat.POLICE_UK, "police-uk", null);
-        server = new ApiServer(ws, new ApiServer.WebConfig(TILES, "", false));
-        port = server.start(ServerSettings.loopback(0).withLimits(HttpLimits.DEFAULT.withUploadBytes(UPLOAD_LIMIT)));
-        base = "http://localhost:" + port;
+        test = TestServer.in(dir).threeWards(row("2022-01", "Burglary", lon(0), LAT)).web(new ApiServer.WebConfig(TILES, "", false))
+                .settings(ServerSettings.loopback(0).withLimits(HttpLimits.DEFAULT.withUploadBytes(UPLOAD_LIMIT))).start();
+        ws = test.workspace;
+        server = test.server();
+        port = test.port();
+        base = test.base();
         server.service().get("/api/test/out-of-memory", (req, res) -> {
             throw new OutOfMemoryError("Java heap space");
         });
@@ -76,8 +74,7 @@ class HttpHardeningTest {
 
     @AfterAll
     static void stop() {
-        server.stop();
-        ws.close();
+        test.close();
     }
 
     static HttpResponse<String> send(HttpRequest.Builder b) throws Exception {

@@ -1,5 +1,6 @@
 package org.wardheat.http;
 
+import org.wardheat.TestServer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.AfterAll;
@@ -21,6 +22,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class PeriodRoutesTest {
     @TempDir
     static Path dir;
+    static TestServer test;
     static Workspace ws;
     static ApiServer server;
     static String base;
@@ -28,16 +30,16 @@ class PeriodRoutesTest {
     static final ObjectMapper JSON = new ObjectMapper();
 
     @BeforeAll
-    static void start() {
-        ws = Workspace.open(dir.resolve("data"));
-        server = new ApiServer(ws, new ApiServer.WebConfig(null, "", false));
-        base = "http://localhost:" + server.start(0);
+    static void start() throws Exception {
+        test = TestServer.in(dir).start();
+        ws = test.workspace;
+        server = test.server();
+        base = test.base();
     }
 
     @AfterAll
     static void stop() {
-        server.stop();
-        ws.close();
+        test.close();
     }
 
     static HttpResponse<String> get(String query) throws Exception {

@@ -1,13 +1,12 @@
 package org.wardheat.http;
 
+import org.wardheat.TestServer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.wardheat.TestFiles;
-import org.wardheat.imports.IncidentFormat;
 import org.wardheat.model.Role;
 import org.wardheat.service.Actor;
 import org.wardheat.service.Workspace;
@@ -16,7 +15,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -27,7 +25,6 @@ import java.util.Map;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.wardheat.TestFiles.LAT;
-import static org.wardheat.TestFiles.POLICE_HEADER;
 import static org.wardheat.TestFiles.lon;
 import static org.wardheat.TestFiles.row;
 
@@ -70,6 +67,7 @@ class RouteRoleTest {
     static final String QUERY = "?boundaries=three&from=2022-01&to=2022-02&simulations=19&bandwidth=500&cell=100";
     @TempDir
     static Path dir;
+    static TestServer test;
     static Workspace ws;
     static ApiServer server;
     static String base;
@@ -78,22 +76,20 @@ class RouteRoleTest {
 
     @BeforeAll
     static void start() throws Exception {
-        ws = Workspace.open(dir.resolve("data"));
-        ws.addBoundaries("three", TestFiles.threeWards(dir), null, null);
-        ws.importFiles(List.of(Files.writeString(dir.resolve("a.csv"), POLICE_HEADER
-                + row("2022-01", "Burglary", lon(0), LAT) + row("2022-02", "Burglary", lon(0), LAT)
-                + row("2021-12", "Drugs", lon(1), LAT))), IncidentFormat.POLICE_UK, "police-uk", null);
-        server = new ApiServer(ws, new ApiServer.WebConfig(null, "", false));
-        for (Role r : Role.values()) {
-            server.access().add(new Actor("test", "test"), r.word(), r, PASSWORD.toCharArray());
-        }
-        base = "http://localhost:" + server.start(0);
+        test = TestServer.in(dir).threeWards(row("2022-01", "Burglary", lon(0), LAT) + row("2022-02", "Burglary", lon(0), LAT)
+                + row("2021-12", "Drugs", lon(1), LAT)).before(s -> {
+                    for (Role r : Role.values()) {
+                        s.access().add(new Actor("test", "test"), r.word(), r, PASSWORD.toCharArray());
+                    }
+                }).start();
+        ws = test.workspace;
+        server = test.server();
+        base = test.base();
     }
 
     @AfterAll
     static void stop() {
-        server.stop();
-        ws.close();
+        test.close();
     }
 
     /** A signed-in client: its cookie and CSRF token. */

@@ -1,5 +1,6 @@
 package org.wardheat.http;
 
+import org.wardheat.TestServer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.AfterAll;
@@ -19,7 +20,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Locale;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -33,6 +33,7 @@ import static org.wardheat.TestFiles.row;
 class StartFromNothingHttpTest {
     @TempDir
     static Path dir;
+    static TestServer test;
     static Workspace ws;
     static ApiServer server;
     static String base;
@@ -40,16 +41,16 @@ class StartFromNothingHttpTest {
     static final ObjectMapper JSON = new ObjectMapper();
 
     @BeforeAll
-    static void start() {
-        ws = Workspace.open(dir.resolve("data"));
-        server = new ApiServer(ws, new ApiServer.WebConfig(null, "", false));
-        base = "http://localhost:" + server.start(0);
+    static void start() throws Exception {
+        test = TestServer.in(dir).start();
+        ws = test.workspace;
+        server = test.server();
+        base = test.base();
     }
 
     @AfterAll
     static void stop() {
-        server.stop();
-        ws.close();
+        test.close();
     }
 
     static HttpResponse<String> post(String path, String fileName, String text, String origin) throws Exception {

@@ -1,5 +1,6 @@
 package org.wardheat.http;
 
+import org.wardheat.TestServer;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -23,7 +24,6 @@ import java.util.List;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.wardheat.TestFiles.LAT;
-import static org.wardheat.TestFiles.POLICE_HEADER;
 import static org.wardheat.TestFiles.lon;
 import static org.wardheat.TestFiles.row;
 
@@ -31,6 +31,7 @@ import static org.wardheat.TestFiles.row;
 class StoreFailureHttpTest {
     @TempDir
     static Path dir;
+    static TestServer test;
     static Workspace ws;
     static ApiServer server;
     static String base;
@@ -48,22 +49,19 @@ class StoreFailureHttpTest {
 
     @BeforeAll
     static void start() throws Exception {
-        ws = Workspace.open(dir.resolve("data"));
-        ws.addBoundaries("three", TestFiles.threeWards(dir), null, null);
-        ws.importFiles(List.of(Files.writeString(dir.resolve("a.csv"), POLICE_HEADER
-                + row("2022-01", "Burglary", lon(0), LAT) + row("2022-02", "Burglary", lon(0), LAT + 0.003)
-                + row("2022-03", "Drugs", lon(1), LAT - 0.002) + row("2022-04", "Drugs", lon(2), LAT + 0.001))), IncidentFormat.POLICE_UK, "police-uk", null);
-        ws.importFiles(List.of(Files.writeString(dir.resolve("finds.csv"), "Date,Location,Longitude,Latitude,Count\n"
-                + "2022-01-03,River Steps,0.505,51.205,3\n2022-01-09,river steps,0.505,51.205,2\n")),
-                IncidentFormat.council(org.wardheat.imports.ColumnMapping.preset("needle-finds")), "needle-finds", null);
-        server = new ApiServer(ws, new ApiServer.WebConfig(null, "", false));
-        base = "http://localhost:" + server.start(0);
+        test = TestServer.in(dir).threeWards(row("2022-01", "Burglary", lon(0), LAT) + row("2022-02", "Burglary", lon(0), LAT + 0.003)
+                + row("2022-03", "Drugs", lon(1), LAT - 0.002) + row("2022-04", "Drugs", lon(2), LAT + 0.001)).fill(w ->
+                w.importFiles(List.of(Files.writeString(dir.resolve("finds.csv"), "Date,Location,Longitude,Latitude,Count\n"
+                        + "2022-01-03,River Steps,0.505,51.205,3\n2022-01-09,river steps,0.505,51.205,2\n")),
+                        IncidentFormat.council(org.wardheat.imports.ColumnMapping.preset("needle-finds")), "needle-finds", null)).start();
+        ws = test.workspace;
+        server = test.server();
+        base = test.base();
     }
 
     @AfterAll
     static void stop() {
-        server.stop();
-        ws.close();
+        test.close();
     }
 
     @AfterEach

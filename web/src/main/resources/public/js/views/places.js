@@ -52,10 +52,16 @@ function drawEncampments(map, years) {
   return { layer: group, legend: legendSection('Encampments, days in situ', [...rows, { ring: 'dashed', label: 'still open' }]) };
 }
 
+/** A time band's column heading: "same month" → 0, "3 months" → 3; any other label as it is. */
+export function shortBand(label) {
+  const m = /^(\d+) months?$/.exec(label);
+  return label === 'same month' ? '0' : m ? m[1] : label;
+}
+
 /** The Knox table: observed / expected and the ratio per band pair; the server's significant cells shaded. */
 export function knoxTable(result) {
-  const head = html`<tr><th></th>${result.timeBands.map((t) => html`<th>${t}</th>`)}</tr>`;
-  const rows = result.cells.map((row, a) => html`<tr><th>${result.spaceBands[a]}</th>${row.map((c) => html`<td class="${c.significant ? 'sig' : ''}" title="observed ${c.observed}, expected ${num(c.expected, 1)}, p = ${num(c.p, 3)}">${c.knoxRatio === null ? '–' : num(c.knoxRatio, 2)}</td>`)}</tr>`);
+  const head = html`<tr><th scope="col">distance ↓ months apart →</th>${result.timeBands.map((t) => html`<th scope="col"><abbr title="${t}">${shortBand(t)}</abbr></th>`)}</tr>`;
+  const rows = result.cells.map((row, a) => html`<tr><th scope="row">${result.spaceBands[a]}</th>${row.map((c) => html`<td class="${c.significant ? 'sig' : ''}" title="observed ${c.observed}, expected ${num(c.expected, 1)}, p = ${num(c.p, 3)}">${c.knoxRatio === null ? '–' : num(c.knoxRatio, 2)}</td>`)}</tr>`);
   return html`<p class="note">${result.reading.map((r, i) => (i ? html`<br>${r}` : r))}</p><table class="knox">${head}${rows}</table>
     <p class="note">Knox ratios; shaded: band pairs the server finds significant (ratio ≥ 1.2 with p &lt; 0.05; ${num(result.parameters.simulations)} permutations, ${num(result.incidents)} incidents).</p>`;
 }
