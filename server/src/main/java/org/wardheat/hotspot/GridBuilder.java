@@ -162,8 +162,16 @@ final class GridBuilder {
         } catch (Exception e) {
             throw new IllegalArgumentException("cannot build a grid in " + crs + ": " + e.getMessage(), e);
         }
+        return oneByOne(area, source, Grid.Shape.HEX, size, crs);
+    }
+
+    /**
+     * The cells of a GeoTools grid {@code source} that overlap the area, each tested and clipped on its own,
+     * in the source's order; centres are the whole cells' centroids.
+     */
+    static Grid oneByOne(Geometry area, SimpleFeatureSource source, Grid.Shape shape, Grid.Size size, String crs) {
         PreparedGeometry prepared = PreparedGeometryFactory.prepare(area);
-        AreaTiles tiles = new AreaTiles(area, 32 * s);
+        AreaTiles tiles = new AreaTiles(area, 32 * size.metres());
         List<double[]> centres = new ArrayList<>();
         List<Geometry> kept = new ArrayList<>();
         try (SimpleFeatureIterator it = source.getFeatures().features()) {
@@ -189,12 +197,12 @@ final class GridBuilder {
             throw new IllegalArgumentException("no grid cell overlaps the area");
         }
         int n = kept.size();
-        double[] x = new double[n], y = new double[n], area2 = new double[n];
+        double[] x = new double[n], y = new double[n], areas = new double[n];
         for (int i = 0; i < n; i++) {
             x[i] = centres.get(i)[0];
             y[i] = centres.get(i)[1];
-            area2[i] = kept.get(i).getArea();
+            areas[i] = kept.get(i).getArea();
         }
-        return Grid.ofCells(Grid.Shape.HEX, size, crs, x, y, area2, kept.toArray(new Geometry[0]));
+        return Grid.ofCells(shape, size, crs, x, y, areas, kept.toArray(new Geometry[0]));
     }
 }

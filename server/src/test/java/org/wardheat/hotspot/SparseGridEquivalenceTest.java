@@ -63,29 +63,25 @@ class SparseGridEquivalenceTest {
 
     private static void compare(Geometry area, double cellMetres, Points points, double bandwidth) throws Exception {
         Grid grid = Grid.build(area, Grid.Shape.SQUARE, cellMetres, Projection.BNG);
-        DenseReference.Cells dense = DenseReference.squares(area, cellMetres);
+        Grid dense = DenseReference.squares(area, cellMetres);
         String at = cellMetres + " m: ";
-        assertEquals(dense.x().length, grid.size(), at + "cells");
+        assertTrue(grid.lattice() != null && dense.lattice() == null, "the fast grid lies on a lattice, the reference does not");
+        assertEquals(dense.size(), grid.size(), at + "cells");
         for (int c = 0; c < grid.size(); c++) {
-            assertEquals(dense.x()[c], grid.x(c), at + "centre x of cell " + c);
-            assertEquals(dense.y()[c], grid.y(c), at + "centre y of cell " + c);
-            assertEquals(dense.polygons()[c].getArea(), grid.area(c), at + "area of cell " + c);
-            assertTrue(dense.polygons()[c].equalsExact(grid.geometry(c)), at + "polygon of cell " + c);
+            assertEquals(dense.x(c), grid.x(c), at + "centre x of cell " + c);
+            assertEquals(dense.y(c), grid.y(c), at + "centre y of cell " + c);
+            assertEquals(dense.area(c), grid.area(c), at + "area of cell " + c);
+            assertTrue(dense.geometry(c).equalsExact(grid.geometry(c)), at + "polygon of cell " + c);
         }
-        double[] fast = KernelDensity.compute(grid, points, bandwidth);
-        double[] slow = DenseReference.kde(dense.x(), dense.y(), cellMetres, points, bandwidth);
+        double[] fast = KernelDensity.compute(grid, points, bandwidth); // along the lattice
+        double[] slow = KernelDensity.compute(dense, points, bandwidth); // through the centre index
         for (int c = 0; c < fast.length; c++) {
             assertEquals(Double.doubleToLongBits(slow[c]), Double.doubleToLongBits(fast[c]), at + "density of cell " + c);
         }
         double[] counts = points.countPerCell(grid, false);
-        assertArrayEquals(DenseReference.counts(dense.x(), dense.y(), cellMetres, points), counts, at + "counts");
+        assertArrayEquals(DenseReference.counts(dense, points), counts, at + "counts");
         GetisOrdGiStar.Result gi = GetisOrdGiStar.compute(counts, grid.neighbours(grid.defaultNeighbourDistance()), PAdjust.FDR);
-        org.wardheat.geom.PointIndex index = new org.wardheat.geom.PointIndex(dense.x(), dense.y(), cellMetres);
-        int[][] neighbours = new int[dense.x().length][];
-        for (int c = 0; c < neighbours.length; c++) {
-            neighbours[c] = index.within(dense.x()[c], dense.y()[c], grid.defaultNeighbourDistance());
-        }
-        GetisOrdGiStar.Result old = GetisOrdGiStar.compute(counts, neighbours, PAdjust.FDR);
+        GetisOrdGiStar.Result old = GetisOrdGiStar.compute(counts, dense.neighbours(dense.defaultNeighbourDistance()), PAdjust.FDR);
         assertArrayEquals(old.z(), gi.z(), at + "Gi*");
         assertArrayEquals(old.pAdjusted(), gi.pAdjusted(), at + "adjusted p");
         assertArrayEquals(old.bin(), gi.bin(), at + "bins");
