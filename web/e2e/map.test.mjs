@@ -267,7 +267,7 @@ test('a crafted link cannot break start-up, leave the API allow-list or start an
   assert.equal(await wards().count(), 20, 'the page started on the default view');
   assert.match(await page.textContent('#status'), /^20 wards · /);
   const origin = new URL(base).origin;
-  const allowed = /^\/(|favicon\.svg|css\/wardheat\.css|js\/[a-z/]+\.js|webjars\/leaflet(-draw)?\/[\w./-]+)$|^\/api\/(config|session|boundaries|datasets|categories|months|wards|areas|strategic|periods|hotspots\/kde|boundaries\/demo-wards\/outline)$/;
+  const allowed = /^\/(|favicon\.svg|css\/wardheat\.css|js\/[a-z/]+\.js|webjars\/leaflet(-draw)?\/[\w./-]+)$|^\/api\/(config|session|boundaries|datasets|categories|months|wards|areas|strategic|periods|hotspots\/kde|boundaries\/demo-wards\/outline|groups|trends|priorities)$/;
   for (const u of requests) {
     assert.equal(u.origin, origin, `no request leaves the server: ${u}`);
     assert.match(u.pathname, allowed, `an allowed path: ${u.pathname}`);

@@ -132,3 +132,9 @@ test('a comparison is offered only when its months hold data', () => {
   assert.equal(comparisonCovered('previous', '2023-01', '2023-02', names), false);
   assert.equal(comparisonCovered('2022-01:2022-04', '2024-01', '2024-04', names), true, 'an explicit period is the server\'s to judge');
 });
+
+test('the context measures are allowed; anything else is dropped', () => {
+  assert.equal(parseHash('#measure=mean_imd_rank').values.measure, 'mean_imd_rank');
+  assert.equal(parseHash('#measure=share_imd_decile_1').values.measure, 'share_imd_decile_1');
+  assert.deepEqual(parseHash('#measure=imd_score').dropped, ['measure']);
+});

@@ -82,6 +82,31 @@ test('the shareable export links ask for disclosure control and leave record-lev
   assert.ok(!shared.includes('data-export="areas-'), shared);
 });
 
+test('the focus panel shows the area\'s deprivation and residents by age, escaped', async () => {
+  const { contextSummaryHtml } = await import('../src/main/resources/public/js/views/context.js');
+  const out = String(contextSummaryHtml({ residents: 24524, meanImdRank: 10387.1, shareImdDecile1: 0.180802,
+    byAge: { 'Aged 15 years and under': 5829, [XSS]: 2295 } }));
+  noTag(out);
+  assert.match(out, /mean IMD rank <span class="imd-rank">10,387<\/span>/);
+  assert.match(out, /<span class="imd-decile1">18\.1%<\/span> of residents in the most deprived tenth/);
+  assert.match(out, /<tr><td>Aged 15 years and under<\/td><td>5,829<\/td><\/tr>/);
+  assert.match(out, /&lt;img src=x onerror=window.__xss=1&gt;<\/td><td>2,295/);
+  assert.equal(String(contextSummaryHtml(null)), '');
+  const summary = String(summaryHtml({ total: { count: 3, previous: 1, changePct: 200, ratePer1000: null }, categories: [],
+    topPlaces: [], hotCells: [], shareOfIncidents: 0.5, shareOfResidents: null, residents: null, shareOfArea: 0.25, areaKm2: 1.5,
+    context: { residents: 10, meanImdRank: 5, shareImdDecile1: 1, byAge: {} } }));
+  assert.match(summary, /class="context-summary"/);
+});
+
+test('the deprivation shading is darkest for the lowest (most deprived) IMD ranks', async () => {
+  const { scaleFor } = await import('../src/main/resources/public/js/palette.js');
+  const ranks = [500, 1500, 3000, 9000, 20000, 30000];
+  const rank = scaleFor('mean_imd_rank', ranks);
+  const count = scaleFor('count', ranks);
+  assert.equal(rank.colour(500), count.colour(30000), 'rank 500 gets the colour the highest count gets');
+  assert.equal(rank.colour(30000), count.colour(500));
+});
+
 test('Knox column headings are the months apart, with the full band as the abbreviation title', async () => {
   const { shortBand } = await import('../src/main/resources/public/js/views/places.js');
   assert.equal(shortBand('same month'), '0');

@@ -90,7 +90,11 @@ class AreaServiceTest {
         assertEquals(List.of("Burglary", 2L, 0L, 1000.0 * 2 / areas.residents(a)),
                 List.of(t.get(0).category(), t.get(0).count(), t.get(0).previous(), t.get(0).ratePer1000()));
         assertNull(t.get(0).difference(), "withheld: most months hold no data");
-        assertEquals(1, t.size() - 1, "one category, then All");
+        assertEquals(List.of("Burglary", "All crime", "Acquisitive crime", "All"), t.stream().map(AreaService.CategoryRow::category).toList(),
+                "one category, its groups, then All");
+        assertEquals(List.of(2L, 2L, 2L, 2L), t.stream().map(AreaService.CategoryRow::count).toList());
+        assertEquals(List.of("Burglary"), t.get(1).groupCategories(), "a group row names the categories it adds up");
+        assertNull(t.get(1).difference(), "a group's change is withheld as its categories' is");
     }
 
     @Test

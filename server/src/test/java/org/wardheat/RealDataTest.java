@@ -184,7 +184,7 @@ class RealDataTest {
             assertTrue(rows.size() > 10);
             assertTrue(rows.stream().allMatch(c -> c.difference() == null && c.changePct() == null && c.changeP() == null));
             String csv = new String(org.wardheat.export.Exporter.bytes(analyses.strategicTable(sq, rows), org.wardheat.export.Exporter.Format.CSV), java.nio.charset.StandardCharsets.UTF_8);
-            assertTrue(csv.split("\r\n")[1].matches("[^,]+,\\d+,0,,,[0-9.]+,2022-01:2022-12,2021-01:2021-12,,,,[0-9.]+,[0-9.]+,12,0,records"),
+            assertTrue(csv.split("\r\n")[1].matches("[^,]+,\\d+,0,,,[0-9.]+,2022-01:2022-12,2021-01:2021-12,,,,[0-9.]+,[0-9.]+,12,0,records,"),
                     csv.split("\r\n")[1]);
 
             // January to April 2024 against January to April 2022, both imported: R's poisson.test to 1e-9

@@ -11,6 +11,7 @@ const PATHS = Object.freeze({
   months: '/api/months',
   periods: '/api/periods',
   wards: '/api/wards',
+  context: '/api/context',
   wardsCsv: '/api/wards.csv',
   repeats: '/api/repeats',
   encampments: '/api/encampments',
@@ -18,6 +19,9 @@ const PATHS = Object.freeze({
   areas: '/api/areas',
   areaSummary: '/api/area-summary',
   strategic: '/api/strategic',
+  groups: '/api/groups',
+  trends: '/api/trends',
+  priorities: '/api/priorities',
   import: '/api/import',
   population: '/api/population',
   session: '/api/session',
@@ -26,7 +30,7 @@ const PATHS = Object.freeze({
   audit: '/api/audit',
 });
 const HOTSPOT_PATHS = Object.freeze({ gistar: '/api/hotspots/gistar', kde: '/api/hotspots/kde', change: '/api/hotspots/change' });
-const EXPORT_PATHS = Object.freeze(Object.fromEntries(['wards', 'hotspots', 'repeats', 'encampments', 'strategic', 'areas']
+const EXPORT_PATHS = Object.freeze(Object.fromEntries(['wards', 'hotspots', 'repeats', 'encampments', 'strategic', 'areas', 'trends', 'priorities']
   .map((layer) => [layer, `/api/export/${layer}`])));
 export const EXPORT_FORMATS = Object.freeze(['geojson', 'csv', 'gpkg']);
 
@@ -57,6 +61,28 @@ export function strategicRows(body) {
   const rows = body.features.map(({ properties: p }) => ({ category: p.category, count: p.this_period, previous: p.last_period,
     difference: p.difference, changePct: p.change_pct }));
   return { scope: null, rows, disclosure: body.disclosure || null };
+}
+
+/**
+ * Trends as the charts read them. A viewer (or a shareable request) gets the disclosure-controlled annual table as
+ * GeoJSON: its rows become the annual series ("<5" and "[c]" kept as they are) and there is no monthly series.
+ */
+export function trendSeries(body, params) {
+  if (!body || body.type !== 'FeatureCollection') return body;
+  const annual = body.features.map(({ properties: p }) => ({ label: p.year, start: p.start, monthsInPeriod: p.months_with_data,
+    total: p.count, change: p.change, changePct: p.change_pct }));
+  return { scope: null, period: `${params.from}:${params.to}`, measure: /-(records|count)(_|$)/.exec(body.name || '')?.[1] || 'records',
+    annual, rolling: [], disclosure: body.disclosure || null };
+}
+
+/** The priority rows as the panel reads them: {rank, name, score, count, changePct, reasons}, from the JSON or a viewer's table. */
+export function priorityRows(body) {
+  if (body && body.type === 'FeatureCollection') {
+    return { rows: body.features.map(({ properties: p }) => ({ rank: p.rank, name: p.category, score: p.score, count: p.this_period,
+      changePct: p.change_pct, reasons: p.reasons })), disclosure: body.disclosure || null };
+  }
+  return { ...body, rows: body.rows.map((r) => ({ rank: r.rank, name: r.input.name, score: r.score, count: r.input.count,
+    changePct: r.test && r.test.rateRatio !== null ? (r.test.rateRatio - 1) * 100 : null, reasons: r.reasons })) };
 }
 
 /** A failed call: the server's message (or what went wrong on the way), the HTTP status (0 if none). */
@@ -112,8 +138,26 @@ export function hotspotParams(s, before) {
 
 /** Repeat places: group_by is left to the server ('auto': by coordinates for police.uk data, by label for council records). */
 export const repeatParams = (s) => ({ ...selection(s), group_by: s.groupBy === 'auto' ? null : s.groupBy, by: s.rankBy, top: 20, distance: 50 });
-const wardParams = (s) => ({ ...selection(s), compare: s.compare });
+/** The ward, strategic and focus-area tables' parameters: per is sent only when it is not the server's default (1,000). */
+const wardParams = (s) => ({ ...selection(s), compare: s.compare, per: s.per && s.per !== '1000' ? s.per : null });
 const strategicParams = (s) => ({ ...wardParams(s), category: null, ...areaParams(s) });
+
+/** The first month of the trend charts: three years (36 months) to the end of the selected period. */
+export function trendFrom(to) {
+  const [y, m] = String(to).split('-').map(Number);
+  const k = y * 12 + (m - 1) - 35;
+  return `${Math.floor(k / 12)}-${String((k % 12) + 1).padStart(2, '0')}`;
+}
+
+/** The trend charts' selection: the selected categories and datasets in the focus area (or the set), 36 months to `to`. */
+export const trendParams = (s, from = trendFrom(s.to)) => ({ ...selection(s), from, ...areaParams(s) });
+/** The priority matrix: every category of the set, this period against the comparison. */
+export const priorityParams = (s) => ({ ...wardParams(s), category: null });
+
+/** The categories, then the groups as `group:NAME` entries with their incidents (groups without any left out). */
+export function withGroups(categories, groups) {
+  return [...categories, ...groups.filter((g) => g.count > 0).map((g) => ({ category: `group:${g.group}`, count: g.count }))];
+}
 
 function hotspotPath(analysis) {
   if (!Object.hasOwn(HOTSPOT_PATHS, analysis)) throw new ApiError(`no hotspot analysis '${analysis}'`);
@@ -175,14 +219,17 @@ export const api = {
   audit: (limit = 200) => request(PATHS.audit, { params: { limit } }),
   boundarySets: () => request(PATHS.boundaries),
   datasets: () => request(PATHS.datasets),
-  /** Categories with counts: of one dataset inside one boundary set when given, else of everything. */
-  categories: (s) => request(PATHS.categories, { params: s ? { dataset: s.dataset, boundaries: s.boundaries } : {} }),
+  /** Categories with counts (of one dataset inside one boundary set when given, else of everything), then the groups. */
+  categories: async (s) => withGroups(...(await Promise.all([
+    request(PATHS.categories, { params: s ? { dataset: s.dataset, boundaries: s.boundaries } : {} }), request(PATHS.groups)]))),
   outline: async (id, signal) => request(outlinePath(id), { signal }),
   months: () => request(PATHS.months),
   /** The period and comparison period as the server resolves them: {period: {from, to}, comparison: {from, to}}. */
   periods: (s, signal) => request(PATHS.periods, { params: { from: s.from, to: s.to, compare: s.compare }, signal }),
   wards: (s, signal) => request(PATHS.wards, { params: wardParams(s), signal }),
   wardsCsvUrl: (s) => url(PATHS.wardsCsv, wardParams(s)),
+  /** The context layer of the boundary set: per ward mean IMD rank, share in the most deprived decile, residents by age. */
+  context: (s, signal) => request(PATHS.context, { params: { boundaries: s.boundaries }, signal }),
   // calls that build a path from an argument are async, so a refused argument is a rejection like any other
   // the map asks only for the cells it draws (Gi* significant bins, KDE at or above the average); downloads get every cell
   hotspots: async (s, before, signal) => request(hotspotPath(s.hotspot), { params: { ...hotspotParams(s, before), only: 'significant' }, signal }),
@@ -193,6 +240,13 @@ export const api = {
   strategic: async (s, signal) => strategicRows(await request(PATHS.strategic, { params: strategicParams(s), signal })),
   strategicUrl: (s, format) => (format === 'csv' ? url(PATHS.strategic, { ...strategicParams(s), format })
     : url(EXPORT_PATHS.strategic, { ...strategicParams(s), format })),
+  /** The trends of the 36 months to `to`; when those reach too far before the data (400 on `from`), of the selected period. */
+  trends: (s, signal) => request(PATHS.trends, { params: trendParams(s), signal }).then((b) => trendSeries(b, trendParams(s)))
+    .catch((err) => {
+      if (err.status !== 400 || !/^from: /.test(err.message)) throw err;
+      return request(PATHS.trends, { params: trendParams(s, s.from), signal }).then((b) => trendSeries(b, trendParams(s, s.from)));
+    }),
+  priorities: async (s, signal) => priorityRows(await request(PATHS.priorities, { params: priorityParams(s), signal })),
   areaSummary: (s, signal) => request(PATHS.areaSummary, { params: { ...wardParams(s), ...areaParams(s) }, signal }),
   areas: () => request(PATHS.areas),
   saveArea: (area) => request(PATHS.areas, { method: 'POST', json: area }),
@@ -207,4 +261,6 @@ export const api = {
     return url(EXPORT_PATHS[layer], { ...params, format });
   },
   wardParams,
+  trendParamsOf: trendParams,
+  priorityParamsOf: priorityParams,
 };

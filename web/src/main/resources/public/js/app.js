@@ -1,25 +1,27 @@
 // The ward map page: wires the view state (state.js), the API (api.js) and the views. It holds no data of
 // its own: the state says what to show, the views fetch and draw it, and a change of state redraws what
 // depends on the keys that changed. The wards draw first; hotspot cells and places follow as they arrive.
-import { createState, RANGES } from './state.js';
+import { createState } from './state.js';
 import { api, latestOnly } from './api.js';
 import { signIn } from './views/session.js';
 import { $ } from './views/dom.js';
-import { createMap, addBasemap, createOutline, initDrawer } from './views/mapview.js';
+import { createMap, addBasemap, createOutline, initDrawer, keepViewInState } from './views/mapview.js';
 import { createLegend } from './views/legend.js';
 import { createWardView } from './views/wards.js';
+import { createContextView } from './views/context.js';
 import { createHotspotView } from './views/hotspots.js';
 import { createPlacesView } from './views/places.js';
 import { createFocusView, describeArea } from './views/focus.js';
+import { createTrendsView } from './views/trends.js';
 import { createInspector } from './views/inspect.js';
 import { createProgress } from './views/progress.js';
 import { initPrint } from './views/print.js';
 import { initFirstRun } from './views/firstrun.js';
 import { showExports } from './views/exports.js';
-import { fillPickers, fillCategories, showState, readControls } from './views/controls.js';
+import { fillPickers, fillCategories, showState, applyControls } from './views/controls.js';
 import { initUpload } from './views/upload.js';
 
-const SELECTION = ['boundaries', 'dataset', 'categories', 'from', 'to', 'compare', 'hotspot', 'cell', 'bandwidth', 'shape']; // refetch all
+const SELECTION = ['boundaries', 'dataset', 'categories', 'from', 'to', 'compare', 'per', 'hotspot', 'cell', 'bandwidth', 'shape']; // refetch all
 const [AREA, PLACES] = [['wards', 'polygon', 'areaId'], ['places', 'groupBy', 'rankBy']];
 
 const state = createState({ read: () => location.hash, write: (hash) => history.replaceState(null, '', hash) });
@@ -28,12 +30,15 @@ const legend = createLegend(map);
 const hotspots = createHotspotView(map);
 const places = createPlacesView(map, (latlng) => map.setView(latlng, 16));
 const focus = createFocusView(map, state, setStatus);
-const wards = createWardView(map, (code) => focus.toggleWard(code), () => inspector.selecting());
+const context = createContextView();
+const trends = createTrendsView();
+const wards = createWardView(map, (code) => focus.toggleWard(code), () => inspector.selecting(), context);
 const inspector = createInspector(map, { wards, hotspots }, (code) => focus.toggleWard(code));
 const outline = createOutline(map);
 const track = createProgress();
 const printing = initPrint(map, state, () => wards.bounds(), () => describeArea(state, wards.names) || `${state.boundaries}, whole set`);
 const uploaded = () => afterImport().catch(failed);
+const controlsChanged = () => applyControls(state, setStatus);
 const firstRun = initFirstRun(() => state.boundaries, uploaded);
 const nextWardLayer = latestOnly();
 let started = false;
@@ -52,7 +57,8 @@ const loadPlaces = () => track('Loading places', places.refresh(state), () => pl
 function overlays(problems) {
   const label = { gistar: 'Gi* layer', kde: 'kernel density', change: 'change layer' }[state.hotspot];
   const soft = (promise) => promise.then(() => redraw(), (err) => { if (!err.aborted) problems.push(err.message); });
-  return Promise.all([soft(track(`Loading the ${label}`, hotspots.refresh(state, wards.bbox()), () => hotspots.cancel())), soft(loadPlaces())]);
+  return Promise.all([soft(track(`Loading the ${label}`, hotspots.refresh(state, wards.bbox()), () => hotspots.cancel())), soft(loadPlaces()),
+    soft(trends.refresh(state))]);
 }
 
 /** Fetches and draws every layer for the state: the wards first, then the layers above them. */
@@ -62,6 +68,7 @@ async function refresh() {
   const problems = [];
   try {
     const layer = await track('Loading the wards', api.wards(state, signal), () => nextWardLayer());
+    await context.load(state, signal).catch(failed); // a context measure: deprivation per ward
     if (signal.aborted) return;
     redraw(layer);
     outline(state.boundaries).catch(failed);
@@ -88,18 +95,9 @@ state.on((changed) => {
   if (any(SELECTION)) { refresh(); return; }
   if (any(PLACES)) loadPlaces().then(() => redraw()).catch(failed);
   if (any(PLACES) || any(AREA)) showExports(state);
-  if (any(AREA)) { wards.restyle(state); focus.showArea(); focus.refresh().catch(failed); }
-  if (changed.includes('measure')) redraw();
+  if (any(AREA)) { wards.restyle(state); focus.showArea(); focus.refresh().catch(failed); trends.refresh(state).catch(failed); }
+  if (changed.includes('measure')) context.load(state).then(() => redraw(), failed);
 });
-
-/** Reads the controls into the state; a value out of its range is refused and the control reset. */
-function controlsChanged() {
-  const refused = state.set(readControls());
-  if (refused.length) {
-    setStatus(`Not accepted: ${refused.join(', ')}. Cell size is ${RANGES.cell.join(' to ')} m and bandwidth ${RANGES.bandwidth.join(' to ')} m, whole metres (blank for automatic).`, true);
-    showState(state);
-  }
-}
 
 /** Loads the server's lists into the state and pickers; false when there is nothing to show yet. */
 async function loadLists() {
@@ -121,10 +119,7 @@ async function start() { // sets the controls from the state, wires them, and dr
   $('controls').addEventListener('change', controlsChanged);
   for (const id of ['places', 'group-by', 'rank-by']) $(id).addEventListener('change', controlsChanged);
   $('near-repeat').addEventListener('click', () => places.nearRepeat(state));
-  map.on('moveend', () => {
-    const c = map.getCenter();
-    if (wards.fitted) state.set({ view: [Number(c.lat.toFixed(5)), Number(c.lng.toFixed(5)), map.getZoom()] });
-  });
+  keepViewInState(map, state, () => wards.fitted);
   await focus.loadSaved();
   focus.showArea();
   await refresh();

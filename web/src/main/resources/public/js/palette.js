@@ -37,13 +37,15 @@ function rankable(v) {
 
 /**
  * A scale for one measure over the features' values: colour(value) and legend rows.
- * @param {string} measure 'count' | 'rate_per_1000' | 'change_pct'
+ * @param {string} measure 'count' | 'rate_per_1000' | 'change_pct' | 'mean_imd_rank' | 'share_imd_decile_1'
  */
 export function scaleFor(measure, shown) {
   const values = shown.map(rankable);
   const diverging = measure === 'change_pct';
   const breaks = diverging ? CHANGE_BREAKS : quantileBreaks(values, SEQUENTIAL.length);
-  const colours = diverging ? DIVERGING : SEQUENTIAL.slice(SEQUENTIAL.length - breaks.length - 1);
+  const sequential = SEQUENTIAL.slice(SEQUENTIAL.length - breaks.length - 1);
+  // a low IMD rank is the more deprived: darkest for the lowest ranks
+  const colours = diverging ? DIVERGING : measure === 'mean_imd_rank' ? sequential.reverse() : sequential;
   const fmt = (v) => (diverging ? `${v > 0 ? '+' : ''}${v}%` : v.toLocaleString());
   const rows = colours.map((colour, k) => {
     const lo = k === 0 ? null : breaks[k - 1];

@@ -8,12 +8,13 @@
 
 export const ENUMS = Object.freeze({
   compare: ['previous', 'year-ago'],
-  measure: ['count', 'rate_per_1000', 'change_pct'],
+  measure: ['count', 'rate_per_1000', 'change_pct', 'mean_imd_rank', 'share_imd_decile_1'],
   hotspot: ['none', 'gistar', 'kde', 'change'],
   shape: ['square', 'hex'],
   places: ['none', 'repeats', 'encampments'],
   groupBy: ['auto', 'label', 'coordinates', 'distance'],
   rankBy: ['records', 'count'],
+  per: ['1000', '10000', '100000'], // the base of rates: residents (the server's --per)
 });
 
 /** Ranges of the numbers the page sends; values outside are dropped (the server's automatic choice applies). */
@@ -25,11 +26,14 @@ export const RANGES = Object.freeze({
   zoom: [0, 19],
 });
 
+/** The measures shaded from the context layer (deprivation stored per ward with 'wardheat context --store'), not the incidents. */
+export const CONTEXT_MEASURES = Object.freeze(['mean_imd_rank', 'share_imd_decile_1']);
+
 export const LIMITS = Object.freeze({ text: 200, categories: 100, wards: 500, vertices: 500 });
 
 export const DEFAULTS = Object.freeze({
   boundaries: null, dataset: null, categories: [], from: null, to: null, compare: 'previous', measure: 'count',
-  hotspot: 'none', cell: null, bandwidth: null, shape: 'square', places: 'none', groupBy: 'auto', rankBy: 'records',
+  hotspot: 'none', cell: null, bandwidth: null, shape: 'square', places: 'none', groupBy: 'auto', rankBy: 'records', per: '1000',
   wards: [], polygon: null, areaId: null, view: null,
 });
 
@@ -84,6 +88,7 @@ const CHECK = {
   places: oneOf(ENUMS.places),
   groupBy: oneOf(ENUMS.groupBy),
   rankBy: oneOf(ENUMS.rankBy),
+  per: oneOf(ENUMS.per),
   cell: nullable(number(RANGES.cell)),
   bandwidth: nullable(number(RANGES.bandwidth)),
   wards: (v) => (Array.isArray(v) && v.length <= LIMITS.wards && v.every((w) => text(w) && w.length <= 64 && !w.includes(',')) ? [...new Set(v)] : undefined),
@@ -97,7 +102,7 @@ const CHECK = {
 /** Hash keys whose text is the value as it is; their state key where it differs. */
 const PLAIN = { boundaries: 'boundaries', dataset: 'dataset', from: 'from', to: 'to', compare: 'compare', measure: 'measure',
   hotspot: 'hotspot', shape: 'shape', places: 'places', group_by: 'groupBy', rank_by: 'rankBy', cell: 'cell', bandwidth: 'bandwidth',
-  area_id: 'areaId' };
+  area_id: 'areaId', per: 'per' };
 
 /** Each hash key: the state key it sets and how its text becomes a value (undefined when refused). */
 const HASH = {

@@ -12,8 +12,14 @@ import java.util.Locale;
  * @param alpha        the significance level of the change test (change is significant when p &lt; alpha)
  * @param rankBy       what ranks the ward table: count, rate or change (highest first)
  * @param allowPartial show change even when the periods are not comparable (see {@link org.wardheat.model.Coverage})
+ * @param perPopulation rates per {@code per} residents of this age group ({@code --per-population 16-24}, Census 2021
+ *                     residents by age stored for the set), or null for all residents
+ * @param comparatorSet another boundary set whose whole-set rate (same period, categories, datasets, measure and rate
+ *                     base) is added to the ward and strategic tables as a comparator column (e.g. Kent for a
+ *                     Maidstone table), or null
  */
-public record ChangeRules(Measure measure, int per, double alpha, RankBy rankBy, boolean allowPartial) {
+public record ChangeRules(Measure measure, int per, double alpha, RankBy rankBy, boolean allowPartial,
+                          org.wardheat.model.AgeGroup perPopulation, String comparatorSet) {
     /** Records, per 1,000, alpha 0.05, ranked by count, change withheld without comparable data. */
     public static final ChangeRules DEFAULT = new ChangeRules(Measure.RECORDS, 1000, 0.05, RankBy.COUNT, false);
     /** The confidence level of rate intervals. */
@@ -33,12 +39,22 @@ public record ChangeRules(Measure measure, int per, double alpha, RankBy rankBy,
         rankBy = rankBy == null ? RankBy.COUNT : rankBy;
     }
 
+    /** Rates per all residents. */
+    public ChangeRules(Measure measure, int per, double alpha, RankBy rankBy, boolean allowPartial) {
+        this(measure, per, alpha, rankBy, allowPartial, null, null);
+    }
+
+    /** Rates per residents of an age group, without a comparator set. */
+    public ChangeRules(Measure measure, int per, double alpha, RankBy rankBy, boolean allowPartial, org.wardheat.model.AgeGroup perPopulation) {
+        this(measure, per, alpha, rankBy, allowPartial, perPopulation, null);
+    }
+
     /** "records" or "count"; records when the measure is not set. */
     public String measureWord() {
         return measure == null ? Measure.RECORDS.word() : measure.word();
     }
 
     public ChangeRules withMeasure(Measure m) {
-        return new ChangeRules(m, per, alpha, rankBy, allowPartial);
+        return new ChangeRules(m, per, alpha, rankBy, allowPartial, perPopulation, comparatorSet);
     }
 }

@@ -152,60 +152,37 @@ public final class WardStatistics {
      */
     public static Result compute(Query query, List<Ward> wards, Map<String, Double> population, IncidentTable table,
                                  int[] wardOf) {
-        IncidentTable.Filter filter = table.filter(query.categories(), query.datasets());
+        Period span = query.period().span(query.comparison());
+        WardMonthCounts counts = WardMonthCounts.ofIncidents(wards.size(), span, table, wardOf,
+                table.filter(query.categories(), query.datasets()), query.rules().measure() == ChangeRules.Measure.COUNT);
+        return compute(query, wards, population, counts,
+                Coverage.of(table, query.categories(), query.datasets(), query.period(), query.comparison(), query.rules().allowPartial()));
+    }
+
+    /**
+     * The table from counts already collected for the query's categories, datasets and span (period with comparison).
+     *
+     * @param counts   per ward and month ({@code service.WardCounts}: incidents and area totals)
+     * @param coverage the months with data in both periods, which decides whether change is shown
+     */
+    public static Result compute(Query query, List<Ward> wards, Map<String, Double> population, WardMonthCounts counts,
+                                 Coverage coverage) {
         Period period = query.period();
         Period comparison = query.comparison();
         Period span = period.span(comparison);
         List<YearMonth> months = span.months();
         int n = wards.size();
-        boolean weighted = query.rules().measure() == ChangeRules.Measure.COUNT;
-        double[] countSum = new double[n];
-        double[] previousSum = new double[n];
         long[][] series = new long[n][months.size()];
-        double[][] seriesSum = new double[n][months.size()];
-        long withoutLocation = 0, outside = 0;
-        int spanFrom = Period.key(span.from());
-        for (int i = 0; i < table.size(); i++) {
-            if (!filter.test(i)) {
-                continue;
-            }
-            int m = table.month(i);
-            boolean inPeriod = period.contains(m);
-            boolean inComparison = comparison.contains(m);
-            if (!inPeriod && !inComparison) {
-                continue;
-            }
-            int w = wardOf[i];
-            if (w == WardIndex.OUTSIDE) {
-                if (inPeriod) {
-                    if (table.hasLocation(i)) {
-                        outside++;
-                    } else {
-                        withoutLocation++;
-                    }
-                }
-                continue;
-            }
-            double v = weighted ? table.weight(i) : 1;
-            if (inPeriod) {
-                countSum[w] += v;
-            }
-            if (inComparison) {
-                previousSum[w] += v;
-            }
-            int offset = (m / 100 - spanFrom / 100) * 12 + (m % 100 - spanFrom % 100);
-            seriesSum[w][offset] += v;
-        }
         long[] count = new long[n];
         long[] previous = new long[n];
         for (int w = 0; w < n; w++) {
-            count[w] = Math.round(countSum[w]);
-            previous[w] = Math.round(previousSum[w]);
+            count[w] = Math.round(counts.sum(null, w, period));
+            previous[w] = Math.round(counts.sum(null, w, comparison));
             for (int k = 0; k < months.size(); k++) {
-                series[w][k] = Math.round(seriesSum[w][k]);
+                series[w][k] = Math.round(counts.month(w, k));
             }
         }
-        Coverage coverage = Coverage.of(table, query.categories(), query.datasets(), period, comparison, query.rules().allowPartial());
+        long withoutLocation = counts.withoutLocation(period), outside = counts.outside(period);
         ChangeRules rules = query.rules();
 
         long total = 0, totalPrevious = 0;

@@ -25,12 +25,8 @@ final class AreaTotalsCommand implements Callable<Integer> {
     DataOption data;
     @Option(names = "--boundaries", required = true, paramLabel = "ID", description = "The boundary set the totals go to.")
     String boundaries;
-    @Option(names = "--lsoa-polygons", paramLabel = "GEOJSON", description = "Polygons of the LSOAs the file names (2011 or 2021; repeatable).")
-    List<Path> lsoaPolygons = List.of();
-    @Option(names = "--population-polygons", paramLabel = "GEOJSON", description = "Polygons of the population units, e.g. LSOA 2021 (repeatable).")
-    List<Path> populationPolygons = List.of();
-    @Option(names = "--population", paramLabel = "CSV", description = "Residents per population unit (code, residents; rows per unit summed).")
-    Path population;
+    @Mixin
+    ApportionmentOptions split;
     @Option(names = "--category", description = "The category of every row when the file has no category column.")
     String category;
     @Option(names = "--from", required = true, paramLabel = "YYYY-MM")
@@ -50,14 +46,12 @@ final class AreaTotalsCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new org.wardheat.query.InvalidParameterException("from", e.getMessage());
         }
-        if (!lsoaPolygons.isEmpty() && (populationPolygons.isEmpty() || population == null)) {
-            throw new org.wardheat.query.InvalidParameterException("population", "LSOA totals are split by population: give --population-polygons and --population");
-        }
+        org.wardheat.service.AreaTotalImport.Apportionment how = split.apportionment();
         AreaTotalReader.Result read = AreaTotalReader.read(file, category);
         return output.run(data, (analyses, format) -> {
             List<Ward> areas = analyses.boundaryWards(boundaries);
-            LsoaApportionment apportionment = lsoaPolygons.isEmpty() ? null
-                    : LsoaApportionment.read(areas, lsoaPolygons, populationPolygons, population);
+            LsoaApportionment apportionment = how.lsoaPolygons().isEmpty() ? null
+                    : LsoaApportionment.read(areas, how.lsoaPolygons(), how.populationPolygons(), how.population());
             AreaTotals.Result r = AreaTotals.place(areas, read.rows(), apportionment, period);
             System.err.printf("%s: %d rows read: %d taken, %d rejected%n", file.getFileName(), read.read(), read.rows().size(), read.rejected().size());
             read.rejected().stream().limit(20).forEach(x -> System.err.printf("  line %d, %s: %s%n", x.line(), x.field(), x.reason()));

@@ -24,7 +24,7 @@ final class CompareOption {
     @Option(names = "--measure", paramLabel = "records|count",
             description = "Count records, or sum each record's count column (e.g. needles). Default: count for needle finds, else records.")
     String measure;
-    @Option(names = "--per", defaultValue = "" + ChangeOptions.DEFAULT_PER, paramLabel = "1000|10000",
+    @Option(names = "--per", defaultValue = "" + ChangeOptions.DEFAULT_PER, paramLabel = "1000|10000|100000",
             description = "Rates per this many residents (default: ${DEFAULT-VALUE}).")
     String per;
     @Option(names = "--alpha", defaultValue = "" + ChangeOptions.DEFAULT_ALPHA, paramLabel = "P",
@@ -33,6 +33,12 @@ final class CompareOption {
     @Option(names = "--rank-by", defaultValue = ChangeOptions.DEFAULT_RANK_BY, paramLabel = "count|rate|change",
             description = "What ranks the ward table (default: ${DEFAULT-VALUE}).")
     String rankBy;
+    @Option(names = "--per-population", paramLabel = "AGES", description = {"Rates per residents of this age group (e.g. 16-24 or 65+,",
+            "whole Census 2021 bands; residents by age stored with 'context --store')."})
+    String perPopulation;
+    @Option(names = "--comparator-set", paramLabel = "ID", description = {"Add a comparator column: the rate of the whole of this",
+            "other boundary set (e.g. Kent for a Maidstone table), same period and filter."})
+    String comparatorSet;
     @Option(names = "--allow-partial", description = "Show change even when a period lacks data or the periods differ in length.")
     boolean allowPartial;
 
@@ -40,7 +46,8 @@ final class CompareOption {
     ChangeRules rules() {
         return new ChangeRules(measure == null ? null : Values.choice("measure", measure, ChangeOptions.measures()),
                 Values.choice("per", per, ChangeOptions.bases()), Values.number("alpha", alpha, Limits.ALPHA),
-                Values.choice("rank_by", rankBy, ChangeOptions.rankings()), allowPartial);
+                Values.choice("rank_by", rankBy, ChangeOptions.rankings()), allowPartial, Values.ageGroup("per_population", perPopulation),
+                comparatorSet);
     }
 
     Filter filter() {

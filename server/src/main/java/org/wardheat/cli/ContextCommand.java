@@ -35,6 +35,9 @@ final class ContextCommand implements Callable<Integer> {
     Path population;
     @Option(names = "--iod", required = true, paramLabel = "CSV", description = "IoD 2019: lsoa11_code, index_of_multiple_deprivation_imd_rank and _decile.")
     Path iod;
+    @Option(names = "--store", description = {"Also store each ward's figures for the set: the map's context layer, the focus-area",
+            "summary and rates per population of an age group (--per-population) use them."})
+    boolean store;
     @Mixin
     Output output;
 
@@ -61,6 +64,10 @@ final class ContextCommand implements Callable<Integer> {
                 }
             }
             DeprivationContext ctx = DeprivationContext.read(all, lsoa11, lsoa21, population, iod);
+            if (store) {
+                analyses.storeContext(setId, ctx, population.getFileName() + " + " + iod.getFileName());
+                System.err.println("context stored for the " + all.size() + " areas of " + setId);
+            }
             DeprivationContext.Figures focus = ctx.figures(chosen);
             List<Column> columns = new ArrayList<>(List.of(Column.text("area_code"), Column.text("area_name"), Column.decimal("residents", 0),
                     Column.decimal("mean_imd_rank", 1), Column.decimal("share_imd_decile_1", 4)));

@@ -4,7 +4,6 @@ import org.wardheat.export.Exporter;
 import org.wardheat.export.Layers;
 import org.wardheat.hotspot.CellLayer;
 import org.wardheat.hotspot.Grid;
-import org.wardheat.hotspot.HarmWeights;
 import org.wardheat.hotspot.HotspotClassification;
 import org.wardheat.query.ChangeQuery;
 import org.wardheat.query.ClassifyQuery;
@@ -12,7 +11,6 @@ import org.wardheat.query.EvaluateQuery;
 import org.wardheat.query.GiStarQuery;
 import org.wardheat.query.HotspotAnalysis;
 import org.wardheat.query.HotspotQuery;
-import org.wardheat.query.InvalidParameterException;
 import org.wardheat.query.KdeQuery;
 import org.wardheat.query.Limits;
 import org.wardheat.query.Values;
@@ -46,13 +44,10 @@ final class HotspotsCommand {
         String crs;
         @Option(names = "--record-weights", description = "Weight each incident by its record's count (e.g. needles in a find); as --measure count.")
         boolean recordWeights;
-        @Option(names = "--measure", paramLabel = "records|count", description = "count sums each record's count column (as --record-weights); default records.")
+        @Option(names = "--measure", paramLabel = "records|count", description = "count sums each record's count column (as --record-weights); default: count for needle finds, else records.")
         String measure;
-        @Option(names = "--harm-weights", paramLabel = "CSV", description = {"A CSV of category,weight (a header row is optional): each incident weighs its category's weight.",
-                "A category analysed but missing from the file is an error listing them, unless --default-weight is given."})
-        Path harmWeights;
-        @Option(names = "--default-weight", paramLabel = "W", description = "With --harm-weights: the weight of categories the file does not name.")
-        Double defaultWeight;
+        @Mixin
+        HarmOptions harm;
         @Option(names = "--area", paramLabel = "GEOJSON", description = "Analyse this polygon (lon/lat GeoJSON file) instead of the whole boundary set.")
         Path area;
         @Mixin
@@ -62,20 +57,10 @@ final class HotspotsCommand {
 
         HotspotQuery query() throws Exception {
             return new HotspotQuery(boundaries, filter.filter(), shape == null ? null : Values.choice("shape", shape, Values.words(Grid.Shape.values())),
-                    cell, crs, recordWeights || measure != null && Values.choice("measure", measure, org.wardheat.query.ChangeOptions.measures())
-                            == org.wardheat.analysis.ChangeRules.Measure.COUNT, harm(), area == null ? null : Values.area("area", Files.readString(area)),
+                    cell, crs, recordWeights ? Boolean.TRUE : measure == null ? null
+                            : Values.choice("measure", measure, org.wardheat.query.ChangeOptions.measures()) == org.wardheat.analysis.ChangeRules.Measure.COUNT,
+                    harm.harm(), area == null ? null : Values.area("area", Files.readString(area)),
                     share.sharing(output.format));
-        }
-
-        /** The harm weights file (category,weight), with the default weight of categories it does not name. */
-        private HarmWeights harm() throws Exception {
-            if (harmWeights == null) {
-                if (defaultWeight != null) {
-                    throw new InvalidParameterException("default_weight", "needs harm weights (--harm-weights)");
-                }
-                return null;
-            }
-            return HarmWeights.read(harmWeights, defaultWeight);
         }
 
         /** Runs the analysis and writes its cells (CSV, GeoJSON with the parameters, or GeoPackage); the parameters go to standard error. */

@@ -38,6 +38,13 @@ final class ImportCommand implements Callable<Integer> {
     @Option(names = "--postcode-lookup", paramLabel = "CSV", description = "Locate council records with a postcode and no"
             + " coordinates through this ONS Postcode Directory-style CSV (pcds/postcode + lat/long or oseast1m/osnrth1m).")
     Path postcodeLookup;
+    @Option(names = "--area-totals", description = {"The files are counts by area and month (ward, district or LSOA code, or a name;",
+            "see README 'Area totals'): stored as a dataset of kind area-totals, placed on --boundaries (default: every set) at import."})
+    boolean areaTotals;
+    @Option(names = "--category", description = "With --area-totals: the category of every row when the file has no category column.")
+    String category;
+    @picocli.CommandLine.Mixin
+    ApportionmentOptions split; // with --area-totals: LSOA totals split over wards by population
     @Option(names = "--format", defaultValue = "text", description = "Report format: text or json.")
     String format;
     @Parameters(paramLabel = "FILE", arity = "1..*")
@@ -45,32 +52,28 @@ final class ImportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (areaTotals) {
+            return importAreaTotals();
+        }
         try (Workspace ws = data.open()) {
-            ImportOptions options = new ImportOptions(dataset, preset, boundaries, columns);
+            ImportOptions options = new ImportOptions(dataset, preset, boundaries, columns, postcodeLookup, null);
             options.validate();
-            ColumnMapping m = options.mapping(mapping != null ? ColumnMapping.read(mapping) : null);
-            ImportReport report;
-            org.wardheat.imports.PostcodeLocator.Result located = null;
-            if (postcodeLookup != null) {
-                if (m == null) {
-                    throw new org.wardheat.query.InvalidParameterException("postcode-lookup", "locates council records; give --preset, --mapping or --column");
-                }
-                List<org.wardheat.imports.ImportSource> sources = new java.util.ArrayList<>();
-                for (Path f : files) {
+            List<org.wardheat.imports.ImportSource> sources = new java.util.ArrayList<>();
+            for (Path f : files) {
+                try {
                     sources.addAll(org.wardheat.imports.ImportSource.of(f));
+                } catch (java.io.IOException e) {
+                    throw new org.wardheat.imports.ImportException(e.getMessage(), e);
                 }
-                located = org.wardheat.imports.PostcodeLocator.locate(sources, m,
-                        org.wardheat.imports.PostcodeLookup.read(postcodeLookup), org.wardheat.imports.ImportEncoding.parse(encoding));
-                report = ws.importSources(located.sources(), options.format(located.mapping()), options.datasetOr(m), options.boundaries(),
-                        java.nio.charset.StandardCharsets.UTF_8, org.wardheat.text.InputLimits.DEFAULT);
-            } else {
-                report = ws.importFiles(files, options.format(m), options.datasetOr(m), options.boundaries(),
-                        org.wardheat.imports.ImportEncoding.parse(encoding), org.wardheat.text.InputLimits.DEFAULT);
             }
+            org.wardheat.query.Imports.Imported imported = org.wardheat.query.Imports.run(ws, options, sources,
+                    mapping != null ? ColumnMapping.read(mapping) : null, org.wardheat.imports.ImportEncoding.parse(encoding));
+            ImportReport report = imported.report();
             java.util.Map<String, Object> audited = new java.util.LinkedHashMap<>();
             audited.put("preset", preset);
             audited.put("columns", columns);
             audited.put("encoding", encoding);
+            audited.put("postcode_lookup", imported.postcodes() == null ? null : imported.postcodes().lookup());
             new org.wardheat.service.AccessService(ws.store()).recordImport(org.wardheat.service.Actor.cli(), report, audited);
             if (format.equals("json")) {
                 org.wardheat.export.Exporter.JSON.writerWithDefaultPrettyPrinter().writeValue(System.out, report);
@@ -78,11 +81,47 @@ final class ImportCommand implements Callable<Integer> {
             } else {
                 System.out.print(report.toText());
             }
+            org.wardheat.query.Imports.Postcodes located = imported.postcodes();
             if (located != null) {
                 System.err.printf("postcodes: %d rows located by postcode; %d rows with a postcode not in %s%s%n", located.located(),
-                        located.unmatched().values().stream().mapToInt(Integer::intValue).sum(), postcodeLookup.getFileName(),
+                        located.unmatchedRows(), located.lookup(),
                         located.unmatched().isEmpty() ? "" : ": " + String.join(", ", located.unmatched().keySet().stream().limit(50).toList())
                                 + (located.unmatched().size() > 50 ? " … (" + located.unmatched().size() + " postcodes)" : ""));
+            }
+        }
+        return 0;
+    }
+
+    private int importAreaTotals() throws Exception {
+        if (preset != null || mapping != null || !columns.isEmpty() || postcodeLookup != null || encoding != null) {
+            throw new org.wardheat.query.InvalidParameterException("area-totals", "area totals are read by their own columns (month, area, category, count);"
+                    + " --preset, --mapping, --column, --postcode-lookup and --encoding do not apply");
+        }
+        if (dataset == null || !dataset.matches(org.wardheat.query.Limits.DATASET_NAME)) {
+            throw new org.wardheat.query.InvalidParameterException("dataset", "area totals need --dataset: 1 to 64 letters, digits, '.', '_' or '-'");
+        }
+        try (Workspace ws = data.open()) {
+            for (Path f : files) {
+                org.wardheat.service.AreaTotalImport.Result r = ws.importAreaTotals(f, f.getFileName().toString(), dataset, category, boundaries, split.apportionment());
+                java.util.Map<String, Object> audited = new java.util.LinkedHashMap<>();
+                audited.put("area_totals", true);
+                audited.put("category", category);
+                new org.wardheat.service.AccessService(ws.store()).recordImport(org.wardheat.service.Actor.cli(), r.report(), audited);
+                if (format.equals("json")) {
+                    org.wardheat.export.Exporter.JSON.writerWithDefaultPrettyPrinter().writeValue(System.out, r);
+                    System.out.println();
+                    continue;
+                }
+                System.out.print(r.report().toText());
+                for (org.wardheat.service.AreaTotalImport.SetPlacement p : r.placements()) {
+                    System.out.printf(java.util.Locale.ROOT, "placed on %s: %.0f counted; %.0f exactly by code or name, %.3f by LSOA population"
+                                    + " (estimate), %.0f unmatched; %.2f%% of the counts needed splitting between areas%n",
+                            p.boundaries(), p.total(), p.exact(), p.apportioned(), p.unmatchedCount(), 100 * p.splitShare());
+                    if (!p.unmatched().isEmpty()) {
+                        System.out.println("  unmatched areas: " + String.join(", ", p.unmatched().keySet().stream().limit(30).toList())
+                                + (p.unmatched().size() > 30 ? " … (" + p.unmatched().size() + " listed in the import log)" : ""));
+                    }
+                }
             }
         }
         return 0;

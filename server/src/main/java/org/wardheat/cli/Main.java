@@ -14,7 +14,9 @@ import java.nio.file.Path;
         description = "Ward hotspot analysis for community safety partnerships.",
         subcommands = {BoundariesCommand.class, PopulationCommand.class, ImportCommand.class, DatasetsCommand.class,
                 WardsCommand.class, HotspotsCommand.class, RepeatsCommand.class, NeedlesCommand.class,
-                EncampmentsCommand.class, NearRepeatCommand.class, StrategicCommand.class, AreaTotalsCommand.class, ContextCommand.class, ServeCommand.class, UsersCommand.class, AuditCommand.class, DeleteCommand.class, BenchCommand.class, BenchHotspotsCommand.class, CommandLine.HelpCommand.class})
+                EncampmentsCommand.class, NearRepeatCommand.class, StrategicCommand.class, GroupsCommand.class, TrendsCommand.class,
+                PrioritiesCommand.class, AreaTotalsCommand.class, ContextCommand.class, ServeCommand.class, UsersCommand.class, AuditCommand.class,
+                DeleteCommand.class, BenchCommand.class, BenchHotspotsCommand.class, CommandLine.HelpCommand.class})
 public final class Main {
 
     public static void main(String[] args) {

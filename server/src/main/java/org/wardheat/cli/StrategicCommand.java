@@ -1,15 +1,12 @@
 package org.wardheat.cli;
 
 import org.wardheat.service.AreaService;
-import org.wardheat.query.AreaQuery;
 import org.wardheat.query.Filter;
 import org.wardheat.query.StrategicQuery;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import org.wardheat.model.Coverage;
 import java.util.Map;
@@ -21,14 +18,8 @@ import java.util.concurrent.Callable;
 final class StrategicCommand implements Callable<Integer> {
     @Mixin
     DataOption data;
-    @Option(names = "--boundaries", paramLabel = "ID", description = "The boundary set (not needed with --area-id).")
-    String boundaries;
-    @Option(names = "--ward", paramLabel = "CODE", description = "A ward of the set (repeatable; default: the whole set).")
-    List<String> wards;
-    @Option(names = "--area", paramLabel = "GEOJSON", description = "A polygon (lon/lat GeoJSON file) instead of wards.")
-    Path area;
-    @Option(names = "--area-id", paramLabel = "N", description = "A saved focus area.")
-    Long areaId;
+    @Mixin
+    AreaOptions area;
     @Option(names = "--each-area", description = "A row block for every area (ward, or district of a dissolved set) of --boundaries, then the whole set as the total (force) rows.")
     boolean eachArea;
     @Option(names = "--best", paramLabel = "N", description = "With --each-area: add the comparator column, the mean rate per 1,000 of the N areas with the lowest rate (1 to 50).")
@@ -44,18 +35,17 @@ final class StrategicCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Filter f = period.filter();
         if (eachArea) {
-            if (wards != null && !wards.isEmpty() || area != null || areaId != null) {
+            if (area.wards != null && !area.wards.isEmpty() || area.area != null || area.areaId != null) {
                 throw new org.wardheat.query.InvalidParameterException("each-area", "takes the whole --boundaries set; not with --ward, --area or --area-id");
             }
-            org.wardheat.query.BreakdownQuery b = new org.wardheat.query.BreakdownQuery(boundaries, f, period.comparison(f), best);
+            org.wardheat.query.BreakdownQuery b = new org.wardheat.query.BreakdownQuery(area.boundaries, f, period.comparison(f), best);
             return output.run(data, (analyses, format) -> {
                 var rows = analyses.strategicEachArea(b);
                 return new Output.Result(Map.of("boundaries", b.boundaries(), "period", f.period().toString(), "comparison",
                         b.comparison().toString(), "rows", rows), analyses.strategicEachAreaTable(b, rows));
             }, Output.ALL);
         }
-        StrategicQuery q = new StrategicQuery(new AreaQuery(boundaries, wards, area == null ? null : Files.readString(area), areaId), f,
-                period.comparison(f), period.rules(), share.sharing(output.format));
+        StrategicQuery q = new StrategicQuery(area.query(), f, period.comparison(f), period.rules(), share.sharing(output.format));
         return output.run(data, (analyses, format) -> {
             List<AreaService.CategoryRow> rows = analyses.strategic(q);
             Coverage coverage = analyses.strategicCoverage(q);

@@ -223,11 +223,23 @@ public final class Disclosure {
         return -1;
     }
 
-    /** Every equation the reader can add up with: column totals, row totals, period differences. */
+    /** Every equation the reader can add up with: column totals, row totals, period differences, group rows, lags. */
     private static List<Equation> equations(FeatureTable table, DisclosureRule rule, double[][] value, int totalRow) {
         List<String> names = table.columnNames();
         int rows = value.length;
         List<Equation> out = new ArrayList<>();
+        Map<String, Integer> rowOf = new LinkedHashMap<>();
+        int label = rule.totalRow() == null ? -1 : names.indexOf(rule.totalRow().column());
+        for (int r = 0; r < rows && label >= 0; r++) {
+            rowOf.put(String.valueOf(table.rows().get(r).get(label)), r);
+        }
+        boolean[] sumRow = new boolean[rows];
+        for (DisclosureRule.SumRow s : rule.sumRows()) {
+            Integer r = rowOf.get(s.label());
+            if (r != null) {
+                sumRow[r] = true;
+            }
+        }
         // columns: the counts and the differences
         List<String> summed = new ArrayList<>(rule.counts());
         rule.differences().forEach(d -> summed.add(d.difference()));
@@ -237,7 +249,7 @@ public final class Disclosure {
             List<Integer> coefficients = new ArrayList<>();
             double total = 0;
             for (int r = 0; r < rows; r++) {
-                if (r != totalRow && !Double.isNaN(value[r][c])) {
+                if (r != totalRow && !sumRow[r] && !Double.isNaN(value[r][c])) {
                     cells.add(new int[]{r, c});
                     coefficients.add(1);
                     total += value[r][c];
@@ -249,6 +261,32 @@ public final class Disclosure {
                 out.add(new Equation(cells, coefficients, 0));
             } else if (rule.columnTotalsPublished() && rule.counts().contains(names.get(c))) {
                 out.add(new Equation(cells, coefficients, total));
+            }
+            for (DisclosureRule.SumRow s : rule.sumRows()) {
+                Integer sum = rowOf.get(s.label());
+                if (sum == null || Double.isNaN(value[sum][c])) {
+                    continue;
+                }
+                List<int[]> parts = new ArrayList<>();
+                List<Integer> signs = new ArrayList<>();
+                for (String p : s.parts()) {
+                    Integer r = rowOf.get(p);
+                    if (r != null && !Double.isNaN(value[r][c])) {
+                        parts.add(new int[]{r, c});
+                        signs.add(1);
+                    }
+                }
+                parts.add(new int[]{sum, c});
+                signs.add(-1);
+                out.add(new Equation(parts, signs, 0));
+            }
+        }
+        for (DisclosureRule.Lag lag : rule.lags()) {
+            int cur = names.indexOf(lag.current()), prev = names.indexOf(lag.previous());
+            for (int r = 1; r < rows; r++) {
+                if (!Double.isNaN(value[r - 1][cur]) && !Double.isNaN(value[r][prev])) {
+                    out.add(new Equation(List.of(new int[]{r - 1, cur}, new int[]{r, prev}), List.of(1, -1), 0));
+                }
             }
         }
         for (int r = 0; r < rows; r++) {

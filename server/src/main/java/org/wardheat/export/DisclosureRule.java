@@ -25,10 +25,13 @@ import java.util.Set;
  * @param hidden                columns withheld in every row (monthly series: each month is a small count)
  * @param secondary             apply secondary suppression; {@code false} only to show what primary suppression
  *                              alone leaves open (tests)
+ * @param sumRows               rows that add up other rows (category groups in the strategic table): kept out of the
+ *                              total row's equation, each an equation of its own
+ * @param lags                  a column that repeats another column of the row before (a series of years)
  */
 public record DisclosureRule(int k, List<String> counts, Map<String, List<String>> derived, List<Difference> differences,
                              List<RowTotal> rowTotals, TotalRow totalRow, boolean columnTotalsPublished, List<String> hidden,
-                             boolean secondary) {
+                             boolean secondary, List<SumRow> sumRows, List<Lag> lags) {
     public static final int DEFAULT_K = 5;
     /** k = 2 suppresses only ones. */
     public static final int MIN_K = 2;
@@ -49,6 +52,17 @@ public record DisclosureRule(int k, List<String> counts, Map<String, List<String
     public record TotalRow(String column, String label) {
     }
 
+    /** In every count column, the row labelled {@code label} (in the total row's column) is the sum of the rows labelled {@code parts}. */
+    public record SumRow(String label, List<String> parts) {
+        public SumRow {
+            parts = List.copyOf(parts);
+        }
+    }
+
+    /** {@code previous} in each row equals {@code current} in the row before it (consecutive periods, one a row). */
+    public record Lag(String current, String previous) {
+    }
+
     public DisclosureRule {
         if (k < MIN_K || k > MAX_K) {
             throw new IllegalArgumentException("k must be from " + MIN_K + " to " + MAX_K + ", not " + k);
@@ -58,20 +72,30 @@ public record DisclosureRule(int k, List<String> counts, Map<String, List<String
         differences = List.copyOf(differences);
         rowTotals = List.copyOf(rowTotals);
         hidden = List.copyOf(hidden);
+        sumRows = sumRows == null ? List.of() : List.copyOf(sumRows);
+        lags = lags == null ? List.of() : List.copyOf(lags);
+    }
+
+    /** A rule without sum rows or lags. */
+    public DisclosureRule(int k, List<String> counts, Map<String, List<String>> derived, List<Difference> differences,
+                          List<RowTotal> rowTotals, TotalRow totalRow, boolean columnTotalsPublished, List<String> hidden,
+                          boolean secondary) {
+        this(k, counts, derived, differences, rowTotals, totalRow, columnTotalsPublished, hidden, secondary, List.of(), List.of());
     }
 
     /** The same rule without secondary suppression (to show in a test that primary suppression alone is not enough). */
     public DisclosureRule primaryOnly() {
-        return new DisclosureRule(k, counts, derived, differences, rowTotals, totalRow, columnTotalsPublished, hidden, false);
+        return new DisclosureRule(k, counts, derived, differences, rowTotals, totalRow, columnTotalsPublished, hidden, false, sumRows, lags);
     }
 
     /** Columns that say which row or place it is; never withheld. */
     private static final Set<String> IDENTIFIERS = Set.of("ward_code", "ward_name", "district", "residents", "cell_id", "lon", "lat",
-            "easting", "northing", "category", "period", "comparison");
+            "easting", "northing", "category", "period", "comparison", "kind", "group_categories", "year", "start");
     /** The count columns of wardheat's tables. */
     private static final List<String> COUNTS = List.of("count", "previous_count", "this_period", "last_period", "n", "n_before", "n_after",
-            "n_train", "n_test");
+            "n_train", "n_test", "previous_year_count");
     private static final List<Difference> DIFFERENCES = List.of(new Difference("count", "previous_count", "change"),
+            new Difference("count", "previous_year_count", "change"),
             new Difference("this_period", "last_period", "difference"), new Difference("n_after", "n_before", "change"));
 
     /**
@@ -85,7 +109,9 @@ public record DisclosureRule(int k, List<String> counts, Map<String, List<String
      *       from both periods; every other column (KDE density, Gi* z, p-values, bins, classes, CIs) from all the
      *       row's counts;</li>
      *   <li>totals: a {@code category} column with an {@code All} row is a total row (strategic table); otherwise
-     *       each count column's total is taken as published (ward totals, a layer's incident count);</li>
+     *       each count column's total is taken as published (ward totals, a layer's incident count); a row whose
+     *       {@code group_categories} is not empty is the sum of the rows of those categories ('|'-separated);</li>
+     *   <li>{@code previous_year_count} repeats the row before's {@code count} (the annual trend table);</li>
      *   <li>series and JSON columns are withheld in every row.</li>
      * </ul>
      */
@@ -115,7 +141,18 @@ public record DisclosureRule(int k, List<String> counts, Map<String, List<String
         }
         boolean strategic = names.contains("category") && t.rows().stream()
                 .anyMatch(r -> "All".equals(r.get(names.indexOf("category"))));
+        List<SumRow> sums = new ArrayList<>();
+        int members = names.indexOf("group_categories");
+        if (strategic && members >= 0) {
+            for (List<Object> r : t.rows()) {
+                if (r.get(members) instanceof String m && !m.isEmpty()) {
+                    sums.add(new SumRow(String.valueOf(r.get(names.indexOf("category"))), List.of(m.split("\\|"))));
+                }
+            }
+        }
+        List<Lag> lags = names.contains("previous_year_count") && names.contains("count") ? List.of(new Lag("count", "previous_year_count"))
+                : List.of();
         return new DisclosureRule(k, counts, derived, differences, List.of(), strategic ? new TotalRow("category", "All") : null,
-                !strategic, hidden, true);
+                !strategic, hidden, true, sums, lags);
     }
 }

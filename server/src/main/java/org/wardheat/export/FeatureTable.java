@@ -45,6 +45,19 @@ public record FeatureTable(String name, List<Column> columns, List<List<Object>>
         return idColumn == null ? -1 : columnNames().indexOf(idColumn);
     }
 
+    /** This table with one more column, last, its value for each row given by {@code value} (normalised by the column). */
+    public FeatureTable withColumn(Column column, java.util.function.Function<List<Object>, Object> value) {
+        List<Column> cs = new ArrayList<>(columns);
+        cs.add(column);
+        List<List<Object>> rs = new ArrayList<>(rows.size());
+        for (List<Object> r : rows) {
+            List<Object> row = new ArrayList<>(r);
+            row.add(column.normalise(value.apply(r)));
+            rs.add(java.util.Collections.unmodifiableList(row));
+        }
+        return new FeatureTable(name, cs, rs, geometries, idColumn, parameters);
+    }
+
     public static Builder builder(String name, Column... columns) {
         return new Builder(name, List.of(columns));
     }

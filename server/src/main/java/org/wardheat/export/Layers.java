@@ -4,6 +4,7 @@ import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Geometry;
 import org.wardheat.service.AreaService;
 import org.wardheat.service.RepeatService;
+import org.wardheat.analysis.PriorityMatrix;
 import org.wardheat.analysis.WardStatistics;
 import org.wardheat.boundaries.GeoJsonGeometry;
 import org.wardheat.boundaries.Ward;
@@ -13,6 +14,7 @@ import org.wardheat.model.Coverage;
 import org.wardheat.repeats.Encampments;
 import org.wardheat.repeats.MonthlyTable;
 import org.wardheat.repeats.NearRepeat;
+import org.wardheat.repeats.Trends;
 import org.wardheat.store.FocusArea;
 
 import java.util.ArrayList;
@@ -87,13 +89,16 @@ public final class Layers {
     public static FeatureTable wards(WardStatistics.Result r, List<Ward> wards, String boundaries) {
         Map<String, Geometry> geometry = new HashMap<>();
         wards.forEach(w -> geometry.put(w.code(), w.geometry()));
+        org.wardheat.model.AgeGroup ages = r.query().rules().perPopulation();
+        List<Column> columns = columns(List.of(text("ward_code"), text("ward_name"), integer("count"), rate(r.query().rules().per()), decimal("share", 4),
+                integer("rank"), integer("previous_count"), integer("change"), decimal("change_pct", 1)), changeColumns());
         FeatureTable.Builder b = FeatureTable.builder(name("wards", boundaries, r.query().datasets(), r.query().period().toString(), r.query().categories()),
-                columns(List.of(text("ward_code"), text("ward_name"), integer("count"), rate(r.query().rules().per()), decimal("share", 4),
-                        integer("rank"), integer("previous_count"), integer("change"), decimal("change_pct", 1)), changeColumns()));
+                ages == null ? columns : columns(columns, List.of(text("rate_population"))));
         for (WardStatistics.WardRow w : r.wards()) {
-            b.add(geometry.get(w.code()), concat(new Object[]{w.code(), w.name(), w.count(), w.rate(), w.share(), w.rank(), w.previousCount(),
+            Object[] values = concat(new Object[]{w.code(), w.name(), w.count(), w.rate(), w.share(), w.rank(), w.previousCount(),
                     w.change(), w.changePct()}, changeValues(w.changeP(), w.changeSignificant(), w.changeReading(), w.rateCiLow(),
-                    w.rateCiHigh(), r.coverage(), r.measure())));
+                    w.rateCiHigh(), r.coverage(), r.measure()));
+            b.add(geometry.get(w.code()), ages == null ? values : concat(values, new Object[]{"residents aged " + ages}));
         }
         return b.build();
     }
@@ -259,25 +264,80 @@ public final class Layers {
         return b.build();
     }
 
-    /** The strategic-assessment table: no geometry; rates per {@code per} residents, then {@link #changeColumns()}. */
+    /**
+     * The strategic-assessment table: no geometry; rates per {@code per} residents, then {@link #changeColumns()}, then
+     * {@code group_categories}: for a category group's row, the categories it adds up ('|'-separated), empty otherwise.
+     */
     public static FeatureTable strategic(List<AreaService.CategoryRow> rows, String scope, String period, String comparison, int per,
                                          Coverage coverage, String measure) {
+        return strategic(rows, scope, period, comparison, per, null, coverage, measure);
+    }
+
+    /** As above with rates per residents of an age group ({@code ages}, or null for all): a last column names it. */
+    public static FeatureTable strategic(List<AreaService.CategoryRow> rows, String scope, String period, String comparison, int per,
+                                         org.wardheat.model.AgeGroup ages, Coverage coverage, String measure) {
+        List<Column> columns = columns(List.of(text("category"), integer("this_period"), integer("last_period"), integer("difference"),
+                decimal("change_pct", 1), rate(per), text("period"), text("comparison")), columns(changeColumns(), List.of(text("group_categories"))));
         FeatureTable.Builder b = FeatureTable.builder(name("strategic-assessment", scope, period, List.of()),
-                columns(List.of(text("category"), integer("this_period"), integer("last_period"), integer("difference"), decimal("change_pct", 1),
-                        rate(per), text("period"), text("comparison")), changeColumns()));
+                ages == null ? columns : columns(columns, List.of(text("rate_population"))));
         for (AreaService.CategoryRow r : rows) {
-            b.add(null, concat(new Object[]{r.category(), r.count(), r.previous(), r.difference(), r.changePct(), r.rate(), period, comparison},
-                    changeValues(r.changeP(), r.changeSignificant(), r.changeReading(), r.rateCiLow(), r.rateCiHigh(), coverage, measure)));
+            Object[] values = concat(concat(new Object[]{r.category(), r.count(), r.previous(), r.difference(), r.changePct(), r.rate(), period, comparison},
+                    changeValues(r.changeP(), r.changeSignificant(), r.changeReading(), r.rateCiLow(), r.rateCiHigh(), coverage, measure)),
+                    new Object[]{r.groupCategories() == null ? null : String.join("|", r.groupCategories())});
+            b.add(null, ages == null ? values : concat(values, new Object[]{"residents aged " + ages}));
         }
         return b.build();
     }
 
+    /**
+     * The context layer of a boundary set: per ward its Census 2021 residents, population-weighted mean IMD 2019 rank
+     * (1 = most deprived in England), share of residents in the most deprived decile, and residents per Census age band.
+     */
+    public static FeatureTable context(List<Ward> wards, Map<String, org.wardheat.service.WardContexts.Figures> figures, String boundaries) {
+        java.util.LinkedHashSet<String> bands = new java.util.LinkedHashSet<>();
+        figures.values().forEach(f -> bands.addAll(f.byAge().keySet()));
+        List<Column> columns = new java.util.ArrayList<>(List.of(text("ward_code"), text("ward_name"), decimal("residents", 0),
+                decimal("mean_imd_rank", 1), decimal("share_imd_decile_1", 4)));
+        bands.forEach(band -> columns.add(decimal("aged_" + ageColumn(band), 0)));
+        FeatureTable.Builder b = FeatureTable.builder("context_" + boundaries, columns);
+        for (Ward w : wards) {
+            org.wardheat.service.WardContexts.Figures f = figures.get(w.code());
+            List<Object> v = new java.util.ArrayList<>(List.of(w.code(), w.name()));
+            v.add(f == null ? null : f.residents());
+            v.add(f == null ? null : f.meanImdRank());
+            v.add(f == null ? null : f.shareImdDecile1());
+            bands.forEach(band -> v.add(f == null ? null : f.byAge().get(band)));
+            b.add(w.geometry(), v.toArray());
+        }
+        return b.build();
+    }
+
+    /**
+     * The table with the comparator columns: {@code comparator_set} (the other boundary set) and {@code comparator_rate}, the
+     * rate of the whole of that set for the row ({@code rate} of its first column's value: the category of a strategic
+     * table, the ward code of a ward table), same rate base as the table's rate column.
+     */
+    public static FeatureTable withComparator(FeatureTable t, String set, java.util.function.Function<Object, Double> rate) {
+        return t.withColumn(text("comparator_set"), row -> set).withColumn(decimal("comparator_rate", 3), row -> rate.apply(row.get(0)));
+    }
+
+    /** A Census band label as a column name part: "Aged 16 to 24 years" is 16_24, "Aged 65 years and over" 65_plus. */
+    static String ageColumn(String band) {
+        org.wardheat.model.AgeGroup g = org.wardheat.model.AgeGroup.ofCensusBand(band);
+        return g == null ? band.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "_") : g.to() == null ? g.from() + "_plus" : g.from() + "_" + g.to();
+    }
+
     /** The monthly needle table: one row per year, no geometry. */
     public static FeatureTable monthly(MonthlyTable.Table t, String period) {
+        return monthly(t, "needles-" + t.measure(), null, period);
+    }
+
+    /** A month × year table of any selection ({@code what}, e.g. trends-table-records, in {@code scope}): one row per year. */
+    public static FeatureTable monthly(MonthlyTable.Table t, String what, String scope, String period) {
         List<Column> columns = new ArrayList<>(List.of(text("year")));
         t.monthNames().forEach(m -> columns.add(decimal(m, 3)));
         columns.add(decimal("total", 3));
-        FeatureTable.Builder b = FeatureTable.builder(name("needles-" + t.measure(), null, period, List.of()), columns);
+        FeatureTable.Builder b = FeatureTable.builder(name(what, scope, period, List.of()), columns);
         for (MonthlyTable.Row r : t.rows()) {
             Object[] values = new Object[columns.size()];
             values[0] = r.label();
@@ -286,6 +346,55 @@ public final class Layers {
             }
             values[13] = r.total();
             b.add(null, values);
+        }
+        return b.build();
+    }
+
+    /**
+     * The annual series: one row per year with its count, the year before's ({@code previous_year_count}) and the
+     * year-on-year change (empty when either year lacks data for some of its 12 months).
+     */
+    public static FeatureTable trendAnnual(List<Trends.Year> years, String what, String scope, String period) {
+        FeatureTable.Builder b = FeatureTable.builder(name(what, scope, period, List.of()), text("year"), text("start"),
+                integer("months_with_data"), decimal("count", 3), decimal("previous_year_count", 3), decimal("change", 3),
+                decimal("change_pct", 1));
+        Double previous = null;
+        for (Trends.Year y : years) {
+            b.add(null, y.label(), y.start().toString(), y.monthsInPeriod(), y.total(), previous, y.change(), y.changePct());
+            previous = y.total();
+        }
+        return b.build();
+    }
+
+    /** The monthly series: one row per month with its rolling 12-month total (empty for the period's first 11 months). */
+    public static FeatureTable trendRolling(List<Trends.Month> months, String what, String scope, String period) {
+        FeatureTable.Builder b = FeatureTable.builder(name(what, scope, period, List.of()), text("month"), decimal("value", 3),
+                decimal("rolling_12", 3));
+        for (Trends.Month m : months) {
+            b.add(null, m.month().toString(), m.value(), m.rolling12());
+        }
+        return b.build();
+    }
+
+    /** The priority matrix: one ranked row per category or group, with each component, the score and the reasons. */
+    /**
+     * The priority matrix: one ranked row per category or group, with each component, the score, the reasons and the
+     * months with data in each period; change_pct and change_p are empty when change is withheld (no comparable data).
+     */
+    public static FeatureTable priorities(List<PriorityMatrix.Row> rows, String boundaries, String period, String comparison,
+                                          Coverage coverage) {
+        FeatureTable.Builder b = FeatureTable.builder(name("priorities", boundaries, period, List.of()), integer("rank"), text("category"),
+                text("kind"), integer("this_period"), integer("last_period"), decimal("rate_per_1000", 3), decimal("change_pct", 1),
+                significant("change_p", 6), text("significant_rise"), decimal("top_ward_share", 3), decimal("harm_per_incident", 3),
+                decimal("volume_score", 3), decimal("rate_score", 3), decimal("change_score", 3), decimal("concentration_score", 3),
+                decimal("harm_score", 3), decimal("score", 1), text("reasons"), text("period"), text("comparison"),
+                integer("months_with_data"), integer("comparison_months_with_data"));
+        for (PriorityMatrix.Row r : rows) {
+            PriorityMatrix.Input in = r.input();
+            b.add(null, r.rank(), in.name(), in.kind(), in.count(), in.previous(), in.ratePer1000(), r.test() == null ? null : r.test().percentChange(),
+                    r.test() == null ? null : r.test().pValue(), r.significantRise() ? "yes" : "no", in.topWardShare(), in.harmPerIncident(),
+                    r.volume(), r.rate(), r.change(), r.concentration(), r.harm(), r.score(), r.reasons(), period, comparison,
+                    coverage.period().covered().size(), coverage.comparison().covered().size());
         }
         return b.build();
     }

@@ -55,6 +55,7 @@ public final class SharedSummary {
         out.put("measure", s.measure());
         out.put("coverage", s.coverage());
         out.put("warnings", s.warnings());
+        out.put("context", s.context()); // published area statistics (Census, IoD): no record-level counts
         out.put("disclosure", table.parameters().get("disclosure"));
         return out;
     }

@@ -30,4 +30,18 @@ public final class HotspotChange {
         }
         return new Result(before, after, change, b, a, status);
     }
+
+    /**
+     * Each cell's two-sided p-value of the exact test of its count after against before (two Poisson counts,
+     * conditional binomial, exposures the periods' lengths in months), as the ward table's {@code change_p};
+     * weighted counts (e.g. needles) are rounded to whole numbers first; 1 where both are 0.
+     */
+    public static double[] pValues(double[] before, double[] after, int monthsBefore, int monthsAfter) {
+        double[] p = new double[before.length];
+        for (int c = 0; c < p.length; c++) {
+            long nb = Math.round(before[c]), na = Math.round(after[c]);
+            p[c] = nb == 0 && na == 0 ? 1 : org.wardheat.stats.PoissonRateTest.compare(na, monthsAfter, nb, monthsBefore).pValue();
+        }
+        return p;
+    }
 }

@@ -170,6 +170,7 @@ public final class ApiServer {
         RecordRoutes records = new RecordRoutes(queries);
         AreaRoutes areas = new AreaRoutes(areaService, queries, workspace.store().areaOwners(), access);
         ExportRoutes exports = new ExportRoutes(queries, areas::checkReadable);
+        TrendRoutes trends = new TrendRoutes(queries, areas::checkReadable);
         ImportRoutes imports = new ImportRoutes(workspace, uploadBytes);
 
         gate = new AccessGate(http, access, new Sessions(java.time.Clock.systemUTC()),
@@ -191,12 +192,14 @@ public final class ApiServer {
         gate.route("GET", "/api/datasets", MAP, catalog::datasets);
         gate.route("GET", "/api/categories", MAP, catalog::categories);
         gate.route("GET", "/api/months", MAP, catalog::months);
+        gate.route("GET", "/api/groups", MAP, catalog::groups);
         gate.route("GET", "/api/periods", MAP, PeriodRoutes::periods);
 
         gate.route("GET", "/api/wards", MAP, wards::layer);
         gate.route("GET", "/api/wards/summary", RECORDS, wards::summary); // JSON figures outside disclosure control
         gate.route("GET", "/api/wards.csv", MAP, exports::wardsCsv);
         gate.route("GET", "/api/hotspots/:analysis", MAP, hotspots::layer);
+        gate.route("GET", "/api/context", MAP, wards::context); // Census/IoD figures per ward: published statistics
 
         gate.route("GET", "/api/areas", OWN_AREAS, areas::list);
         gate.route("POST", "/api/areas", OWN_AREAS, areas::save);
@@ -204,9 +207,13 @@ public final class ApiServer {
         gate.route("DELETE", "/api/areas/:id", OWN_AREAS, areas::delete);
         gate.route("GET", "/api/area-summary", RECORDS, areas::summary); // top places and hot cells are record-level
         gate.route("GET", "/api/strategic", STRATEGIC, areas::strategic);
+        gate.route("GET", "/api/trends", STRATEGIC, trends::trends);
+        gate.route("GET", "/api/priorities", STRATEGIC, trends::priorities);
         gate.route("GET", "/api/export/wards", MAP, exports.layer("wards"));
         gate.route("GET", "/api/export/hotspots", MAP, exports.layer("hotspots"));
         gate.route("GET", "/api/export/strategic", STRATEGIC, exports.layer("strategic"));
+        gate.route("GET", "/api/export/trends", STRATEGIC, exports.layer("trends"));
+        gate.route("GET", "/api/export/priorities", STRATEGIC, exports.layer("priorities"));
         gate.route("GET", "/api/export/areas", EXPORT, exports.layer("areas"));
         for (String layer : ExportRoutes.RECORD_LAYERS) {
             gate.route("GET", "/api/export/" + layer, EXPORT, exports.layer(layer));

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.wardheat.export.Exporter;
 import org.wardheat.export.Layers;
+import org.wardheat.model.CategoryGroups;
 import org.wardheat.service.LoadedSet;
 import org.wardheat.service.Workspace;
 import org.wardheat.store.DatasetInfo;
@@ -75,6 +76,15 @@ final class CatalogRoutes {
             workspace.boundarySet(set); // an unknown set is a 404 naming the known ones
         }
         return Replies.json(res, named(workspace.categoryCounts(dataset, set), "category"));
+    }
+
+    /** The category groups with their categories and incidents: {@code [{group, categories, count}]}, for the category picker. */
+    Object groups(Request req, Response res) throws IOException {
+        Map<String, Long> counts = workspace.categoryCounts();
+        List<Map<String, Object>> out = new ArrayList<>();
+        CategoryGroups.installed().groups().forEach((name, members) -> out.add(Map.of("group", name, "categories", List.copyOf(members),
+                "count", members.stream().mapToLong(c -> counts.getOrDefault(c, 0L)).sum())));
+        return Replies.json(res, out);
     }
 
     Object months(Request req, Response res) throws IOException {

@@ -15,20 +15,24 @@ import java.util.Map;
  * after what it holds and when, built by {@link Analyses} from the query {@link QueryBinder} reads (the
  * same record and the same table as the command line, so the CSV is the same bytes). Layers: {@code wards},
  * {@code hotspots} (with {@code analysis=}, default gistar), {@code repeats}, {@code encampments} (each one),
- * {@code encampment-years}, {@code strategic}, {@code needles}, {@code near-repeat}, {@code areas}.
+ * {@code encampment-years}, {@code strategic}, {@code needles}, {@code near-repeat}, {@code areas}, {@code trends}, {@code priorities}.
  * {@code /api/wards.csv} is {@code /api/export/wards?format=csv}.
  */
 final class ExportRoutes {
     /** The layers, for the message that names them. */
-    static final String LAYERS = "wards, hotspots, repeats, encampments, encampment-years, strategic, needles, near-repeat and areas";
+    static final String LAYERS = "wards, hotspots, repeats, encampments, encampment-years, strategic, needles, near-repeat, areas, trends and priorities";
 
     private final Analyses analyses;
     /** Refuses a saved focus area ({@code area_id}) the caller may not read. */
     private final java.util.function.Consumer<Long> areaCheck;
 
+    /** Checks a trends query for the caller (its saved area, a viewer's view). */
+    private final TrendRoutes trends;
+
     ExportRoutes(Analyses analyses, java.util.function.Consumer<Long> areaCheck) {
         this.analyses = analyses;
         this.areaCheck = areaCheck;
+        this.trends = new TrendRoutes(analyses, areaCheck);
     }
 
     Object export(Request req, Response res) throws IOException {
@@ -67,6 +71,8 @@ final class ExportRoutes {
             case "needles" -> analyses.needlesTable(QueryBinder.needles(req));
             case "near-repeat" -> analyses.nearRepeatTable(QueryBinder.nearRepeat(req));
             case "areas" -> analyses.focusAreasTable();
+            case "trends" -> analyses.trendsTable(trends.trendsQuery(req));
+            case "priorities" -> analyses.prioritiesTable(QueryBinder.priorities(req));
             default -> throw new NotFoundException("no layer '" + layer + "' to export; there are " + LAYERS);
         };
     }

@@ -1,8 +1,9 @@
 package org.wardheat.http;
 
 import org.wardheat.query.ImportOptions;
+import org.wardheat.query.Imports;
+import org.wardheat.query.InvalidParameterException;
 
-import org.wardheat.imports.ColumnMapping;
 import org.wardheat.imports.ImportEncoding;
 import org.wardheat.imports.ImportException;
 import org.wardheat.imports.ImportReport;
@@ -15,13 +16,17 @@ import spark.Response;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 
 /**
  * {@code POST /api/import}: a multipart upload (field {@code file}, repeatable) imported as the CLI's
  * {@code import} does; police.uk by default, council records with {@code preset=} or {@code map_ROLE=}, text
- * in {@code encoding=} (UTF-8 by default). The files wait in {@link Uploads}' directory of the data directory
+ * in {@code encoding=} (UTF-8 by default), with a postcode lookup as the file field {@code postcode_lookup} (as the CLI's
+ * {@code --postcode-lookup}: council rows with a postcode and no coordinates are located; unmatched postcodes are
+ * named in the reply's {@code postcodes}). The files wait in {@link Uploads}' directory of the data directory
  * and are deleted when the import ends.
  */
 final class ImportRoutes {
@@ -38,18 +43,30 @@ final class ImportRoutes {
         try {
             return MultipartFiles.receive(req, workspace.store().dataDir(), uploadBytes, files -> {
                 List<ImportSource> sources = new ArrayList<>();
-                for (MultipartFiles.Saved f : files) {
-                    sources.addAll(ImportSource.of(f.path(), f.name()));
-                }
                 ImportOptions options = QueryBinder.importOptions(req);
-                ColumnMapping mapping = options.mapping(null);
-                ImportReport report = workspace.importSources(sources, options.format(mapping), options.datasetOr(mapping),
-                        options.boundaries(), ImportEncoding.parse(req.queryParams("encoding")), InputLimits.DEFAULT);
+                for (MultipartFiles.Saved f : files) {
+                    if (f.field().equals(MultipartFiles.POSTCODE_LOOKUP)) {
+                        if (options.postcodeLookup() != null) {
+                            throw new InvalidParameterException(MultipartFiles.POSTCODE_LOOKUP, "send one postcode lookup file");
+                        }
+                        options = options.withPostcodeLookup(f.path(), f.name());
+                    } else {
+                        sources.addAll(ImportSource.of(f.path(), f.name()));
+                    }
+                }
+                Imports.Imported imported = Imports.run(workspace, options, sources, null, ImportEncoding.parse(req.queryParams("encoding")));
+                ImportReport report = imported.report();
                 RequestContext context = RequestContext.current();
                 if (context != null) {
                     context.access().recordImport(context.caller().actor(), report, RequestContext.parameters(req));
                 }
-                return Replies.json(res, report);
+                if (imported.postcodes() == null) {
+                    return Replies.json(res, report);
+                }
+                @SuppressWarnings("unchecked")
+                Map<String, Object> reply = new LinkedHashMap<>(org.wardheat.export.Exporter.JSON.convertValue(report, Map.class));
+                reply.put("postcodes", imported.postcodes());
+                return Replies.json(res, reply);
             });
         } catch (IOException e) {
             throw new ImportException(e.getMessage(), e);

@@ -14,14 +14,20 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The files of a multipart upload (field {@code file}, repeatable), saved in a new directory of {@link Uploads}
+ * The files of a multipart upload (field {@code file}, repeatable; and {@code postcode_lookup} with an import), saved in a new directory of {@link Uploads}
  * (in the data directory) that is removed whatever happens: one way of taking uploads for every upload route
  * (incident files, a boundary set, a population table).
  */
 final class MultipartFiles {
-    /** A saved part: its path on disk and the file name the browser gave (its last path element only). */
-    record Saved(Path path, String name) {
+    /** A saved part: its path on disk, the file name the browser gave (its last path element only) and its form field. */
+    record Saved(Path path, String name, String field) {
+        Saved(Path path, String name) {
+            this(path, name, "file");
+        }
     }
+
+    /** The form field of a postcode lookup sent with an import ({@link org.wardheat.query.ImportOptions#postcodeLookup()}). */
+    static final String POSTCODE_LOOKUP = "postcode_lookup";
 
     /** What a route does with the saved files; runs while they exist. */
     interface Use {
@@ -47,7 +53,7 @@ final class MultipartFiles {
                     new MultipartConfigElement(tmp.toString(), maxBytes, maxBytes, 1 << 20));
             List<Saved> saved = new ArrayList<>();
             for (Part part : req.raw().getParts()) {
-                if (!part.getName().equals("file") || part.getSubmittedFileName() == null) {
+                if (!(part.getName().equals("file") || part.getName().equals(POSTCODE_LOOKUP)) || part.getSubmittedFileName() == null) {
                     continue;
                 }
                 String name = Path.of(part.getSubmittedFileName()).getFileName().toString();
@@ -58,9 +64,9 @@ final class MultipartFiles {
                 try (InputStream in = part.getInputStream()) {
                     Files.copy(in, file, StandardCopyOption.REPLACE_EXISTING);
                 }
-                saved.add(new Saved(file, name));
+                saved.add(new Saved(file, name, part.getName()));
             }
-            if (saved.isEmpty()) {
+            if (saved.stream().noneMatch(f -> f.field().equals("file"))) {
                 throw new IllegalArgumentException("no file in the upload: use a form field named 'file'");
             }
             return use.with(saved);

@@ -17,7 +17,7 @@ import java.util.List;
  */
 final class PooledAnalyses extends Handler.Wrapper {
     static final List<String> PREFIXES = List.of("/api/hotspots/", "/api/near-repeat", "/api/repeats",
-            "/api/area-summary", "/api/strategic", "/api/export/", "/ogc/collections/");
+            "/api/area-summary", "/api/strategic", "/api/trends", "/api/priorities", "/api/export/", "/ogc/collections/");
     static final int RETRY_AFTER_SECONDS = 5;
 
     private final AnalysisPool pool;

@@ -24,7 +24,9 @@ import org.wardheat.query.Limits;
 import org.wardheat.query.NearRepeatQuery;
 import org.wardheat.query.NeedlesTableQuery;
 import org.wardheat.query.Range;
+import org.wardheat.query.PriorityQuery;
 import org.wardheat.query.RecordSelection;
+import org.wardheat.query.TrendsQuery;
 import org.wardheat.query.RepeatsQuery;
 import org.wardheat.query.Sharing;
 import org.wardheat.query.StrategicQuery;
@@ -131,13 +133,17 @@ final class QueryBinder {
         return new Sharing(flag(req, "shareable"), integer(req, "k", Limits.DISCLOSURE_K, Sharing.OFF.k()));
     }
 
-    /** {@code measure}, {@code per}, {@code alpha}, {@code rank_by}, {@code allow_partial} ({@link ChangeOptions}). */
+    /**
+     * {@code measure}, {@code per}, {@code alpha}, {@code rank_by}, {@code allow_partial}, {@code per_population},
+     * {@code comparator_set} ({@link ChangeOptions}).
+     */
     static ChangeRules rules(Request req) {
         return new ChangeRules(word(req, "measure", ChangeOptions.measures()),
                 Values.choice("per", text(req, "per", "" + ChangeOptions.DEFAULT_PER), ChangeOptions.bases()),
                 decimal(req, "alpha", Limits.ALPHA, ChangeOptions.DEFAULT_ALPHA),
                 Values.choice("rank_by", text(req, "rank_by", ChangeOptions.DEFAULT_RANK_BY), ChangeOptions.rankings()),
-                flag(req, "allow_partial"));
+                flag(req, "allow_partial"), Values.ageGroup("per_population", text(req, "per_population")),
+                text(req, "comparator_set"));
     }
 
     static WardsQuery wards(Request req) {
@@ -146,10 +152,13 @@ final class QueryBinder {
                 integer(req, "top", Limits.TOP_WARDS, WardsQuery.DEFAULT_TOP), rules(req), sharing(req));
     }
 
-    /** {@code record_weights=true} or {@code measure=count}: each incident weighs its record's count. */
-    private static boolean recordWeights(Request req) {
+    /**
+     * {@code record_weights=true} or {@code measure=count}: each incident weighs its record's count; {@code measure=records}:
+     * each weighs 1; neither: null, the default of the data (count for needle finds).
+     */
+    private static Boolean recordWeights(Request req) {
         ChangeRules.Measure m = word(req, "measure", ChangeOptions.measures());
-        return flag(req, "record_weights") || m == ChangeRules.Measure.COUNT;
+        return flag(req, "record_weights") ? Boolean.TRUE : m == null ? null : m == ChangeRules.Measure.COUNT;
     }
 
     static HotspotQuery hotspot(Request req) {
@@ -262,7 +271,35 @@ final class QueryBinder {
                 integer(req, "best", Limits.BEST_AREAS, null));
     }
 
+    static TrendsQuery trends(Request req) {
+        return new TrendsQuery(area(req), filter(req), word(req, "view", TrendsQuery.View.words()),
+                integer(req, "first_month", Limits.FIRST_MONTH, TrendsQuery.DEFAULT_FIRST_MONTH), word(req, "measure", NeedlesTableQuery.Measure.words()),
+                sharing(req));
+    }
+
+    static PriorityQuery priorities(Request req) {
+        Filter f = filter(req);
+        String harm = text(req, "harm_weights");
+        Double defaultWeight = decimal(req, "default_weight", Limits.HARM_WEIGHT);
+        if (harm == null && defaultWeight != null) {
+            throw new InvalidParameterException("default_weight", "needs harm_weights (CATEGORY:WEIGHT|...)");
+        }
+        return new PriorityQuery(required(req, "boundaries"), f, Values.comparison("compare", text(req, "compare"), f.period()),
+                word(req, "rows", PriorityQuery.Rows.words()),
+                PriorityQuery.weights(decimal(req, "weight_volume", Limits.COMPONENT_WEIGHT), decimal(req, "weight_rate", Limits.COMPONENT_WEIGHT),
+                        decimal(req, "weight_change", Limits.COMPONENT_WEIGHT), decimal(req, "weight_concentration", Limits.COMPONENT_WEIGHT),
+                        decimal(req, "weight_harm", Limits.COMPONENT_WEIGHT)),
+                decimal(req, "alpha", Limits.ALPHA, PriorityQuery.DEFAULT_ALPHA),
+                integer(req, "top_wards", Limits.TOP_WARDS_SHARE, PriorityQuery.DEFAULT_TOP_WARDS),
+                harm == null ? null : new HarmWeights("harm_weights", Values.weights("harm_weights", harm), defaultWeight),
+                flag(req, "allow_partial"), sharing(req));
+    }
+
     /** The upload's options: {@code dataset}, {@code boundaries}, {@code preset}, {@code map_ROLE=COLUMN}, {@code category}. */
+    static org.wardheat.query.ContextQuery context(Request req) {
+        return new org.wardheat.query.ContextQuery(text(req, "boundaries"));
+    }
+
     static ImportOptions importOptions(Request req) {
         Map<String, String> columns = new LinkedHashMap<>();
         for (String role : ColumnMapping.ROLES) {

@@ -11,7 +11,10 @@ import spark.Response;
 import java.io.IOException;
 import java.util.Map;
 
-/** The ward layer ({@code /api/wards}) and its statistics without geometry ({@code /summary}); the CSV is an export. */
+/**
+ * The ward layer ({@code /api/wards}) and its statistics without geometry ({@code /summary}); the CSV is an export; the
+ * context layer ({@code /api/context}).
+ */
 final class WardRoutes {
     private final Analyses analyses;
 
@@ -24,6 +27,15 @@ final class WardRoutes {
         WardsQuery q = QueryBinder.wards(req);
         WardStatistics.Result result = analyses.wards(q);
         return Replies.table(res, analyses.wardLayer(q, result), Exporter.Format.GEOJSON, Layers.wardLayerMembers(result), false);
+    }
+
+    /**
+     * The context layer ({@code /api/context?boundaries=}, GeoJSON): per ward residents, population-weighted mean IMD rank,
+     * share of residents in the most deprived decile and residents per age band (published statistics, no records).
+     */
+    Object context(Request req, Response res) throws IOException {
+        org.wardheat.query.ContextQuery q = QueryBinder.context(req);
+        return Replies.table(res, analyses.contextLayer(q), Exporter.Format.GEOJSON, analyses.contextNote(q), false);
     }
 
     Object summary(Request req, Response res) throws IOException {

@@ -62,12 +62,28 @@ public record Coverage(List<String> datasets, Side period, Side comparison, bool
      */
     public static Coverage of(IncidentTable table, Set<String> categories, Set<String> datasets, Period period, Period comparison,
                               boolean allowPartial) {
-        IncidentTable.Filter filter = table.filter(categories, datasets);
+        table.filter(categories, datasets); // names the unknown category or dataset
+        return of(table, AreaTotalTable.EMPTY, categories, datasets, period, comparison, allowPartial);
+    }
+
+    /**
+     * As {@link #of(IncidentTable, Set, Set, Period, Period, boolean)} over the incidents and the area totals: an
+     * area-total dataset matters when it has a count of the selected categories in either period, and covers the
+     * months of its rows and each of its files' first to last month. Names neither table holds are passed over.
+     */
+    public static Coverage of(IncidentTable table, AreaTotalTable totals, Set<String> categories, Set<String> datasets, Period period,
+                              Period comparison, boolean allowPartial) {
+        IncidentTable.Filter filter = table.filterKnown(categories, datasets);
         Map<String, Set<Integer>> months = new HashMap<>();
         for (int i = 0; i < table.size(); i++) {
             int m = table.month(i);
             if (filter.test(i) && (period.contains(m) || comparison != null && comparison.contains(m))) {
                 months.computeIfAbsent(table.dataset(i), table::coveredMonths);
+            }
+        }
+        for (AreaTotalTable.Row r : totals.allRows()) {
+            if (AreaTotalTable.selected(r, categories, datasets) && (period.contains(r.month()) || comparison != null && comparison.contains(r.month()))) {
+                months.computeIfAbsent(r.dataset(), totals::coveredMonths);
             }
         }
         List<String> names = new ArrayList<>(new TreeSet<>(months.keySet()));

@@ -167,10 +167,26 @@ public final class IncidentTable {
      * @throws IllegalArgumentException naming an unknown category or dataset and listing the known ones
      */
     public Filter filter(Set<String> categoryNames, Set<String> datasetNames) {
-        return new Filter(mask(categoryNames, categories, "category"), mask(datasetNames, datasets, "dataset"));
+        return new Filter(mask(categoryNames, categories, "category", CategoryGroups.installed()), mask(datasetNames, datasets, "dataset", null));
     }
 
-    private static boolean[] mask(Set<String> wanted, List<String> names, String what) {
+    /**
+     * As {@link #filter} but names this table does not hold are passed over (they may name area totals, see
+     * {@link AreaTotalTable}); when names are given and none is held, no row passes.
+     */
+    public Filter filterKnown(Set<String> categoryNames, Set<String> datasetNames) {
+        return new Filter(mask(categoryNames, categories, null, null), mask(datasetNames, datasets, null, null));
+    }
+
+    /**
+     * The rows' mask of the names wanted; an unknown name fails naming {@code what} when {@code what} is given, else
+     * is passed over.
+     *
+     * @param groups a name one of these groups holds matches nothing when the table has no such category (a group's
+     *               categories are those police.uk has ever published, not all of them in every file); null: every
+     *               unknown name is an error (when {@code what} is given)
+     */
+    private static boolean[] mask(Set<String> wanted, List<String> names, String what, CategoryGroups groups) {
         boolean[] mask = new boolean[Math.max(1, names.size())];
         if (wanted == null || wanted.isEmpty()) {
             Arrays.fill(mask, true);
@@ -178,10 +194,11 @@ public final class IncidentTable {
         }
         for (String w : wanted) {
             int i = indexIgnoringCase(names, w);
-            if (i < 0) {
+            if (i >= 0) {
+                mask[i] = true;
+            } else if (what != null && (groups == null || !groups.isMember(w.trim()))) {
                 throw new IllegalArgumentException("unknown " + what + " '" + w + "'; known: " + names);
             }
-            mask[i] = true;
         }
         return mask;
     }

@@ -6,7 +6,9 @@ import org.wardheat.service.AreaService;
 import org.wardheat.service.HotspotService;
 import org.wardheat.service.RepeatService;
 import org.wardheat.service.Workspace;
+import org.wardheat.analysis.PriorityMatrix;
 import org.wardheat.analysis.WardStatistics;
+import org.wardheat.service.PriorityInputs;
 import org.wardheat.boundaries.GeoJsonGeometry;
 import org.wardheat.boundaries.Projection;
 import org.wardheat.boundaries.Ward;
@@ -14,18 +16,21 @@ import org.wardheat.export.FeatureTable;
 import org.wardheat.export.Layers;
 import org.wardheat.hotspot.CellLayer;
 import org.wardheat.model.IncidentTable;
+import org.wardheat.model.Period;
 import org.wardheat.repeats.Encampments;
 import org.wardheat.repeats.MonthlyTable;
 import org.wardheat.repeats.NearRepeat;
+import org.wardheat.repeats.Outliers;
 import org.wardheat.repeats.Places;
+import org.wardheat.repeats.Trends;
 
 import org.wardheat.analysis.ChangeRules;
 import org.wardheat.model.Coverage;
 import org.wardheat.store.DatasetInfo;
 
 import java.time.YearMonth;
-import java.util.Set;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 
 /**
@@ -54,7 +59,40 @@ public final class Analyses {
         return new Analyses(workspace, h, r, new AreaService(workspace, h, r));
     }
 
-    /** The first and last month of the stored data, which periods are checked against (one pass over the months). */
+    /** Checks that the residents of the rules' age group ({@code per_population}) are stored for the set. */
+    private void perPopulation(String boundaries, ChangeRules rules) {
+        if (rules.comparatorSet() != null && workspace.store().boundaries().find(rules.comparatorSet()).isEmpty()) {
+            throw new InvalidParameterException("comparator_set", "no boundary set '" + rules.comparatorSet() + "'; known: "
+                    + workspace.store().boundaries().list().stream().map(org.wardheat.store.BoundarySetInfo::id).toList());
+        }
+        if (rules.comparatorSet() != null && rules.perPopulation() != null) {
+            perPopulation(rules.comparatorSet(), new ChangeRules(rules.measure(), rules.per(), rules.alpha(), rules.rankBy(),
+                    rules.allowPartial(), rules.perPopulation()));
+        }
+        if (rules.perPopulation() != null) {
+            try {
+                org.wardheat.service.WardContexts.population(workspace, boundaries, rules.perPopulation());
+            } catch (IllegalArgumentException e) {
+                throw new InvalidParameterException("per_population", e.getMessage());
+            }
+        }
+    }
+
+    /**
+     * Refuses a point analysis (hotspot surfaces, repeats, near repeat, needle and encampment tables) asked for an
+     * area-total dataset: those are counts by area and month, with no points.
+     */
+    private void pointsOnly(Filter f) {
+        var totals = workspace.snapshot().areaTotals();
+        for (String d : f.datasets()) {
+            if (totals.isDataset(d)) {
+                throw new InvalidParameterException("dataset", "'" + d + "' holds area totals (counts by area and month, no points):"
+                        + " hotspot surfaces, repeats and near repeats need point records; use the ward or strategic table for it");
+            }
+        }
+    }
+
+    /** The first and last month of the stored data (incidents and area totals), which periods are checked against. */
     public DataMonths months() {
         IncidentTable t = workspace.incidents();
         int first = Integer.MAX_VALUE, last = Integer.MIN_VALUE;
@@ -63,7 +101,12 @@ public final class Analyses {
             first = Math.min(first, m);
             last = Math.max(last, m);
         }
-        return t.size() == 0 ? DataMonths.NONE
+        int[] totals = workspace.snapshot().areaTotals().monthRange();
+        if (totals != null) {
+            first = Math.min(first, totals[0]);
+            last = Math.max(last, totals[1]);
+        }
+        return first == Integer.MAX_VALUE ? DataMonths.NONE
                 : new DataMonths(YearMonth.of(first / 100, first % 100), YearMonth.of(last / 100, last % 100));
     }
 
@@ -71,6 +114,7 @@ public final class Analyses {
 
     public WardStatistics.Result wards(WardsQuery q) {
         q.validate(months());
+        perPopulation(q.boundaries(), q.rules());
         return workspace.wardStatistics(q.boundaries(), q.with(resolve(q.rules(), q.filter())).toStatistics());
     }
 
@@ -86,7 +130,7 @@ public final class Analyses {
         f.datasets().forEach(d -> wanted.add(d.toLowerCase(java.util.Locale.ROOT)));
         List<String> kinds = workspace.store().importLog().datasets().stream()
                 .filter(d -> wanted.isEmpty() || wanted.contains(d.id().toLowerCase(java.util.Locale.ROOT)))
-                .map(DatasetInfo::kind).toList();
+                .map(DatasetInfo::kind).filter(k -> !k.equals(org.wardheat.store.AreaTotalStore.KIND)).toList(); // a total counts as records either way
         boolean counted = !kinds.isEmpty() && kinds.stream().allMatch(ChangeOptions.DATASET_KINDS_COUNTED::equals);
         return r.withMeasure(counted ? ChangeRules.Measure.COUNT : ChangeRules.Measure.RECORDS);
     }
@@ -95,9 +139,15 @@ public final class Analyses {
         return wardsTable(q, wards(q));
     }
 
-    /** The ward table of a result already computed for {@code q}. */
+    /** The ward table of a result already computed for {@code q}, with the comparator column of {@code comparator_set}. */
     public FeatureTable wardsTable(WardsQuery q, WardStatistics.Result r) {
-        return q.sharing().apply(Layers.wards(r, workspace.boundarySet(q.boundaries()).wards(), q.boundaries()));
+        FeatureTable t = q.sharing().apply(Layers.wards(r, workspace.boundarySet(q.boundaries()).wards(), q.boundaries()));
+        String other = q.rules().comparatorSet();
+        if (other == null) {
+            return t;
+        }
+        Double rate = wards(new WardsQuery(other, q.filter(), q.comparison(), q.top(), q.rules(), Sharing.OFF)).totals().rate();
+        return Layers.withComparator(t, other, k -> rate);
     }
 
     /** The ward map layer of a result already computed for {@code q} (write it with {@link Layers#wardLayerMembers}). */
@@ -110,10 +160,22 @@ public final class Analyses {
     /** Runs a hotspot analysis once its parameters, the cell size against the area and the grid-bound limits pass. */
     public CellLayer hotspots(HotspotAnalysis q) {
         q.validate(months());
+        pointsOnly(q.on().filter());
         Envelope extent = extent(q.on());
         double cell = q.on().validateExtent(extent);
         q.validateCell(cell, Math.max(extent.getWidth(), extent.getHeight()));
-        HotspotService.Request r = q.on().toRequest();
+        boolean defaultMeasure = q.on().recordWeights() == null;
+        HotspotService.Request r = (defaultMeasure ? q.on().withRecordWeights(resolve(ChangeRules.DEFAULT.withMeasure(null), q.on().filter()).measure()
+                == ChangeRules.Measure.COUNT) : q.on()).toRequest();
+        CellLayer layer = hotspots(q, r);
+        if (defaultMeasure) {
+            layer.parameters().put("measure_chosen_by", "default for the data: count when every dataset counted has a count column"
+                    + " (needle finds), else records; say measure=records|count (--measure) to choose");
+        }
+        return layer;
+    }
+
+    private CellLayer hotspots(HotspotAnalysis q, HotspotService.Request r) {
         if (q instanceof KdeQuery k) {
             return hotspots.kde(r, k.bandwidthMetres(), k.adjust());
         } else if (q instanceof GiStarQuery g) {
@@ -183,6 +245,7 @@ public final class Analyses {
 
     public RepeatService.RepeatResult repeats(RepeatsQuery q) {
         q.validate(months());
+        pointsOnly(q.select().filter());
         return repeats.repeats(q.select().toSelection(), groupBy(q), q.distanceMetres(), q.minPoints(), Values.word(q.by()), q.top(), q.periods(),
                 q.outliers(), q.excludeOutliers());
     }
@@ -195,6 +258,7 @@ public final class Analyses {
     /** The top places of each of the query's periods, side by side. */
     public Map<String, List<RepeatService.Place>> repeatsByPeriod(RepeatsQuery q) {
         q.validate(months());
+        pointsOnly(q.select().filter());
         return repeats.topPerPeriod(q.select().toSelection(), groupBy(q), q.distanceMetres(), q.minPoints(), Values.word(q.by()), q.top(),
                 q.periods(), q.outliers(), q.excludeOutliers());
     }
@@ -215,6 +279,7 @@ public final class Analyses {
 
     public NearRepeat.Result nearRepeat(NearRepeatQuery q) {
         q.validate(months());
+        pointsOnly(q.select().filter());
         try {
             return repeats.nearRepeat(q.select().toSelection(), q.bandsMetres(), q.timeWidth(), q.timeBands(), q.simulations(), q.seed());
         } catch (NearRepeat.TooManyPairs e) {
@@ -232,6 +297,7 @@ public final class Analyses {
 
     public MonthlyTable.Table needles(NeedlesTableQuery q) {
         q.validate(months());
+        pointsOnly(q.select().filter());
         return repeats.monthlyTable(q.select().toSelection(), q.firstMonth(), Values.word(q.measure()), q.outliers(), q.excludeOutliers());
     }
 
@@ -245,6 +311,7 @@ public final class Analyses {
 
     public List<Encampments.Year> encampments(EncampmentsQuery q) {
         q.validate(months());
+        pointsOnly(q.select().filter());
         return repeats.encampments(q.select().toSelection(), q.firstMonth(), q.asOfOrToday());
     }
 
@@ -271,6 +338,7 @@ public final class Analyses {
 
     public AreaService.Summary areaSummary(AreaSummaryQuery q) {
         q.validate(months());
+        perPopulation(area(q.area()).boundaries(), q.rules());
         Filter f = q.filter();
         return areas.summary(area(q.area()), f.categorySet(), f.datasetSet(), f.period(), q.comparison(), resolve(q.rules(), f));
     }
@@ -287,6 +355,7 @@ public final class Analyses {
     /** The strategic-assessment rows: every category, then "All". */
     public List<AreaService.CategoryRow> strategic(StrategicQuery q) {
         q.validate(months());
+        perPopulation(area(q.area()).boundaries(), q.rules());
         Filter f = q.filter();
         return areas.table(area(q.area()), f.categorySet(), f.datasetSet(), f.period(), q.comparison(), resolve(q.rules(), f));
     }
@@ -306,7 +375,22 @@ public final class Analyses {
     }
 
     public FeatureTable strategicTable(StrategicQuery q, List<AreaService.CategoryRow> rows) {
+        FeatureTable t = strategicTableOnly(q, rows);
+        String other = q.rules().comparatorSet();
+        if (other == null) {
+            return t;
+        }
+        Map<String, Double> rates = new java.util.HashMap<>();
+        for (AreaService.CategoryRow r : strategic(new StrategicQuery(new AreaQuery(other, List.of(), null, null), q.filter(), q.comparison(),
+                q.rules(), Sharing.OFF))) {
+            rates.put(r.category(), r.rate());
+        }
+        return Layers.withComparator(t, other, rates::get);
+    }
+
+    private FeatureTable strategicTableOnly(StrategicQuery q, List<AreaService.CategoryRow> rows) {
         return q.sharing().apply(Layers.strategic(rows, q.area().scope(), q.filter().period().toString(), q.comparison().toString(), q.rules().per(),
+                q.rules().perPopulation(),
                 strategicCoverage(q), strategicMeasure(q)));
     }
 
@@ -322,8 +406,111 @@ public final class Analyses {
                 q.bestAreas());
     }
 
+    /** Stores each area's context figures for the set (see {@link org.wardheat.service.WardContexts}). */
+    public void storeContext(String boundaries, org.wardheat.boundaries.DeprivationContext ctx, String source) {
+        org.wardheat.service.WardContexts.store(workspace, boundaries, ctx, source);
+    }
+
+    /**
+     * The context layer of a set: each ward's residents, population-weighted mean IMD 2019 rank, share of residents in
+     * the most deprived decile and residents per Census age band, with its outline; the figures are empty (null) when no
+     * context is stored for the set ({@link #contextNote}).
+     */
+    public FeatureTable contextLayer(ContextQuery q) {
+        q.validate();
+        Map<String, org.wardheat.service.WardContexts.Figures> figures = org.wardheat.service.WardContexts.byWard(workspace, q.boundaries());
+        return Layers.context(workspace.boundarySet(q.boundaries()).wards(), figures, q.boundaries());
+    }
+
+    /** The context layer's members: whether context is stored for the set, and if not how to store it. */
+    public Map<String, Object> contextNote(ContextQuery q) {
+        boolean stored = org.wardheat.service.WardContexts.stored(workspace, q.boundaries());
+        Map<String, Object> m = new java.util.LinkedHashMap<>();
+        m.put("stored", stored);
+        m.put("warnings", stored ? List.of() : List.of("no context (deprivation, residents by age) is stored for boundary set '"
+                + q.boundaries() + "'; store it with 'wardheat context --boundaries " + q.boundaries() + " ... --store'"));
+        return m;
+    }
+
     /** The areas (wards or districts) of a boundary set, in code order, WGS84. */
     public List<org.wardheat.boundaries.Ward> boundaryWards(String boundaries) {
         return workspace.boundarySet(Checks.required("boundaries", boundaries)).wards();
+    }
+
+    // ---- trends ----
+
+    /**
+     * Trends of one selection: the month × year table, the annual series with year-on-year change, and the
+     * monthly series with rolling 12-month totals (all three; the query's view picks the table written). A month
+     * counts only when it is covered ({@link Coverage}: the selected datasets hold data for it); a month never
+     * imported is no data, never 0, and the warnings name it.
+     *
+     * @param measure  "records" or "count" (the default of the data as the ward table's, {@link #resolve})
+     * @param coverage the months of the period with data (no comparison period)
+     */
+    public record TrendsResult(String scope, String period, String measure, MonthlyTable.Table table, List<String> monthsWithData,
+                               List<Trends.Year> annual, List<Trends.Month> rolling, Coverage coverage, List<String> warnings) {
+    }
+
+    public TrendsResult trends(TrendsQuery q) {
+        q.validate(months());
+        if (q.sharing().shareable() && q.view() != TrendsQuery.View.ANNUAL) {
+            throw new InvalidParameterException("view", "monthly values are withheld from a shareable table (disclosure control); "
+                    + "use view=annual (--view annual)");
+        }
+        AreaService.Area a = area(q.area());
+        String ward = a.polygon() == null && a.wardCodes().size() == 1 ? a.wardCodes().get(0) : null;
+        Geometry within = a.wholeSet() || ward != null ? null : areas.outline(a);
+        Filter f = q.filter();
+        String measure = q.measure() != null ? Values.word(q.measure()) : resolve(ChangeRules.DEFAULT.withMeasure(null), f).measureWord();
+        MonthlyTable.Table t = repeats.monthlyTable(new RepeatService.Selection(f.datasetSet(), f.categorySet(), f.period(), a.boundaries(),
+                ward, within), q.firstMonth(), measure, Outliers.Rules.DEFAULT, false);
+        Coverage coverage = Coverage.of(workspace.incidents(), f.categorySet(), f.datasetSet(), f.period(), null, false);
+        Set<YearMonth> covered = new java.util.HashSet<>();
+        coverage.period().covered().forEach(m -> covered.add(YearMonth.parse(m)));
+        return new TrendsResult(q.area().scope(), f.period().toString(), t.measure(), t, coverage.period().covered(),
+                Trends.annual(t, f.period(), covered), Trends.rolling(t, f.period(), covered), coverage, coverage.warnings());
+    }
+
+    public FeatureTable trendsTable(TrendsQuery q) {
+        return trendsTable(q, trends(q));
+    }
+
+    /** The table of the query's view of a result already computed for {@code q}, with disclosure control when shareable. */
+    public FeatureTable trendsTable(TrendsQuery q, TrendsResult r) {
+        String what = "trends-" + Values.word(q.view()) + "-" + r.measure();
+        return q.sharing().apply(switch (q.view()) {
+            case ANNUAL -> Layers.trendAnnual(r.annual(), what, r.scope(), r.period());
+            case ROLLING -> Layers.trendRolling(r.rolling(), what, r.scope(), r.period());
+            case TABLE -> Layers.monthly(r.table(), what, r.scope(), r.period());
+        });
+    }
+
+    // ---- priority matrix ----
+
+    /** The ranked priority rows of a boundary set (see {@link org.wardheat.analysis.PriorityMatrix} for the formula). */
+    public List<PriorityMatrix.Row> priorities(PriorityQuery q) {
+        q.validate(months());
+        Filter f = q.filter();
+        workspace.boundarySet(q.boundaries());
+        List<PriorityMatrix.Input> in = PriorityInputs.of(workspace.snapshot(), q.boundaries(), q.rows() == PriorityQuery.Rows.GROUPS,
+                f.categorySet(), f.datasetSet(), f.period(), q.comparison(), q.topWards(), q.harm());
+        return PriorityMatrix.rank(in, q.weights(), q.alpha(), f.period().length(), q.comparison().length(),
+                prioritiesCoverage(q).changeShown());
+    }
+
+    /** The months with data in the priority matrix's two periods, and whether change is scored. */
+    public Coverage prioritiesCoverage(PriorityQuery q) {
+        Filter f = q.filter();
+        return Coverage.of(workspace.incidents(), f.categorySet(), f.datasetSet(), f.period(), q.comparison(), q.allowPartial());
+    }
+
+    public FeatureTable prioritiesTable(PriorityQuery q) {
+        return prioritiesTable(q, priorities(q));
+    }
+
+    public FeatureTable prioritiesTable(PriorityQuery q, List<PriorityMatrix.Row> rows) {
+        return q.sharing().apply(Layers.priorities(rows, q.boundaries(), q.filter().period().toString(), q.comparison().toString(),
+                prioritiesCoverage(q)));
     }
 }

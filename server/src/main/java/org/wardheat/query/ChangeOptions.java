@@ -42,5 +42,9 @@ public final class ChangeOptions {
         if (!Limits.RATE_BASES.contains(r.per())) {
             throw new InvalidParameterException("per", r.per() + " is not allowed; expected one of " + Limits.RATE_BASES);
         }
+        if (r.comparatorSet() != null && !r.comparatorSet().matches(Limits.DATASET_NAME)) {
+            throw new InvalidParameterException("comparator_set", "'" + org.wardheat.text.Text.shorten(r.comparatorSet())
+                    + "' is not a boundary set id; expected 1 to 64 letters, digits, '.', '_' or '-'");
+        }
     }
 }

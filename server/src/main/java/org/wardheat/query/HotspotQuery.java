@@ -17,14 +17,16 @@ import org.wardheat.hotspot.HarmWeights;
  * @param cellMetres    cell size in metres ({@link Limits#CELL_METRES}, at most {@link Limits#MAX_CELLS}
  *                      over the extent), or null for sfhotspot's rule (shorter side of the extent / 50)
  * @param crs           a projected CRS in metres, default {@link Limits#DEFAULT_CRS}
- * @param recordWeights weight each incident by its record's count (needles in a find)
+ * @param recordWeights weight each incident by its record's count (needles in a find: {@code measure=count}), or not
+ *                      ({@code measure=records}); null for the default of the data, as the tables
+ *                      ({@link Analyses#resolve}: count when every dataset counted has a count column)
  * @param harmWeights   category to harm weight ({@link Limits#HARM_WEIGHT}) with an optional default weight for the
  *                      categories it does not name (without one, a missing category is an error), or null
  * @param area          a WGS84 polygon to analyse instead of the whole set, or null
  * @param sharing       disclosure control of the cells ({@link Sharing#OFF} by default)
  */
 public record HotspotQuery(String boundaries, Filter filter, Grid.Shape shape, Double cellMetres, String crs,
-                           boolean recordWeights, HarmWeights harmWeights, Geometry area, Sharing sharing) {
+                           Boolean recordWeights, HarmWeights harmWeights, Geometry area, Sharing sharing) {
     public static final String DEFAULT_SHAPE = "square";
 
     public HotspotQuery {
@@ -36,13 +38,18 @@ public record HotspotQuery(String boundaries, Filter filter, Grid.Shape shape, D
 
     /** Without disclosure control. */
     public HotspotQuery(String boundaries, Filter filter, Grid.Shape shape, Double cellMetres, String crs,
-                        boolean recordWeights, HarmWeights harmWeights, Geometry area) {
+                        Boolean recordWeights, HarmWeights harmWeights, Geometry area) {
         this(boundaries, filter, shape, cellMetres, crs, recordWeights, harmWeights, area, Sharing.OFF);
     }
 
     /** The same query with disclosure control {@code s} (e.g. forced for a viewer). */
     public HotspotQuery withSharing(Sharing s) {
         return new HotspotQuery(boundaries, filter, shape, cellMetres, crs, recordWeights, harmWeights, area, s);
+    }
+
+    /** The same query with the measure set: record weights (count) or not (records). */
+    public HotspotQuery withRecordWeights(boolean weights) {
+        return new HotspotQuery(boundaries, filter, shape, cellMetres, crs, weights, harmWeights, area, sharing);
     }
 
     /** Checks the CRS (projected, in metres), the period, the cell size and the weights. */
@@ -81,6 +88,6 @@ public record HotspotQuery(String boundaries, Filter filter, Grid.Shape shape, D
 
     public HotspotService.Request toRequest() {
         return new HotspotService.Request(boundaries, filter.categorySet(), filter.datasetSet(), filter.period(), shape, cellMetres, crs,
-                new HotspotService.Weights(recordWeights, harmWeights), area);
+                new HotspotService.Weights(Boolean.TRUE.equals(recordWeights), harmWeights), area);
     }
 }

@@ -15,8 +15,12 @@ import java.util.Map;
  * @param preset     {@code needle-finds} or {@code encampments}, or null
  * @param boundaries the set for the report's "outside every ward" count, or null for the only set
  * @param columns    role = column overrides (roles of {@link ColumnMapping#ROLES}; {@code category=NAME} fixes the category)
+ * @param postcodeLookup an ONS Postcode Directory-style CSV locating council rows that have a postcode and no coordinates
+ *                   (CLI {@code --postcode-lookup FILE}; HTTP a multipart file field {@code postcode_lookup}), or null
+ * @param postcodeLookupName the lookup's name as reported (the file name the user gave), or null for the path's
  */
-public record ImportOptions(String dataset, String preset, String boundaries, Map<String, String> columns) {
+public record ImportOptions(String dataset, String preset, String boundaries, Map<String, String> columns, java.nio.file.Path postcodeLookup,
+                            String postcodeLookupName) {
     public static final String POLICE_UK = "police-uk";
     public static final String COUNCIL = "council";
     public static final List<String> PRESETS = List.of("needle-finds", "encampments");
@@ -26,6 +30,18 @@ public record ImportOptions(String dataset, String preset, String boundaries, Ma
         preset = Checks.optional("preset", preset);
         boundaries = Checks.optional("boundaries", boundaries);
         columns = columns == null ? Map.of() : new LinkedHashMap<>(columns);
+        postcodeLookupName = postcodeLookup == null ? null : postcodeLookupName != null ? postcodeLookupName
+                : postcodeLookup.getFileName().toString();
+    }
+
+    /** Without a postcode lookup. */
+    public ImportOptions(String dataset, String preset, String boundaries, Map<String, String> columns) {
+        this(dataset, preset, boundaries, columns, null, null);
+    }
+
+    /** The same options with a postcode lookup ({@code name} as reported). */
+    public ImportOptions withPostcodeLookup(java.nio.file.Path lookup, String name) {
+        return new ImportOptions(dataset, preset, boundaries, columns, lookup, name);
     }
 
     public void validate() {

@@ -96,11 +96,19 @@ public final class Limits {
     /** k of disclosure control ({@code shareable}): counts from 1 to k−1 are suppressed; default 5. */
     public static final Range DISCLOSURE_K = Range.closed(org.wardheat.export.DisclosureRule.MIN_K, org.wardheat.export.DisclosureRule.MAX_K,
             "a whole number");
-    // ---- comparing two periods: ward table, strategic table, focus areas ----
+    // ---- comparing two periods: ward table, strategic table, focus areas, priority matrix ----
     /** The significance level of the change test ({@code alpha}): change is significant when p &lt; alpha. */
     public static final Range ALPHA = Range.above(0, 0.5, "a significance level");
     /** The bases rates may be given per ({@code per}): residents. */
-    public static final java.util.List<Integer> RATE_BASES = java.util.List.of(1000, 10000);
+    public static final java.util.List<Integer> RATE_BASES = java.util.List.of(1000, 10000, 100000);
+    /** The ages of an age group ({@code per_population}, e.g. {@code 16-24} or {@code 65+}), in whole years. */
+    public static final Range AGE_YEARS = Range.closed(0, 120, "years of age");
+
+    // ---- priority matrix ----
+    /** Weight of one component of the priority score (volume, rate, change, concentration, harm). */
+    public static final Range COMPONENT_WEIGHT = Range.closed(0, 100, "a weight");
+    /** k of the priority matrix's top-k ward share. */
+    public static final Range TOP_WARDS_SHARE = Range.closed(1, 100, "a whole number");
 
     // ---- focus areas, import ----
     /** A saved focus area's id. */

@@ -305,4 +305,21 @@ public final class Values {
         names(parameter, List.copyOf(out.keySet()));
         return out;
     }
+
+    /** An age group {@code A-B} or {@code A+} ({@link Limits#AGE_YEARS}); null when {@code text} is null or blank. */
+    public static org.wardheat.model.AgeGroup ageGroup(String parameter, String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        org.wardheat.model.AgeGroup g = org.wardheat.model.AgeGroup.parse(text);
+        if (g == null) {
+            throw new InvalidParameterException(parameter, "'" + org.wardheat.text.Text.shorten(text)
+                    + "' is not an age group; expected FROM-TO or FROM+ in years, e.g. 16-24 or 65+");
+        }
+        Limits.AGE_YEARS.check(parameter, g.from());
+        if (g.to() != null) {
+            Limits.AGE_YEARS.check(parameter, (int) g.to());
+        }
+        return g;
+    }
 }

@@ -55,7 +55,7 @@ public record WardsQuery(String boundaries, Filter filter, Period comparison, in
     }
 
     public WardStatistics.Query toStatistics() {
-        return new WardStatistics.Query(new LinkedHashSet<>(filter.categories()), new LinkedHashSet<>(filter.datasets()),
+        return new WardStatistics.Query(new LinkedHashSet<>(filter.categorySet()), new LinkedHashSet<>(filter.datasets()),
                 filter.period(), comparison, top, rules);
     }
 }

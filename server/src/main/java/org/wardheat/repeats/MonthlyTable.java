@@ -15,7 +15,8 @@ public final class MonthlyTable {
     public record Row(String label, YearMonth start, double[] months, double total) {
     }
 
-    public record Table(List<String> monthNames, List<Row> rows, String measure) {
+    /** @param firstMonth the month each row's year starts in, 1 to 12 */
+    public record Table(List<String> monthNames, List<Row> rows, String measure, int firstMonth) {
     }
 
     private MonthlyTable() {
@@ -51,7 +52,7 @@ public final class MonthlyTable {
         for (int k = 0; k < 12; k++) {
             names.add(MONTHS[(firstMonth - 1 + k) % 12]);
         }
-        return new Table(names, out, measure);
+        return new Table(names, out, measure, firstMonth);
     }
 
     /** The first month of the year (starting in {@code firstMonth}) that holds {@code m}. */

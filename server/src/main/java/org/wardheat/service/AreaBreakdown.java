@@ -76,7 +76,7 @@ public final class AreaBreakdown {
         for (Ward w : set.wards()) {
             AreaService.Area a = new AreaService.Area(boundaries, List.of(w.code()), null, w.name());
             for (AreaService.CategoryRow r : CategoryTable.rows(snap, a, population.get(w.code()), Set.<String>of(), datasets, period, comparison,
-                    org.wardheat.analysis.ChangeRules.DEFAULT)) {
+                    org.wardheat.analysis.ChangeRules.DEFAULT, null)) {
                 rows.add(new Row(w.code(), w.name(), r));
             }
         }
@@ -84,7 +84,7 @@ public final class AreaBreakdown {
         double total = population.values().stream().mapToDouble(Double::doubleValue).sum();
         AreaService.Area whole = new AreaService.Area(boundaries, List.of(), null, "whole set");
         for (AreaService.CategoryRow r : CategoryTable.rows(snap, whole, complete ? total : null, Set.<String>of(), datasets, period, comparison,
-                    org.wardheat.analysis.ChangeRules.DEFAULT)) {
+                    org.wardheat.analysis.ChangeRules.DEFAULT, null)) {
             rows.add(new Row(WHOLE_SET, "whole set (" + boundaries + ")", r));
         }
         return rows;

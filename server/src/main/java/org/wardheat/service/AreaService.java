@@ -6,6 +6,7 @@ import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.Location;
 import org.locationtech.jts.operation.union.UnaryUnionOp;
 import org.wardheat.analysis.ChangeRules;
+import org.wardheat.model.CategoryGroups;
 import org.wardheat.model.Coverage;
 import org.wardheat.model.Period;
 import org.wardheat.boundaries.GeoJsonGeometry;
@@ -132,7 +133,13 @@ public final class AreaService {
      * Null when a ward that contributes has no population figure.
      */
     public Double residents(Area a) {
+        return residents(a, null);
+    }
+
+    /** As {@link #residents(Area)}, counting only the residents of an age group (null: all; see {@link WardContexts#population}). */
+    public Double residents(Area a, org.wardheat.model.AgeGroup group) {
         LoadedSet set = workspace.boundarySet(a.boundaries());
+        java.util.Map<String, Double> population = group == null ? set.population() : WardContexts.population(workspace, a.boundaries(), group);
         double sum = 0;
         Geometry poly = a.polygon() == null ? null : Projection.transform(a.polygon(), Projection.WGS84, Projection.BNG);
         for (Ward w : set.wards()) {
@@ -144,7 +151,7 @@ public final class AreaService {
                 share = a.wholeSet() || a.wardCodes().contains(w.code()) ? 1 : 0;
             }
             if (share > 0) {
-                Double r = set.population().get(w.code());
+                Double r = population.get(w.code());
                 if (r == null) {
                     return null;
                 }
@@ -159,9 +166,21 @@ public final class AreaService {
      * One category's counts in the area; change figures are null when change is withheld, {@code rate} is per
      * {@link ChangeRules#per()} residents with its 95% exact Poisson interval (see {@link org.wardheat.analysis.ChangeFigures}).
      */
+    /**
+     * One row of the strategic table: a category, a category group or "All".
+     *
+     * @param groupCategories for a group's row, the categories of the table it adds up (in name order); null otherwise
+     */
     public record CategoryRow(String category, long count, long previous, Long difference, Double changePct, Double ratePer1000,
                               Double changeP, Boolean changeSignificant, String changeReading, Double rate, Double rateCiLow,
-                              Double rateCiHigh) {
+                              Double rateCiHigh, List<String> groupCategories) {
+        /** A category's row or "All". */
+        public CategoryRow(String category, long count, long previous, Long difference, Double changePct, Double ratePer1000,
+                           Double changeP, Boolean changeSignificant, String changeReading, Double rate, Double rateCiLow,
+                           Double rateCiHigh) {
+            this(category, count, previous, difference, changePct, ratePer1000, changeP, changeSignificant, changeReading, rate, rateCiLow,
+                    rateCiHigh, null);
+        }
     }
 
     public record HotCell(String cellId, double lon, double lat, double n, double gistar, int bin) {
@@ -171,12 +190,23 @@ public final class AreaService {
      * @param areaShareOfIncidents the area's share of the boundary set's incidents in the period
      * @param shareOfResidents     its share of the set's residents (null without populations)
      * @param shareOfArea          its share of the set's area
+     * @param context              deprivation and residents by age of the area's wards (stored with {@code context --store});
+     *                             null for a drawn polygon or when none is stored for the set
      */
     public record Summary(String name, String boundaries, List<String> wardCodes, String period, String comparison,
                           List<CategoryRow> categories, CategoryRow total, Double residents, double areaKm2,
                           long boroughCount, double shareOfIncidents, Double shareOfResidents, double shareOfArea,
                           List<RepeatService.Place> topPlaces, List<HotCell> hotCells, String measure, Coverage coverage,
-                          List<String> warnings) {
+                          List<String> warnings, WardContexts.Figures context) {
+        /** Without context figures. */
+        public Summary(String name, String boundaries, List<String> wardCodes, String period, String comparison,
+                       List<CategoryRow> categories, CategoryRow total, Double residents, double areaKm2,
+                       long boroughCount, double shareOfIncidents, Double shareOfResidents, double shareOfArea,
+                       List<RepeatService.Place> topPlaces, List<HotCell> hotCells, String measure, Coverage coverage,
+                       List<String> warnings) {
+            this(name, boundaries, wardCodes, period, comparison, categories, total, residents, areaKm2, boroughCount, shareOfIncidents,
+                    shareOfResidents, shareOfArea, topPlaces, hotCells, measure, coverage, warnings, null);
+        }
     }
 
     public Summary summary(Area a, Set<String> categories, Set<String> datasets, Period period, Period comparison) {
@@ -185,30 +215,40 @@ public final class AreaService {
 
     /** The months with data in the period and the comparison for these datasets, and whether change is shown. */
     public Coverage coverage(Set<String> categories, Set<String> datasets, Period period, Period comparison, boolean allowPartial) {
-        return Coverage.of(workspace.incidents(), categories, datasets, period, comparison, allowPartial);
+        return WardCounts.coverage(workspace.snapshot(), categories, datasets, period, comparison, allowPartial);
     }
 
     public Summary summary(Area a, Set<String> categories, Set<String> datasets, Period period, Period comparison, ChangeRules rules) {
         Area borough = new Area(a.boundaries(), List.of(), null, "whole borough");
-        Double residents = residents(a), boroughResidents = residents(borough);
-        List<CategoryRow> rows = table(a, residents, categories, datasets, period, comparison, rules);
+        Double residents = residents(a, rules.perPopulation()), boroughResidents = residents(borough, rules.perPopulation());
+        List<CategoryRow> rows = table(a, residents, categories, datasets, period, comparison, rules, null);
         CategoryRow total = rows.get(rows.size() - 1);
-        CategoryRow boroughTotal = lastRow(table(borough, boroughResidents, categories, datasets, period, comparison, rules));
+        CategoryRow boroughTotal = lastRow(table(borough, boroughResidents, categories, datasets, period, comparison, rules, null));
         Coverage coverage = coverage(categories, datasets, period, comparison, rules.allowPartial());
         Geometry outline = outline(a);
         double km2 = Projection.transform(outline, Projection.WGS84, Projection.BNG).getArea() / 1e6;
         double boroughKm2 = Projection.transform(outline(borough), Projection.WGS84, Projection.BNG).getArea() / 1e6;
-        List<RepeatService.Place> places = repeats.repeats(new RepeatService.Selection(datasets, categories, period,
-                        a.boundaries(), null, a.wholeSet() ? null : outline), Places.Rule.COORDINATES, 0, 0, "records", 5,
-                List.of(), Outliers.Rules.DEFAULT, false).places();
+        // the top places and hot cells are of point records: area-total datasets are left out of them
+        var totals = workspace.snapshot().areaTotals();
+        Set<String> pointDatasets = new java.util.LinkedHashSet<>(datasets);
+        pointDatasets.removeIf(totals::isDataset);
+        Set<String> pointCategories = new java.util.LinkedHashSet<>(categories);
+        pointCategories.removeIf(c -> totals.isCategory(c) && workspace.incidents().categories().stream().noneMatch(c::equalsIgnoreCase));
+        boolean points = (datasets.isEmpty() || !pointDatasets.isEmpty()) && (categories.isEmpty() || !pointCategories.isEmpty());
+        List<RepeatService.Place> places = List.of();
         List<HotCell> cells = new ArrayList<>();
-        CellLayer gi = hotspots.gistar(new HotspotService.Request(a.boundaries(), categories, datasets, period, Grid.Shape.SQUARE,
-                null, null, null), PAdjust.FDR, null, false);
-        double[] lonLat = gi.grid().centresLonLat();
-        IndexedPointInAreaLocator locator = new IndexedPointInAreaLocator(outline);
-        for (int c = 0; c < gi.grid().size(); c++) {
-            if (gi.ints("bin")[c] >= 2 && locator.locate(new Coordinate(lonLat[2 * c], lonLat[2 * c + 1])) != Location.EXTERIOR) {
-                cells.add(new HotCell(gi.grid().id(c), lonLat[2 * c], lonLat[2 * c + 1], gi.doubles("n")[c], gi.doubles("gistar")[c], gi.ints("bin")[c]));
+        if (points) {
+            places = repeats.repeats(new RepeatService.Selection(pointDatasets, pointCategories, period,
+                            a.boundaries(), null, a.wholeSet() ? null : outline), Places.Rule.COORDINATES, 0, 0, "records", 5,
+                    List.of(), Outliers.Rules.DEFAULT, false).places();
+            CellLayer gi = hotspots.gistar(new HotspotService.Request(a.boundaries(), pointCategories, pointDatasets, period, Grid.Shape.SQUARE,
+                    null, null, null), PAdjust.FDR, null, false);
+            double[] lonLat = gi.grid().centresLonLat();
+            IndexedPointInAreaLocator locator = new IndexedPointInAreaLocator(outline);
+            for (int c = 0; c < gi.grid().size(); c++) {
+                if (gi.ints("bin")[c] >= 2 && locator.locate(new Coordinate(lonLat[2 * c], lonLat[2 * c + 1])) != Location.EXTERIOR) {
+                    cells.add(new HotCell(gi.grid().id(c), lonLat[2 * c], lonLat[2 * c + 1], gi.doubles("n")[c], gi.doubles("gistar")[c], gi.ints("bin")[c]));
+                }
             }
         }
         cells.sort((x, y) -> Double.compare(y.gistar(), x.gistar()));
@@ -216,7 +256,8 @@ public final class AreaService {
                 total, residents, km2, boroughTotal.count(), boroughTotal.count() == 0 ? 0 : (double) total.count() / boroughTotal.count(),
                 residents == null || boroughResidents == null || boroughResidents == 0 ? null : residents / boroughResidents,
                 boroughKm2 == 0 ? 0 : km2 / boroughKm2, places, cells.subList(0, Math.min(5, cells.size())),
-                rules.measureWord(), coverage, coverage.warnings());
+                rules.measureWord(), coverage, coverage.warnings(),
+                a.polygon() != null ? null : WardContexts.together(workspace, a.boundaries(), a.wardCodes()));
     }
 
     private static CategoryRow lastRow(List<CategoryRow> rows) {
@@ -225,20 +266,21 @@ public final class AreaService {
 
     /**
      * The strategic-assessment table: every category with incidents in either period, this period, last
-     * period, difference and % change (null when last is 0), rate per 1,000 residents; the last row is "All".
+     * period, difference and % change (null when last is 0), rate per 1,000 residents; then the category groups
+     * with incidents ("All crime", the Home Office groups, the user's groups); the last row is "All".
      */
     public List<CategoryRow> table(Area a, Set<String> categories, Set<String> datasets, Period period, Period comparison) {
         return table(a, categories, datasets, period, comparison, ChangeRules.DEFAULT);
     }
 
-    /** The table counted and compared by {@code rules} (measure, rate base, significance level, allow partial). */
+    /** The table counted and compared by {@code rules} (measure, rate base, significance level, allow partial), with the group rows. */
     public List<CategoryRow> table(Area a, Set<String> categories, Set<String> datasets, Period period, Period comparison,
                                    ChangeRules rules) {
-        return table(a, residents(a), categories, datasets, period, comparison, rules);
+        return table(a, residents(a, rules.perPopulation()), categories, datasets, period, comparison, rules, CategoryGroups.installed());
     }
 
     private List<CategoryRow> table(Area a, Double residents, Set<String> categories, Set<String> datasets, Period period,
-                                    Period comparison, ChangeRules rules) {
-        return CategoryTable.rows(workspace.snapshot(), a, residents, categories, datasets, period, comparison, rules);
+                                    Period comparison, ChangeRules rules, CategoryGroups groups) {
+        return CategoryTable.rows(workspace.snapshot(), a, residents, categories, datasets, period, comparison, rules, groups);
     }
 }

@@ -3,7 +3,9 @@ package org.wardheat.service;
 import org.wardheat.boundaries.LsoaApportionment;
 import org.wardheat.boundaries.Ward;
 import org.wardheat.imports.AreaTotalReader;
+import org.wardheat.model.AreaTotalTable;
 import org.wardheat.model.Period;
+import org.wardheat.store.AreaTotalStore;
 
 import java.util.HashMap;
 import java.util.List;
@@ -41,13 +43,7 @@ public final class AreaTotals {
      * @param apportionment null when no LSOA polygons were given (LSOA rows are then unmatched)
      */
     public static Result place(List<Ward> areas, List<AreaTotalReader.AreaTotal> rows, LsoaApportionment apportionment, Period period) {
-        Map<String, String> byKey = new HashMap<>();
-        for (Ward a : areas) {
-            byKey.put(a.code().toUpperCase(Locale.ROOT), a.code());
-        }
-        for (Ward a : areas) {
-            byKey.putIfAbsent(a.name().trim().toUpperCase(Locale.ROOT), a.code());
-        }
+        Map<String, String> byKey = keys(areas);
         Map<String, Map<String, Double>> counts = new TreeMap<>();
         Map<String, Double> unmatched = new TreeMap<>();
         double total = 0, exact = 0, apportioned = 0, split = 0;
@@ -56,13 +52,13 @@ public final class AreaTotals {
                 continue;
             }
             total += r.count();
-            String code = byKey.get(r.area().trim().toUpperCase(Locale.ROOT));
-            if (code != null) {
-                counts.computeIfAbsent(code, k -> new TreeMap<>()).merge(r.category(), r.count(), Double::sum);
+            Target to = target(byKey, apportionment, r.area());
+            Map<String, Double> shares = to.shares();
+            if (to.exact()) {
+                shares.forEach((code, one) -> counts.computeIfAbsent(code, k -> new TreeMap<>()).merge(r.category(), r.count(), Double::sum));
                 exact += r.count();
                 continue;
             }
-            Map<String, Double> shares = apportionment == null ? Map.of() : apportionment.shares(r.area().trim().toUpperCase(Locale.ROOT));
             if (shares.isEmpty()) {
                 unmatched.merge(r.area(), r.count(), Double::sum);
                 continue;
@@ -74,5 +70,84 @@ public final class AreaTotals {
             shares.forEach((ward, share) -> counts.computeIfAbsent(ward, k -> new TreeMap<>()).merge(r.category(), share * r.count(), Double::sum));
         }
         return new Result(counts, total, exact, apportioned, split, unmatched);
+    }
+
+    /** Where a row goes: its area with share 1 ({@code exact}), the LSOA's wards with their shares, or nowhere (empty). */
+    private record Target(Map<String, Double> shares, boolean exact) {
+    }
+
+    private static Target target(Map<String, String> byKey, LsoaApportionment apportionment, String area) {
+        String key = area.trim().toUpperCase(Locale.ROOT);
+        String code = byKey.get(key);
+        if (code != null) {
+            return new Target(Map.of(code, 1.0), true);
+        }
+        return new Target(apportionment == null ? Map.of() : apportionment.shares(key), false);
+    }
+
+    /** Area code and name (upper case, trimmed) → area code: codes first, then names not already taken. */
+    private static Map<String, String> keys(List<Ward> areas) {
+        Map<String, String> byKey = new HashMap<>();
+        for (Ward a : areas) {
+            byKey.put(a.code().toUpperCase(Locale.ROOT), a.code());
+        }
+        for (Ward a : areas) {
+            byKey.putIfAbsent(a.name().trim().toUpperCase(Locale.ROOT), a.code());
+        }
+        return byKey;
+    }
+
+    /**
+     * Every row placed on the areas of one set, by month: the same rules as {@link #place}, summed per area, month
+     * and category, each flagged as an estimate when any of it came through the LSOA apportionment; with the
+     * totals of the placement over all months ({@code unmatched} is the count on no area).
+     */
+    public static Placed placeByMonth(String boundaries, String dataset, List<Ward> areas,
+                                                        List<AreaTotalReader.AreaTotal> rows, LsoaApportionment apportionment) {
+        Map<String, String> byKey = keys(areas);
+        Map<List<Object>, double[]> sums = new java.util.LinkedHashMap<>(); // (area, month, category) -> count, estimated part
+        double total = 0, exact = 0, apportioned = 0, split = 0, unmatched = 0;
+        Map<String, Double> unmatchedAreas = new TreeMap<>();
+        int matchedRows = 0;
+        for (AreaTotalReader.AreaTotal r : rows) {
+            int month = Period.key(Period.month(r.month(), "month"));
+            total += r.count();
+            Target to = target(byKey, apportionment, r.area());
+            Map<String, Double> shares = to.shares();
+            if (to.exact()) {
+                shares.forEach((code, one) -> sums.computeIfAbsent(List.of(code, month, r.category()), k -> new double[2])[0] += r.count());
+                exact += r.count();
+                matchedRows++;
+                continue;
+            }
+            if (shares.isEmpty()) {
+                unmatched += r.count();
+                unmatchedAreas.merge(r.area(), r.count(), Double::sum);
+                continue;
+            }
+            matchedRows++;
+            apportioned += r.count();
+            if (shares.size() > 1) {
+                split += r.count();
+            }
+            for (Map.Entry<String, Double> e : shares.entrySet()) {
+                double[] c = sums.computeIfAbsent(List.of(e.getKey(), month, r.category()), k -> new double[2]);
+                c[0] += e.getValue() * r.count();
+                c[1] = 1; // placed by the population-weighted apportionment: an estimate
+            }
+        }
+        List<AreaTotalTable.Row> placed = new java.util.ArrayList<>(sums.size());
+        sums.forEach((k, c) -> placed.add(new AreaTotalTable.Row(boundaries, (String) k.get(0), (Integer) k.get(1), (String) k.get(2),
+                dataset, c[0], c[1] > 0)));
+        return new Placed(new AreaTotalStore.Placement(boundaries, placed, total, exact, apportioned, split, unmatched), matchedRows,
+                unmatchedAreas);
+    }
+
+    /**
+     * @param placement      the placed counts and the summary that is stored
+     * @param matchedRows    the rows that went to an area of the set (the others named no area of it)
+     * @param unmatchedAreas the area codes or names that matched nothing → their count
+     */
+    public record Placed(AreaTotalStore.Placement placement, int matchedRows, Map<String, Double> unmatchedAreas) {
     }
 }

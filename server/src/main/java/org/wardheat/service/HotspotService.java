@@ -141,7 +141,7 @@ public final class HotspotService {
         params.put("hot", "Gi* bin >= " + hotBin);
         sparseWarning(params, grid, pb.size() < pa.size() ? c.before() : c.after()); // the sparser period
         return new CellLayer("change", grid, params, columns("n_before", c.before(), "n_after", c.after(),
-                "change", c.change(), "gistar_before", c.giBefore().z(), "bin_before", c.giBefore().bin(),
+                "change", c.change(), "change_p", HotspotChange.pValues(c.before(), c.after(), earlier.length(), after.length()), "gistar_before", c.giBefore().z(), "bin_before", c.giBefore().bin(),
                 "gistar_after", c.giAfter().z(), "bin_after", c.giAfter().bin(), "class", c.status()));
     }
 

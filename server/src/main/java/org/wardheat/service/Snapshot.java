@@ -25,6 +25,8 @@ public final class Snapshot {
     private final long serial;
     private final long version;
     private final BoundedCache<Boolean, IncidentTable> table = new BoundedCache<>("incident table", Long.MAX_VALUE, t -> 0);
+    private final BoundedCache<Boolean, org.wardheat.model.AreaTotalTable> areaTotals =
+            new BoundedCache<>("area totals", Long.MAX_VALUE, t -> 0);
     private final BoundedCache<String, LoadedSet> sets = new BoundedCache<>("boundary sets", SETS_BYTES, Snapshot::bytes);
     private final BoundedCache<String, int[]> assignments =
             new BoundedCache<>("ward assignments", ASSIGNMENTS_BYTES, a -> 16L + 4L * a.length);
@@ -50,6 +52,11 @@ public final class Snapshot {
     /** Every stored incident, loaded on first use. */
     public IncidentTable incidents() {
         return table.get(Boolean.TRUE, k -> store.incidents().table());
+    }
+
+    /** Every stored area total (counts placed on the areas of each boundary set), loaded on first use. */
+    public org.wardheat.model.AreaTotalTable areaTotals() {
+        return areaTotals.get(Boolean.TRUE, k -> store.areaTotals().table());
     }
 
     /** The boundary set with this id, loaded and indexed; fails naming the known ids. */

@@ -11,8 +11,10 @@ import org.wardheat.imports.ImportReport;
 import org.wardheat.imports.ImportSource;
 import org.wardheat.imports.Importer;
 import org.wardheat.imports.IncidentFormat;
+import org.wardheat.model.CategoryGroups;
 import org.wardheat.model.IncidentTable;
 import org.wardheat.model.Period;
+import org.wardheat.store.AreaTotalStore;
 import org.wardheat.store.BoundarySetInfo;
 import org.wardheat.store.Store;
 import org.wardheat.text.InputLimits;
@@ -49,7 +51,14 @@ public final class Workspace implements Closeable {
     }
 
     public static Workspace open(Path dataDir) {
-        return new Workspace(Store.open(dataDir));
+        Workspace w = new Workspace(Store.open(dataDir));
+        try {
+            CategoryGroups.install(CategoryGroups.ofDataDirectory(dataDir));
+        } catch (java.io.IOException | IllegalArgumentException e) {
+            w.close();
+            throw new IllegalArgumentException("the category groups file " + dataDir.resolve("groups.csv") + ": " + e.getMessage(), e);
+        }
+        return w;
     }
 
     public Store store() {
@@ -167,9 +176,22 @@ public final class Workspace implements Closeable {
     public ImportReport importSources(List<ImportSource> sources, IncidentFormat format, String dataset,
                                       String boundaries, Charset encoding, InputLimits limits) {
         requireId(dataset);
+        if (store.importLog().datasets().stream().anyMatch(d -> d.id().equals(dataset) && d.kind().equals(AreaTotalStore.KIND))) {
+            throw new IllegalArgumentException("dataset '" + dataset + "' holds area totals (counts by area and month); point records go to a dataset of their own");
+        }
         String setId = defaultBoundaries(boundaries);
         WardIndex index = setId == null ? null : boundarySet(setId).index();
         return new Importer(store, limits).importSources(sources, format, dataset, index, setId, encoding);
+    }
+
+    /**
+     * Imports a file of area totals as dataset {@code dataset} (kind {@value AreaTotalStore#KIND}), placed on {@code boundaries}
+     * (null: every stored set); see {@link AreaTotalImport}.
+     */
+    public AreaTotalImport.Result importAreaTotals(Path file, String source, String dataset, String category, String boundaries,
+                                                   AreaTotalImport.Apportionment apportionment) {
+        requireId(dataset);
+        return AreaTotalImport.run(this, file, source, dataset, category, boundaries, apportionment);
     }
 
     // ---- analysis ----
@@ -186,7 +208,12 @@ public final class Workspace implements Closeable {
     public WardStatistics.Result wardStatistics(String setId, WardStatistics.Query query) {
         Snapshot snap = snapshot();
         LoadedSet set = snap.boundarySet(setId);
-        return WardStatistics.compute(query, set.wards(), set.population(), snap.incidents(), snap.wardOf(setId));
+        org.wardheat.analysis.WardMonthCounts counts = WardCounts.of(snap, setId, query.categories(), query.datasets(),
+                query.period().span(query.comparison()), query.rules().measure() == org.wardheat.analysis.ChangeRules.Measure.COUNT);
+        Map<String, Double> population = query.rules().perPopulation() == null ? set.population()
+                : WardContexts.population(this, setId, query.rules().perPopulation());
+        return WardStatistics.compute(query, set.wards(), population, counts, WardCounts.coverage(snap, query.categories(),
+                query.datasets(), query.period(), query.comparison(), query.rules().allowPartial()));
     }
 
     /** Incident counts by category, over all months. */
@@ -206,7 +233,10 @@ public final class Workspace implements Closeable {
     public Map<String, Long> categoryCounts(String dataset, String setId) {
         Snapshot snap = snapshot();
         IncidentTable t = snap.incidents();
-        IncidentTable.Filter filter = t.filter(java.util.Set.of(), dataset == null || dataset.isBlank() ? java.util.Set.of() : java.util.Set.of(dataset));
+        java.util.Set<String> wanted = dataset == null || dataset.isBlank() ? java.util.Set.of() : java.util.Set.of(dataset);
+        org.wardheat.model.AreaTotalTable totals = snap.areaTotals();
+        IncidentTable.Filter filter = totals.isDataset(dataset == null ? "" : dataset) ? t.filterKnown(java.util.Set.of(), wanted)
+                : t.filter(java.util.Set.of(), wanted);
         int[] ward = setId == null ? null : snap.wardOf(setId);
         Map<String, Long> counts = new TreeMap<>();
         for (int i = 0; i < t.size(); i++) {
@@ -214,6 +244,14 @@ public final class Workspace implements Closeable {
                 counts.merge(t.category(i), 1L, Long::sum);
             }
         }
+        Map<String, Double> placed = new TreeMap<>(); // area totals: their counts on the set (or on any one set), rounded once
+        String one = setId != null ? setId : store.boundaries().list().stream().map(BoundarySetInfo::id).findFirst().orElse(null);
+        for (org.wardheat.model.AreaTotalTable.Row r : one == null ? List.<org.wardheat.model.AreaTotalTable.Row>of() : totals.rows(one)) {
+            if (org.wardheat.model.AreaTotalTable.selected(r, java.util.Set.of(), wanted)) {
+                placed.merge(r.category(), r.count(), Double::sum);
+            }
+        }
+        placed.forEach((c, n) -> counts.merge(c, Math.round(n), Long::sum));
         return counts;
     }
 

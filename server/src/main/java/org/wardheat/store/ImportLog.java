@@ -109,6 +109,8 @@ public final class ImportLog {
                 }
             }
             long rows = update(c, "DELETE FROM incident WHERE dataset = ?", dataset);
+            update(c, "DELETE FROM area_total WHERE dataset = ?", dataset);
+            update(c, "DELETE FROM area_total_placement WHERE dataset = ?", dataset);
             update(c, "DELETE FROM import_problem WHERE file_id IN (SELECT id FROM import_file WHERE dataset = ?)", dataset);
             update(c, "DELETE FROM import_file WHERE dataset = ?", dataset);
             if (update(c, "DELETE FROM dataset WHERE id = ?", dataset) == 0) {
@@ -132,6 +134,8 @@ public final class ImportLog {
                 source = rs.getString(1);
             }
             long rows = update(c, "DELETE FROM incident WHERE file_id = ?", fileId);
+            update(c, "DELETE FROM area_total WHERE file_id = ?", fileId);
+            update(c, "DELETE FROM area_total_placement WHERE file_id = ?", fileId);
             update(c, "DELETE FROM import_problem WHERE file_id = ?", fileId);
             update(c, "DELETE FROM import_file WHERE id = ?", fileId);
             return new Deletion(dataset, List.of(source), rows);

@@ -42,6 +42,8 @@ final class Schema {
                       FOREIGN KEY (set_id, ward_code) REFERENCES ward(set_id, code) ON DELETE CASCADE)""");
             s.execute("PRAGMA user_version=4");
         }
+        AreaTotalStore.create(s); // unversioned: CREATE ... IF NOT EXISTS
+        ContextStore.create(s);
     }
 
     private static void create(Statement s) throws SQLException {

@@ -16,6 +16,8 @@ public final class Store implements Closeable {
     private final IncidentStore incidents;
     private final ImportLog importLog;
     private final FocusAreaStore focusAreas;
+    private final AreaTotalStore areaTotals;
+    private final ContextStore context;
     private final Database access;
     private final AccountStore accounts;
     private final AuditTrail audit;
@@ -31,6 +33,8 @@ public final class Store implements Closeable {
         this.incidents = new IncidentStore(database);
         this.importLog = new ImportLog(database);
         this.focusAreas = new FocusAreaStore(database);
+        this.areaTotals = new AreaTotalStore(database);
+        this.context = new ContextStore(database);
     }
 
     /** Opens (creating if needed) the store in {@code dataDir}. */
@@ -66,6 +70,16 @@ public final class Store implements Closeable {
 
     public FocusAreaStore focusAreas() {
         return focusAreas;
+    }
+
+    /** Area totals stored as datasets, placed on the boundary sets. */
+    public AreaTotalStore areaTotals() {
+        return areaTotals;
+    }
+
+    /** Context figures (deprivation, residents by age) per ward of a set. */
+    public ContextStore context() {
+        return context;
     }
 
     /** Accounts, in {@code access.db} beside the incident store (a login never changes the data version). */

@@ -95,6 +95,21 @@ class DemoBoroughTest {
             assertEquals("count", defaulted.measure(), "needle finds are counted in needles unless told otherwise");
             assertEquals(counted.totals().count(), defaulted.totals().count());
 
+            // hotspots default to the same measure for needle finds, and say so (Gi* on the sum of weights); measure=records counts finds
+            org.wardheat.query.Filter needles2024 = new org.wardheat.query.Filter(List.of(), List.of("needle-finds"),
+                    org.wardheat.model.Period.of("2024-01", "2024-12"));
+            org.wardheat.hotspot.CellLayer byDefault = org.wardheat.query.Analyses.of(ws).hotspots(new org.wardheat.query.GiStarQuery(
+                    new org.wardheat.query.HotspotQuery(DemoBorough.BOUNDARIES, needles2024, null, 200.0, null, null, null, null), null, null, true));
+            assertEquals("count", byDefault.parameters().get("measure"));
+            assertTrue(String.valueOf(byDefault.parameters().get("measure_chosen_by")).startsWith("default for the data"), byDefault.parameters().toString());
+            assertEquals(counted.wards().stream().mapToLong(WardStatistics.WardRow::count).sum(),
+                    java.util.Arrays.stream(byDefault.doubles("n")).sum(), 1e-6, "the cells hold the needles of the wards' finds");
+            org.wardheat.hotspot.CellLayer byRecords = org.wardheat.query.Analyses.of(ws).hotspots(new org.wardheat.query.GiStarQuery(
+                    new org.wardheat.query.HotspotQuery(DemoBorough.BOUNDARIES, needles2024, null, 200.0, null, false, null, null), null, null, true));
+            assertEquals("records", byRecords.parameters().get("measure"));
+            assertEquals(null, byRecords.parameters().get("measure_chosen_by"), "asked for, not defaulted");
+            assertEquals(finds, java.util.Arrays.stream(byRecords.doubles("n")).sum(), 1e-6, "records count finds");
+
             long[] july = new long[2], january = new long[2];
             WardStatistics.Result all = ws.wardStatistics(DemoBorough.BOUNDARIES,
                     WardStatistics.Query.of(List.of("Violence and sexual offences"), null, "2024-01", "2024-12", null, 5));

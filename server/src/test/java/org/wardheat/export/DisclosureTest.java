@@ -257,4 +257,40 @@ class DisclosureTest {
         assertEquals(List.of(), shared.get("topPlaces"));
         assertEquals(5, ((Map<?, ?>) shared.get("disclosure")).get("k"));
     }
+
+    /**
+     * A strategic table with group rows (read by {@link DisclosureRule#forTable} from {@code group_categories}):
+     * <pre>
+     *   category               this_period last_period difference group_categories
+     *   Anti-social behaviour            3          10         -7
+     *   Burglary                        20          25         -5
+     *   Robbery                         12           9          3
+     *   All crime                       32          34         -2 Burglary|Robbery
+     *   Acquisitive crime               32          34         -2 Burglary|Robbery
+     *   All                             35          44         -9
+     * </pre>
+     * Without the group equations, All − All crime = 35 − 32 gives ASB's 3 back; with them, the audit finds nothing.
+     */
+    @Test
+    void groupRowsAddUpTheirCategoriesAndGiveNothingBack() {
+        FeatureTable.Builder b = FeatureTable.builder("strategic-assessment", text("category"), integer("this_period"), integer("last_period"),
+                integer("difference"), text("group_categories"));
+        b.add(null, "Anti-social behaviour", 3, 10, -7, null);
+        b.add(null, "Burglary", 20, 25, -5, null);
+        b.add(null, "Robbery", 12, 9, 3, null);
+        b.add(null, "All crime", 32, 34, -2, "Burglary|Robbery");
+        b.add(null, "Acquisitive crime", 32, 34, -2, "Burglary|Robbery");
+        b.add(null, "All", 35, 44, -9, null);
+        FeatureTable t = b.build();
+        DisclosureRule rule = DisclosureRule.forTable(t, 5);
+        assertEquals(List.of(new DisclosureRule.SumRow("All crime", List.of("Burglary", "Robbery")),
+                new DisclosureRule.SumRow("Acquisitive crime", List.of("Burglary", "Robbery"))), rule.sumRows());
+        Disclosure.Result r = Disclosure.suppress(t, rule);
+        assertEquals("<5", row(r.table(), 0).get(1));
+        assertEquals(List.of(), SuppressionAudit.recovered(t, rule, r), "no suppressed cell pinned");
+        long hiddenThisPeriod = java.util.stream.IntStream.range(0, 6).filter(i -> !(row(r.table(), i).get(1) instanceof Long)).count();
+        assertTrue(hiddenThisPeriod >= 2, "ASB's 3 has a partner in its column: " + r.table().rows());
+        // All − All crime = 35 − 32 would give ASB's 3 back: All and All crime are never both shown
+        assertFalse(row(r.table(), 5).get(1) instanceof Long && row(r.table(), 3).get(1) instanceof Long, r.table().rows().toString());
+    }
 }

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -84,6 +85,12 @@ class HotspotServiceTest {
         assertEquals(HotspotChange.BECAME, change.strings("class")[park]);
         assertEquals(HotspotChange.STAYED, change.strings("class")[centre]);
         assertTrue(change.doubles("change")[park] > 10);
+        // change_p: the exact test of the cell's counts (12 months each), as binom.test(after, after + before, 0.5) in R
+        long before = Math.round(change.doubles("n_before")[park]), after = Math.round(change.doubles("n_after")[park]);
+        assertEquals(binomTwoSided(after, after + before), change.doubles("change_p")[park], 1e-12, after + " against " + before);
+        assertTrue(change.doubles("change_p")[park] < 0.05, "the park's rise is significant");
+        assertArrayEquals(new double[]{2 * 79.0 / 4096, 1, 1}, HotspotChange.pValues(new double[]{2, 0, 3}, new double[]{10, 0, 3}, 12, 12), 1e-12,
+                "10 against 2: P(X >= 10 | 12, 1/2) = 79/4096, twice; 0 against 0 and 3 against 3: 1");
     }
 
     /**
@@ -172,5 +179,22 @@ class HotspotServiceTest {
                 assertEquals(Double.parseDouble(spdep.get(c)[1]), layer.doubles("gistar")[c], 1e-9);
             }
         }
+    }
+
+    /** R's binom.test(x, n, 0.5) two-sided p: the sum of the probabilities no larger than that of x (relative tolerance 1e-7). */
+    static double binomTwoSided(long x, long n) {
+        double[] pr = new double[(int) n + 1];
+        for (int k = 0; k <= n; k++) {
+            double logC = 0;
+            for (int j = 1; j <= k; j++) {
+                logC += Math.log(n - k + j) - Math.log(j);
+            }
+            pr[k] = Math.exp(logC - n * Math.log(2));
+        }
+        double sum = 0;
+        for (double q : pr) {
+            sum += q <= pr[(int) x] * (1 + 1e-7) ? q : 0;
+        }
+        return Math.min(1, sum);
     }
 }

@@ -159,7 +159,7 @@ class ApiServerTest {
         assertEquals(400, refused.statusCode(), "2021-11 of the before-period was never imported");
         assertTrue(refused.body().contains("has no data for 2021-11"), refused.body());
         String csv = get("/api/hotspots/change?boundaries=three&from=2022-01&to=2022-02&cell=200&format=csv&allow_partial=true").body();
-        assertTrue(csv.startsWith("cell_id,lon,lat,easting,northing,n_before,n_after,change,gistar_before,bin_before,gistar_after,bin_after,class\r\n"), csv);
+        assertTrue(csv.startsWith("cell_id,lon,lat,easting,northing,n_before,n_after,change,change_p,gistar_before,bin_before,gistar_after,bin_after,class\r\n"), csv);
         String exported = get("/api/export/hotspots?analysis=change&boundaries=three&from=2022-01&to=2022-02&cell=200&format=csv&allow_partial=true").body();
         assertEquals(csv, exported, "the download and the layer route write the same cell table");
         JsonNode layerProps = JSON.readTree(get("/api/hotspots/gistar?boundaries=three&from=2022-01&to=2022-02&cell=200").body())
@@ -228,7 +228,7 @@ class ApiServerTest {
         assertEquals("Burglary", table.get("rows").get(0).get("category").asText());
         assertTrue(get("/api/strategic?area_id=" + id + "&from=2022-01&to=2022-02&format=csv").body()
                 .startsWith("category,this_period,last_period,difference,change_pct,rate_per_1000,period,comparison,change_p,"
-                        + "change_significant,change_reading,rate_ci_low,rate_ci_high,months_with_data,comparison_months_with_data,measure\r\n"));
+                        + "change_significant,change_reading,rate_ci_low,rate_ci_high,months_with_data,comparison_months_with_data,measure,group_categories\r\n"));
         HttpResponse<String> renamed = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/api/areas/" + id))
                 .header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString("{\"name\":\"Westside\"}")).build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(200, renamed.statusCode());
@@ -248,6 +248,42 @@ class ApiServerTest {
         assertTrue(get("/").body().contains("wardheat"));
         assertEquals(200, get("/webjars/leaflet/1.9.4/dist/leaflet.js").statusCode());
         assertEquals(200, get("/js/app.js").statusCode());
+    }
+
+    /** The upload takes a postcode lookup in the field {@code postcode_lookup}, as the CLI's {@code --postcode-lookup}. */
+    @Test
+    void uploadLocatesCouncilRowsThroughAPostcodeLookupAndNamesTheUnmatched() throws Exception {
+        String boundary = "----wardheat" + System.nanoTime();
+        String finds = "Date,Location,Postcode,Longitude,Latitude,Count\n2023-05-03,Park,me141aa,,,2\n2023-05-04,Lane,ZZ9 9ZZ,,,1\n"
+                + "2023-05-05,Yard,ME15 6BB,,,1\n";
+        String lookup = String.format(java.util.Locale.ROOT, "pcds,lat,long\nME14 1AA,%.3f,%.3f\nME15 6BB,%.3f,%.3f\n",
+                LAT, lon(0), LAT, lon(2));
+        String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"finds.csv\"\r\n"
+                + "Content-Type: text/csv\r\n\r\n" + finds + "\r\n--" + boundary
+                + "\r\nContent-Disposition: form-data; name=\"postcode_lookup\"; filename=\"onspd-extract.csv\"\r\n"
+                + "Content-Type: text/csv\r\n\r\n" + lookup + "\r\n--" + boundary + "--\r\n";
+        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/api/import?boundaries=three&preset=needle-finds&dataset=sharps-by-postcode"))
+                        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                        .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, r.statusCode(), r.body());
+        JsonNode reply = JSON.readTree(r.body());
+        JsonNode counts = reply.get("files").get(0).get("counts");
+        assertEquals(3, counts.get("rowsRead").asInt());
+        assertEquals(2, counts.get("imported").asInt());
+        assertEquals(1, counts.get("withoutLocation").asInt(), "ZZ9 9ZZ is not in the lookup");
+        assertEquals("onspd-extract.csv", reply.get("postcodes").get("lookup").asText());
+        assertEquals(2, reply.get("postcodes").get("located").asInt());
+        assertEquals(1, reply.get("postcodes").get("unmatched").get("ZZ9 9ZZ").asInt());
+        JsonNode summary = JSON.readTree(get("/api/wards/summary?boundaries=three&from=2023-05&to=2023-05&dataset=sharps-by-postcode&measure=records").body());
+        assertEquals(2, summary.get("totals").get("count").asInt());
+        // without a council mapping the lookup is refused, naming the parameter
+        HttpResponse<String> refused = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/api/import?boundaries=three"))
+                        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                        .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(400, refused.statusCode(), refused.body());
+        assertEquals("postcode_lookup", JSON.readTree(refused.body()).get("parameter").asText());
     }
 
     @Test

@@ -42,9 +42,10 @@ class RouteRoleTest {
             LEAST_ROLE.put(r, "anyone");
         }
         for (String r : List.of("GET /api/boundaries", "GET /api/boundaries/:id", "GET /api/boundaries/:id/outline", "GET /api/datasets", "GET /api/categories",
-                "GET /api/months", "GET /api/periods", "GET /api/wards", "GET /api/wards.csv", "GET /api/hotspots/:analysis",
+                "GET /api/months", "GET /api/periods", "GET /api/wards", "GET /api/wards.csv", "GET /api/hotspots/:analysis", "GET /api/context",
                 "GET /api/areas", "POST /api/areas", "PUT /api/areas/:id", "DELETE /api/areas/:id", "GET /api/strategic",
-                "GET /api/export/wards", "GET /api/export/hotspots", "GET /api/export/strategic", "GET /api/export/:layer")) {
+                "GET /api/export/wards", "GET /api/export/hotspots", "GET /api/export/strategic", "GET /api/export/:layer",
+                "GET /api/groups", "GET /api/trends", "GET /api/priorities", "GET /api/export/trends", "GET /api/export/priorities")) {
             LEAST_ROLE.put(r, "viewer");
         }
         for (String r : List.of("GET /api/wards/summary", "GET /api/area-summary", "GET /api/repeats", "GET /api/needles/table",

@@ -18,6 +18,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -168,6 +169,82 @@ class EdgesTest {
                 "/api/export/strategic?" + q + "&format=csv", "/api/strategic?" + q + "&format=csv");
         sameCsv(List.of("strategic", "--boundaries", B, "--from", "2024-01", "--to", "2024-12", "--dataset", DemoBorough.DATASET),
                 "/api/export/strategic?boundaries=" + B + "&from=2024-01&to=2024-12&dataset=" + DemoBorough.DATASET + "&format=csv");
+    }
+
+    @Test
+    void trendsAndPrioritiesCsvAreTheSameBothWays() throws Exception {
+        String ward = demo.workspace.boundarySet(B).wards().get(0).code();
+        for (String view : List.of("annual", "rolling", "table")) {
+            String q = "boundaries=" + B + "&from=2023-01&to=2024-12&category=" + enc("group:All crime") + "&view=" + view;
+            sameCsv(List.of("trends", "--boundaries", B, "--from", "2023-01", "--to", "2024-12", "--category", "group:All crime", "--view", view),
+                    "/api/trends?" + q + "&format=csv", "/api/export/trends?" + q + "&format=csv");
+        }
+        sameCsv(List.of("trends", "--boundaries", B, "--ward", ward, "--from", "2023-01", "--to", "2024-12", "--view", "rolling",
+                        "--first-month", "4"),
+                "/api/export/trends?boundaries=" + B + "&ward=" + ward + "&from=2023-01&to=2024-12&view=rolling&first_month=4&format=csv");
+        sameCsv(List.of("priorities", "--boundaries", B, "--from", "2024-01", "--to", "2024-12", "--weight-rate", "0.5", "--top-wards", "3"),
+                "/api/priorities?boundaries=" + B + "&from=2024-01&to=2024-12&weight_rate=0.5&top_wards=3&format=csv",
+                "/api/export/priorities?boundaries=" + B + "&from=2024-01&to=2024-12&weight_rate=0.5&top_wards=3&format=csv");
+        sameCsv(List.of("priorities", "--boundaries", B, "--from", "2024-01", "--to", "2024-12", "--rows", "groups", "--alpha", "0.01"),
+                "/api/export/priorities?boundaries=" + B + "&from=2024-01&to=2024-12&rows=groups&alpha=0.01&format=csv");
+    }
+
+    /** Rates per 100,000 residents (the page's largest base): a hundred times those per 1,000, the same CSV both ways. */
+    @Test
+    void ratesPer100000AreAHundredTimesThosePer1000() throws Exception {
+        String q = "boundaries=" + B + "&from=2024-01&to=2024-12";
+        JsonNode per1000 = JSON.readTree(get("/api/wards?" + q).body()), per100000 = JSON.readTree(get("/api/wards?" + q + "&per=100000").body());
+        Map<String, Double> base = new java.util.HashMap<>();
+        per1000.path("features").forEach(f -> base.put(f.path("properties").path("ward_code").asText(), f.path("properties").path("rate").asDouble()));
+        assertEquals(20, base.size());
+        for (JsonNode f : per100000.path("features")) {
+            JsonNode p = f.path("properties");
+            assertEquals(100000, p.path("per").asInt());
+            assertEquals(100 * base.get(p.path("ward_code").asText()), p.path("rate").asDouble(), 0.1, p.toString());
+            assertTrue(p.path("rate").asDouble() > 0, p.toString());
+        }
+        sameCsv(List.of("wards", "--boundaries", B, "--from", "2024-01", "--to", "2024-12", "--per", "100000"),
+                "/api/export/wards?" + q + "&per=100000&format=csv");
+        assertTrue(new String(get("/api/export/wards?" + q + "&per=100000&format=csv").body(), StandardCharsets.UTF_8)
+                .startsWith("ward_code,ward_name,count,rate_per_100000,"));
+    }
+
+    /**
+     * Trends and the priority matrix under disclosure control: the same suppressed CSV both ways, no count from 1 to 4
+     * (in the annual table neither this year's nor the year before's), monthly views refused; and their coverage.
+     */
+    @Test
+    void shareableTrendsAndPrioritiesHideSmallCountsAndStateTheirMonths() throws Exception {
+        String ward = demo.workspace.boundarySet(B).wards().get(0).code();
+        String q = "boundaries=" + B + "&ward=" + ward + "&from=2022-01&to=2024-12&category=Robbery&shareable=true";
+        List<String> trends = List.of("trends", "--boundaries", B, "--ward", ward, "--from", "2022-01", "--to", "2024-12", "--category", "Robbery",
+                "--shareable");
+        sameCsv(trends, "/api/export/trends?" + q + "&format=csv", "/api/trends?" + q + "&format=csv");
+        String csv = new String(cli(trends.toArray(new String[0])).out(), StandardCharsets.UTF_8);
+        assertTrue(csv.startsWith("year,start,months_with_data,count,previous_year_count,change,change_pct\r\n"), csv);
+        for (String line : csv.lines().skip(1).toList()) {
+            String[] f = line.split(",", -1);
+            for (String count : List.of(f[3], f[4])) {
+                assertTrue(count.isEmpty() || count.equals("0") || count.equals("<5") || count.equals("[c]") || Double.parseDouble(count) >= 5, line);
+            }
+        }
+        assertEquals(2, cli(List.of("trends", "--boundaries", B, "--from", "2024-01", "--to", "2024-06", "--view", "rolling", "--shareable")
+                .toArray(new String[0])).exit(), "monthly values are not shared");
+        String p = "boundaries=" + B + "&from=2024-12&to=2024-12&shareable=true";
+        sameCsv(List.of("priorities", "--boundaries", B, "--from", "2024-12", "--to", "2024-12", "--shareable"),
+                "/api/export/priorities?" + p + "&format=csv", "/api/priorities?" + p + "&format=csv");
+        for (String line : new String(cli("priorities", "--boundaries", B, "--from", "2024-12", "--to", "2024-12", "--shareable").out(),
+                StandardCharsets.UTF_8).lines().skip(1).toList()) {
+            String[] f = line.split(",", -1);
+            for (String count : List.of(f[3], f[4])) {
+                assertTrue(count.equals("0") || count.equals("<5") || count.equals("[c]") || Long.parseLong(count) >= 5, line);
+            }
+        }
+        JsonNode t = JSON.readTree(get("/api/trends?boundaries=" + B + "&from=2022-01&to=2024-12").body());
+        assertEquals(36, t.path("coverage").path("period").path("months").asInt(), t.path("coverage").toString());
+        assertEquals(t.path("monthsWithData"), t.path("coverage").path("period").path("covered"));
+        JsonNode pr = JSON.readTree(get("/api/priorities?boundaries=" + B + "&from=2024-01&to=2024-06").body());
+        assertTrue(pr.path("coverage").path("comparison").has("covered"), pr.path("coverage").toString());
     }
 
     /** {@code --shareable} and {@code shareable=true}: the same suppressed CSV both ways, with marks and no small count. */
@@ -332,6 +409,28 @@ class EdgesTest {
             /api/strategic | {H}&format=xml | format
             /api/export/wards | {H}&format=xml | format
             /api/export/repeats | {P}&top=0 | top
+            /api/wards/summary | {H}&category=group:Nope | category
+            /api/trends | {P} | boundaries
+            /api/trends | {H}&view=weekly | view
+            /api/trends | {H}&first_month=0 | first_month
+            /api/trends | {H}&measure=weight | measure
+            /api/trends | {H}&category=group:Nope | category
+            /api/priorities | {P} | boundaries
+            /api/priorities | {H}&rows=wards | rows
+            /api/priorities | {H}&weight_volume=-1 | weight_volume
+            /api/priorities | {H}&weight_rate=101 | weight_rate
+            /api/priorities | {H}&weight_change=x | weight_change
+            /api/priorities | {H}&weight_concentration=-0.5 | weight_concentration
+            /api/priorities | {H}&weight_harm=1000 | weight_harm
+            /api/priorities | {H}&weight_volume=0&weight_rate=0&weight_change=0&weight_concentration=0&weight_harm=0 | weight_volume
+            /api/priorities | {H}&alpha=0 | alpha
+            /api/priorities | {H}&alpha=0.9 | alpha
+            /api/priorities | {H}&top_wards=0 | top_wards
+            /api/priorities | {H}&harm_weights=Burglary:x | harm_weights
+            /api/priorities | {H}&default_weight=1 | default_weight
+            /api/priorities | {H}&compare=soon | compare
+            /api/trends | {H}&view=rolling&shareable=true | view
+            /api/priorities | {H}&shareable=true&k=1 | k
             """;
 
     static List<Bad> badValues() {
@@ -361,7 +460,7 @@ class EdgesTest {
             }
         }
         assertEquals(List.of(), wrong);
-        assertEquals(120, badValues().size(), "one line per case");
+        assertEquals(142, badValues().size(), "one line per case");
     }
 
     @Test
@@ -395,6 +494,9 @@ class EdgesTest {
                 {"--to", "wards", "--boundaries", B, "--from", "2024-01", "--to", "2999-12"},
                 {"--compare", "strategic", "--boundaries", B, "--from", "2024-01", "--to", "2024-06", "--compare", "last"},
                 {"--dataset", "import", "--dataset", "bad name!", "x.csv"},
+                {"--view", "trends", "--boundaries", B, "--from", "2024-01", "--to", "2024-06", "--view", "weekly"},
+                {"--alpha", "priorities", "--boundaries", B, "--from", "2024-01", "--to", "2024-06", "--alpha", "0.9"},
+                {"--weight-harm", "priorities", "--boundaries", B, "--from", "2024-01", "--to", "2024-06", "--weight-harm", "-1"},
                 {"--k", "wards", "--boundaries", B, "--from", "2024-01", "--to", "2024-06", "--shareable", "--k", "1"},
                 {"--format", "wards", "--boundaries", B, "--from", "2024-01", "--to", "2024-06", "--shareable", "--format", "json"},
         };

@@ -4,6 +4,7 @@
 import { api, allowed, latestOnly } from '../api.js';
 import { html, setHtml, num, signed, pct, share, plural } from '../format.js';
 import { $ } from './dom.js';
+import { contextSummaryHtml } from './context.js';
 
 const AREA_STYLE = { color: '#0b57d0', weight: 3, fillOpacity: 0.05 };
 
@@ -30,6 +31,7 @@ export function summaryHtml(s) {
     ${(s.warnings || []).length ? html`<p class="note withheld">${s.warnings.join('. ')}</p>` : ''}
     <p class="note">${share(s.shareOfIncidents)} of the borough's incidents, ${share(s.shareOfResidents)} of its residents (${num(s.residents)}), ${share(s.shareOfArea)} of its area (${num(s.areaKm2, 2)} km²).</p>
     <table><thead><tr><th>Category</th><th>Now</th><th>Before</th><th>Diff.</th><th>Change</th></tr></thead><tbody>${cats}</tbody></table>
+    ${contextSummaryHtml(s.context)}
     ${places.length ? html`<p class="note"><b>Top repeat locations</b></p><ol class="places-list">${places}</ol>` : ''}
     ${cells.length ? html`<p class="note"><b>Hot cells (Gi* 95%)</b></p><ul class="places-list">${cells}</ul>` : ''}`;
 }

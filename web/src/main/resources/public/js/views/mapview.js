@@ -62,3 +62,11 @@ export function initDrawer(map) {
     setTimeout(() => map.invalidateSize(), 250);
   });
 }
+
+/** Writes the map's centre and zoom into the state's {@code view} after every move, once {@code ready()} (the wards fitted). */
+export function keepViewInState(map, state, ready) {
+  map.on('moveend', () => {
+    const c = map.getCenter();
+    if (ready()) state.set({ view: [Number(c.lat.toFixed(5)), Number(c.lng.toFixed(5)), map.getZoom()] });
+  });
+}

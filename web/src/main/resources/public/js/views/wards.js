@@ -6,8 +6,15 @@ import { trendSvg } from '../trend.js';
 import { legendSection } from './legend.js';
 import { $, element } from './dom.js';
 import { featureIndex } from '../geo.js';
+import { CONTEXT_MEASURES } from '../state.js';
 
-const MEASURE_TITLES = { count: 'Incidents', rate_per_1000: 'Rate per 1,000 residents', change_pct: '% change on comparison period' };
+const MEASURE_TITLES = { count: 'Incidents', change_pct: '% change on comparison period',
+  mean_imd_rank: 'Mean IMD 2019 rank (1 = most deprived)', share_imd_decile_1: '% of residents in the most deprived tenth' };
+/** "1,000", "10,000" or "100,000": the rate base of a layer (its wards' per), 1,000 when it does not say. */
+export const perText = (layer) => Number((layer && layer.features[0] && layer.features[0].properties.per) || 1000).toLocaleString('en-GB');
+/** The value a ward is shaded by: the rate per the chosen base for 'rate_per_1000' (the state's name of the rate measure). */
+export const shadeValue = (p, measure) => (measure === 'rate_per_1000' ? p.rate : p[measure]);
+const measureTitle = (measure, layer) => MEASURE_TITLES[measure] || `Rate per ${perText(layer)} residents`;
 const SAFE_CODE = /^[A-Za-z0-9_-]{1,64}$/; // codes that can name a CSS class; others get none
 const NO_COMPARABLE = 'no comparable data';
 
@@ -27,8 +34,9 @@ function changeLine(p) {
  * @param {L.Map} map
  * @param {(code: string) => void} onWardPick called with the ward code when a ward table row is chosen in select mode
  * @param {() => boolean} selecting whether the page is in select-area mode
+ * @param context the context view (views/context.js): the values of the context measures
  */
-export function createWardView(map, onWardPick, selecting) {
+export function createWardView(map, onWardPick, selecting, context = null) {
   let layer = null; // the last ward layer from the server
   let drawn = null; // its Leaflet layer
   let index = featureIndex(null);
@@ -36,6 +44,9 @@ export function createWardView(map, onWardPick, selecting) {
   let first = true; // the first layer takes the view from the link, if it has one
   const names = {};
   let measure = 'count';
+  let shown = null; // the state last drawn
+  /** The value a ward is shaded by: its layer property, or for a context measure the context layer's. */
+  const valueOf = (p) => (CONTEXT_MEASURES.includes(measure) ? (context ? context.value(shown, p.ward_code, measure) : null) : shadeValue(p, measure));
   const labels = L.layerGroup().addTo(map);
 
   /** Ward names at the ward's centre, shown once the ward is wide enough on screen to read them (80 px). */
@@ -60,17 +71,18 @@ export function createWardView(map, onWardPick, selecting) {
       ${p.district ? html`<tr><td>District</td><td>${p.district}</td></tr>` : ''}
       <tr><td>Count ${q.period.from} to ${q.period.to}</td><td>${num(p.count)}</td></tr>
       <tr><td>Rank</td><td>${p.rank} of ${layer.features.length}</td></tr>
-      <tr><td>Rate per 1,000</td><td>${num(p.rate_per_1000, 2)}</td></tr>
+      <tr><td>Rate per ${perText(layer)}</td><td>${num(p.rate, 2)}</td></tr>
       <tr><td>Share of total</td><td>${share(p.share)}</td></tr>
       <tr><td>Previous (${q.comparison.from} to ${q.comparison.to})</td><td>${num(p.previous_count)}</td></tr>
       <tr><td>Change</td><td>${p.change === null ? NO_COMPARABLE : changeLine(p)}</td></tr>
+      ${shown && context ? context.popupRows(shown, p.ward_code) : ''}
       </table>${trendSvg(layer.months, p.series, q.period)}</div>`;
   }
 
   function table() {
     const rows = [...layer.features].sort((a, b) => a.properties.rank - b.properties.rank
       || String(a.properties.ward_name).localeCompare(String(b.properties.ward_name)));
-    setHtml($('ward-table').tBodies[0], html`${rows.map(({ properties: p }) => html`<tr data-code="${p.ward_code}" tabindex="0" aria-label="${p.ward_name}: rank ${p.rank}, ${num(p.count)} incidents"><td>${p.rank}</td><td>${p.ward_name}</td><td>${num(p.count)}</td><td>${num(p.rate_per_1000, 1)}</td><td>${num(p.previous_count)}</td>${changeCell(p)}</tr>`)}`);
+    setHtml($('ward-table').tBodies[0], html`${rows.map(({ properties: p }) => html`<tr data-code="${p.ward_code}" tabindex="0" aria-label="${p.ward_name}: rank ${p.rank}, ${num(p.count)} incidents"><td>${p.rank}</td><td>${p.ward_name}</td><td>${num(p.count)}</td><td>${num(p.rate, 1)}</td><td>${num(p.previous_count)}</td>${changeCell(p)}</tr>`)}`);
     const t = layer.totals;
     if (!t) { // a viewer's layer: disclosure-controlled, without the unsuppressed totals
       const k = layer.disclosure_control ? layer.disclosure_control.k : 5;
@@ -86,7 +98,7 @@ export function createWardView(map, onWardPick, selecting) {
       + (cov ? `. Months with data: ${cov.period.covered.length} of ${cov.period.months} in the period`
         + `${cov.comparison ? `, ${cov.comparison.covered.length} of ${cov.comparison.months} in the comparison` : ''}` : '')
       + ((layer.warnings || []).length ? `. ${layer.warnings.join('. ')}` : '')
-      + (t.ratePer1000 !== null ? `, ${num(t.ratePer1000, 1)} per 1,000 residents` : '')
+      + (t.rate !== null && t.rate !== undefined ? `, ${num(t.rate, 1)} per ${perText(layer)} residents` : '')
       + `. Not in any ward: ${num(t.outside)} outside, ${num(t.withoutLocation)} without location.`;
   }
 
@@ -116,7 +128,7 @@ export function createWardView(map, onWardPick, selecting) {
     /** The ward under a point, or null. */
     at: (latlng) => index.at(latlng.lng, latlng.lat),
     /** The ward's hover text: its name and the value shaded. */
-    tooltip: (p) => html`${p.ward_name}: ${num(p[measure], 1)}`,
+    tooltip: (p) => html`${p.ward_name}: ${num(valueOf(p), 1)}`,
     /** The ward's popup content (an element). */
     popup: (p) => element(popup(p)),
     /** [west, south, east, north] of the wards drawn, or null. */
@@ -130,13 +142,15 @@ export function createWardView(map, onWardPick, selecting) {
       if (!next) return null;
       layer = next;
       measure = state.measure;
-      const scale = scaleFor(state.measure, layer.features.map((f) => f.properties[state.measure]));
+      shown = state;
+      const scale = scaleFor(state.measure, layer.features.map((f) => valueOf(f.properties)));
+      $('rate-heading').textContent = `Rate per ${perText(layer)}`;
       if (drawn) drawn.remove();
       const style = (f) => {
         const code = f.properties.ward_code;
         const selected = state.wards.includes(code);
         const greyed = state.measure === 'change_pct' && f.properties.change_significant === 0;
-        return { fillColor: greyed ? NOT_SIGNIFICANT : scale.colour(f.properties[state.measure]), fillOpacity: faded ? 0.12 : 0.75,
+        return { fillColor: greyed ? NOT_SIGNIFICANT : scale.colour(valueOf(f.properties)), fillOpacity: faded ? 0.12 : 0.75,
           color: selected ? '#0b57d0' : '#4a5160', weight: selected ? 4 : faded ? 1.5 : 1,
           className: `ward${SAFE_CODE.test(code) ? ` ward-${code}` : ''}${selected ? ' selected-ward' : ''}` };
       };
@@ -157,7 +171,7 @@ export function createWardView(map, onWardPick, selecting) {
       map.whenReady(showLabels);
       for (const tr of $('ward-table').tBodies[0].rows) tr.classList.toggle('selected', state.wards.includes(tr.dataset.code));
       $('csv-link').href = api.wardsCsvUrl(state);
-      return legendSection(MEASURE_TITLES[state.measure], scale.rows);
+      return legendSection(measureTitle(state.measure, layer), scale.rows, CONTEXT_MEASURES.includes(state.measure) && context ? context.warning() : null);
     },
     /** Restyles the wards for a new selection, keeping the layer (and an open popup). */
     restyle(state) {
