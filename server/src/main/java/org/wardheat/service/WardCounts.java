@@ -3,6 +3,7 @@ package org.wardheat.service;
 import org.wardheat.analysis.WardMonthCounts;
 import org.wardheat.boundaries.Ward;
 import org.wardheat.model.AreaTotalTable;
+import org.wardheat.model.CategoryGroups;
 import org.wardheat.model.Coverage;
 import org.wardheat.model.IncidentTable;
 import org.wardheat.model.Period;
@@ -37,8 +38,8 @@ public final class WardCounts {
         CountTable stored = snap.counts(setId); // the incidents counted by ward in the store: no incident is read
         IncidentTable t = stored.rows();
         AreaTotalTable totals = snap.areaTotals();
-        check("category", categories, t.categories(), totals.categories());
-        check("dataset", datasets, t.datasets(), totals.datasets());
+        check("category", categories, t.categories(), totals.categories(), CategoryGroups.installed());
+        check("dataset", datasets, t.datasets(), totals.datasets(), null);
         List<Ward> wards = snap.boundarySet(setId).wards();
         WardMonthCounts counts = new WardMonthCounts(wards.size(), span);
         counts.addIncidents(t, stored.wardOf(), t.filterKnown(categories, datasets), weighted);
@@ -63,18 +64,20 @@ public final class WardCounts {
                                     boolean allowPartial) {
         IncidentTable t = snap.monthly();
         AreaTotalTable totals = snap.areaTotals();
-        check("category", categories, t.categories(), totals.categories());
-        check("dataset", datasets, t.datasets(), totals.datasets());
+        check("category", categories, t.categories(), totals.categories(), CategoryGroups.installed());
+        check("dataset", datasets, t.datasets(), totals.datasets(), null);
         return Coverage.of(t, totals, categories, datasets, period, comparison, allowPartial);
     }
 
-    private static void check(String what, Set<String> wanted, List<String> points, Set<String> areaTotals) {
+    /** An unknown name fails, naming the known ones; a category a group holds but the data lacks matches nothing (as in {@link IncidentTable#filter}). */
+    private static void check(String what, Set<String> wanted, List<String> points, Set<String> areaTotals, CategoryGroups groups) {
         if (wanted == null) {
             return;
         }
         for (String w : wanted) {
             String name = w.trim();
-            if (points.stream().noneMatch(name::equalsIgnoreCase) && areaTotals.stream().noneMatch(name::equalsIgnoreCase)) {
+            if (points.stream().noneMatch(name::equalsIgnoreCase) && areaTotals.stream().noneMatch(name::equalsIgnoreCase)
+                    && (groups == null || !groups.isMember(name))) {
                 Set<String> known = new TreeSet<>(points);
                 known.addAll(areaTotals);
                 throw new IllegalArgumentException("unknown " + what + " '" + w + "'; known: " + known);

@@ -82,6 +82,19 @@ class ApiServerTest {
     }
 
     @Test
+    void aCategoryGroupCountsTheMembersTheDataHolds() throws Exception {
+        // "All crime" names many police.uk categories this store lacks ("Violent crime", "Robbery" ...): they match nothing
+        HttpResponse<String> r = get("/api/wards?boundaries=three&from=2022-01&to=2022-02&category=" + java.net.URLEncoder.encode("group:All crime", StandardCharsets.UTF_8));
+        assertEquals(200, r.statusCode(), r.body());
+        long total = 0;
+        for (JsonNode f : JSON.readTree(r.body()).get("features")) {
+            total += f.get("properties").get("count").asLong();
+        }
+        assertEquals(2, total, "the two burglaries of 2022-01 and 2022-02");
+        assertEquals(400, get("/api/wards?boundaries=three&from=2022-01&to=2022-02&category=Burglry").statusCode(), "a name no group holds is refused");
+    }
+
+    @Test
     void boundarySetsAndTheirWards() throws Exception {
         JsonNode sets = JSON.readTree(get("/api/boundaries").body());
         assertEquals("three", sets.get(0).get("id").asText());
