@@ -13,7 +13,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 @Command(name = "strategic", description = {
-        "The strategic-assessment table: every category, this period against the comparison period, difference, % change",
+        "The strategic-assessment table: every category, this period against the comparison period, difference, %% change",
         "and rate per 1,000 residents, for a boundary set, some of its wards, a polygon or a saved focus area."})
 final class StrategicCommand implements Callable<Integer> {
     @Mixin

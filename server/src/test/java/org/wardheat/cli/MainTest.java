@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.wardheat.TestFiles.LAT;
 import static org.wardheat.TestFiles.POLICE_HEADER;
@@ -136,5 +137,18 @@ class MainTest {
         assertEquals(2, run("serve", "--port", "70000"));
         assertTrue(err.toString().contains("--port") && err.toString().contains("a TCP port from 0 to 65535"), err.toString());
         assertTrue(Files.notExists(dir.resolve("data")), "nothing opened before the checks");
+    }
+
+    @Test
+    void everyCommandsHelpRendersWithoutAPicocliWarning() {
+        java.util.List<String> names = new java.util.ArrayList<>(new picocli.CommandLine(new Main()).getSubcommands().keySet());
+        assertTrue(names.size() > 15, names.toString());
+        for (String name : names) {
+            out.reset();
+            err.reset();
+            Main.run("help", name);
+            assertFalse(err.toString().contains("WARN"), name + ": " + err); // e.g. a bare '%' in a description
+            assertTrue(out.toString().contains("Usage:"), name + ": " + out);
+        }
     }
 }
