@@ -1,7 +1,6 @@
 package org.wardheat.export;
 
 import java.math.BigDecimal;
-import java.math.MathContext;
 
 /**
  * A column of a {@link FeatureTable}: its name, its declared type and its one rounding rule. Values are
@@ -90,8 +89,11 @@ public record Column(String name, Type type, int digits, boolean significant) {
         if (digits < 0 || d == 0) {
             return d;
         }
+        if (d == Math.rint(d) && Math.abs(d) < (significant ? Math.pow(10, digits) : 1e15)) {
+            return d; // a whole number within the digits kept: rounding leaves it as it is
+        }
         if (significant) {
-            return new BigDecimal(d).round(new MathContext(digits)).doubleValue();
+            return SignificantDigits.round(d, digits);
         }
         return BigDecimal.valueOf(d).setScale(digits, java.math.RoundingMode.HALF_UP).doubleValue();
     }

@@ -7,9 +7,9 @@ import org.wardheat.service.RepeatService;
 import org.wardheat.analysis.PriorityMatrix;
 import org.wardheat.analysis.WardStatistics;
 import org.wardheat.boundaries.GeoJsonGeometry;
-import org.wardheat.boundaries.Projection;
 import org.wardheat.boundaries.Ward;
 import org.wardheat.hotspot.CellLayer;
+import org.wardheat.hotspot.CellPolygons;
 import org.wardheat.model.Coverage;
 import org.wardheat.repeats.Encampments;
 import org.wardheat.repeats.MonthlyTable;
@@ -161,23 +161,17 @@ public final class Layers {
                 String.valueOf(layer.parameters().get("period")),
                 cats instanceof Collection<?> c ? c.stream().map(String::valueOf).toList() : List.of()), columns);
         double[] lonLat = layer.grid().centresLonLat();
+        int[] kept = new int[layer.grid().size()];
+        int n = 0;
         for (int c = 0; c < layer.grid().size(); c++) {
-            if (include != null && !include[c]) {
-                continue;
+            if (include == null || include[c]) {
+                kept[n++] = c;
             }
-            Object[] values = new Object[columns.size()];
-            values[0] = layer.grid().id(c);
-            values[1] = lonLat[2 * c];
-            values[2] = lonLat[2 * c + 1];
-            values[3] = layer.grid().x(c);
-            values[4] = layer.grid().y(c);
-            int k = 5;
-            for (String column : layer.columns().keySet()) {
-                values[k++] = layer.value(column, c);
-            }
-            b.add(Projection.transform(layer.grid().geometry(c), layer.grid().crs(), Projection.WGS84), values);
         }
-        return b.build();
+        kept = java.util.Arrays.copyOf(kept, n);
+        FeatureTable t = b.build(); // rows and polygons are made as they are written (CellRows, CellPolygons)
+        return new FeatureTable(t.name(), t.columns(), new CellRows(layer, columns, kept, lonLat), new CellPolygons(layer.grid(), kept),
+                t.idColumn(), t.parameters());
     }
 
     /** Ranked repeat locations, each at the mean position of its located records. */

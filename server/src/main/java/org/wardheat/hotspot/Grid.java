@@ -1,34 +1,29 @@
 package org.wardheat.hotspot;
 
-import org.geotools.api.data.SimpleFeatureSource;
-import org.geotools.api.feature.simple.SimpleFeature;
-import org.geotools.data.simple.SimpleFeatureIterator;
-import org.geotools.geometry.jts.ReferencedEnvelope;
 import org.geotools.grid.Grids;
 import org.geotools.referencing.CRS;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
-import org.locationtech.jts.geom.Point;
-import org.locationtech.jts.geom.Polygonal;
-import org.locationtech.jts.geom.prep.PreparedGeometry;
-import org.locationtech.jts.geom.prep.PreparedGeometryFactory;
+import org.locationtech.jts.geom.GeometryFactory;
 import org.wardheat.boundaries.Projection;
-
-import java.io.IOException;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Locale;
 import org.wardheat.geom.PointIndex;
 
+import java.util.Arrays;
+import java.util.Locale;
+
 /**
- * Square or hexagonal cells over an area, built with GeoTools {@link Grids} in a projected metric CRS
- * (e.g. EPSG:27700) and clipped to the area. Cells that do not overlap the area are left out.
+ * Square or hexagonal cells over an area in a projected metric CRS (e.g. EPSG:27700), clipped to the area
+ * (built by {@link GridBuilder}: squares on a {@link SquareLattice}, hexagons with GeoTools {@link Grids}).
+ * Cells that do not overlap the area are left out. A square grid keeps the polygons of its clipped cells
+ * only; a whole square's polygon is made when asked for.
  *
  * <p>Cell size is in metres: the side of a square, or the distance between the centres of adjacent
  * hexagons (their width across the flats). A point belongs to the cell with the nearest centre, which
  * for these regular lattices is the cell that contains it.
  */
 public final class Grid {
+    private static final GeometryFactory FACTORY = new GeometryFactory();
+
     public enum Shape {
         SQUARE, HEX;
 
@@ -48,27 +43,59 @@ public final class Grid {
     private final Shape shape;
     private final Size size;
     private final String crs;
+    private final SquareLattice lattice;
+    private final int[] latticeIndex;
+    private final int[] cellAt;
     private final double[] cx;
     private final double[] cy;
-    private final Geometry[] cells;
     private final double[] area;
+    private final Geometry[] stored;
     private final PointIndex index;
 
-    private Grid(Shape shape, Size size, String crs, List<double[]> centres, List<Geometry> cells) {
+    private Grid(Shape shape, Size size, String crs, SquareLattice lattice, int[] latticeIndex, double[] cx, double[] cy,
+                 double[] area, Geometry[] stored) {
         this.shape = shape;
         this.size = size;
         this.crs = crs;
-        int n = centres.size();
-        this.cx = new double[n];
-        this.cy = new double[n];
-        this.cells = cells.toArray(new Geometry[0]);
-        this.area = new double[n];
-        for (int i = 0; i < n; i++) {
-            cx[i] = centres.get(i)[0];
-            cy[i] = centres.get(i)[1];
-            area[i] = this.cells[i].getArea();
+        this.lattice = lattice;
+        this.latticeIndex = latticeIndex;
+        this.cx = cx;
+        this.cy = cy;
+        this.area = area;
+        this.stored = stored;
+        if (lattice != null) {
+            cellAt = new int[lattice.size()];
+            Arrays.fill(cellAt, -1);
+            for (int c = 0; c < latticeIndex.length; c++) {
+                cellAt[latticeIndex[c]] = c;
+            }
+        } else {
+            cellAt = null;
         }
         this.index = new PointIndex(cx, cy, size.metres());
+    }
+
+    /**
+     * A square grid on {@code lattice}: cell {@code c} is the lattice's square {@code latticeIndex[c]}
+     * (ascending), its area {@code area[c]} in m², and its clipped part {@code clipped[c]}, or null where the
+     * cell is whole.
+     */
+    static Grid onLattice(Size size, String crs, SquareLattice lattice, int[] latticeIndex, double[] area, Geometry[] clipped) {
+        int n = latticeIndex.length;
+        double[] x = new double[n], y = new double[n];
+        for (int c = 0; c < n; c++) {
+            if (c > 0 && latticeIndex[c] <= latticeIndex[c - 1]) {
+                throw new IllegalArgumentException("lattice squares must be ascending");
+            }
+            x[c] = lattice.centreX(latticeIndex[c] % lattice.columns());
+            y[c] = lattice.centreY(latticeIndex[c] / lattice.columns());
+        }
+        return new Grid(Shape.SQUARE, size, crs, lattice, latticeIndex, x, y, area, clipped);
+    }
+
+    /** A grid of cells given one by one: centres (metres), areas (m²) and (clipped) geometries. */
+    static Grid ofCells(Shape shape, Size size, String crs, double[] x, double[] y, double[] area, Geometry[] cells) {
+        return new Grid(shape, size, crs, null, null, x, y, area, cells);
     }
 
     /**
@@ -92,15 +119,7 @@ public final class Grid {
      */
     public static Grid build(Geometry areaProjected, Shape shape, Double cellMetres, String crs) {
         Envelope extent = areaProjected.getEnvelopeInternal();
-        Size size;
-        if (cellMetres == null) {
-            size = defaultSize(extent);
-        } else {
-            if (!(cellMetres > 0)) {
-                throw new IllegalArgumentException("cell size must be more than 0 metres, not " + cellMetres);
-            }
-            size = new Size(cellMetres, "given");
-        }
+        Size size = size(extent, cellMetres);
         double s = size.metres();
         long estimate = (long) ((extent.getWidth() / s + 2) * (extent.getHeight() / s + 2));
         if (estimate > 2_000_000) {
@@ -110,88 +129,23 @@ public final class Grid {
         // origin on a multiple of the cell size, so cells (and their ids) line up across areas and runs
         Envelope bounds = new Envelope(Math.floor(extent.getMinX() / s) * s - s, Math.ceil(extent.getMaxX() / s) * s + s,
                 Math.floor(extent.getMinY() / s) * s - s, Math.ceil(extent.getMaxY() / s) * s + s);
-        SimpleFeatureSource source;
         try {
-            ReferencedEnvelope envelope = new ReferencedEnvelope(bounds, CRS.decode(crs, true));
-            source = shape == Shape.SQUARE ? Grids.createSquareGrid(envelope, s)
-                    : Grids.createHexagonalGrid(envelope, s / Math.sqrt(3)); // side length from the width across flats
+            CRS.decode(crs, true);
         } catch (Exception e) {
             throw new IllegalArgumentException("cannot build a grid in " + crs + ": " + e.getMessage(), e);
         }
-        PreparedGeometry prepared = PreparedGeometryFactory.prepare(areaProjected);
-        AreaTiles tiles = new AreaTiles(areaProjected, 32 * s);
-        List<double[]> centres = new ArrayList<>();
-        List<Geometry> kept = new ArrayList<>();
-        try (SimpleFeatureIterator it = source.getFeatures().features()) {
-            while (it.hasNext()) {
-                org.wardheat.Cancellation.check();
-                SimpleFeature f = it.next();
-                Geometry cell = (Geometry) f.getDefaultGeometry();
-                if (!prepared.intersects(cell)) {
-                    continue;
-                }
-                Geometry clipped = prepared.covers(cell) ? cell : polygonal(tiles.clip(cell));
-                if (clipped.isEmpty() || clipped.getArea() <= 0) {
-                    continue;
-                }
-                Point c = cell.getCentroid();
-                centres.add(new double[]{c.getX(), c.getY()});
-                kept.add(clipped);
-            }
-        } catch (IOException e) {
-            throw new IllegalStateException("grid features could not be read", e);
-        }
-        if (kept.isEmpty()) {
-            throw new IllegalArgumentException("no grid cell overlaps the area");
-        }
-        return new Grid(shape, size, crs, centres, kept);
+        return shape == Shape.SQUARE ? GridBuilder.squares(areaProjected, size, crs, bounds) : GridBuilder.hexagons(areaProjected, size, crs, bounds);
     }
 
-    /**
-     * The area cut once into square tiles, so that a cell on the area's edge is clipped against the
-     * piece of its tile rather than the whole area (a county coastline has tens of thousands of vertices).
-     */
-    private static final class AreaTiles {
-        private final Geometry area;
-        private final double side;
-        private final java.util.Map<Long, Geometry> pieces = new java.util.HashMap<>();
-
-        AreaTiles(Geometry area, double side) {
-            this.area = area;
-            this.side = side;
+    /** The cell size given, or the default rule's over {@code extent}. */
+    static Size size(Envelope extent, Double cellMetres) {
+        if (cellMetres == null) {
+            return defaultSize(extent);
         }
-
-        Geometry clip(Geometry cell) {
-            Envelope e = cell.getEnvelopeInternal();
-            List<Geometry> parts = new ArrayList<>();
-            for (long tx = (long) Math.floor(e.getMinX() / side); tx <= (long) Math.floor(e.getMaxX() / side); tx++) {
-                for (long ty = (long) Math.floor(e.getMinY() / side); ty <= (long) Math.floor(e.getMaxY() / side); ty++) {
-                    Geometry piece = piece(tx, ty);
-                    if (!piece.isEmpty() && piece.getEnvelopeInternal().intersects(e)) {
-                        parts.add(piece.intersection(cell));
-                    }
-                }
-            }
-            return parts.size() == 1 ? parts.get(0) : org.locationtech.jts.operation.union.UnaryUnionOp.union(parts, cell.getFactory());
+        if (!(cellMetres > 0)) {
+            throw new IllegalArgumentException("cell size must be more than 0 metres, not " + cellMetres);
         }
-
-        private Geometry piece(long tx, long ty) {
-            return pieces.computeIfAbsent(tx * 4_000_003L + ty, k -> area.intersection(
-                    area.getFactory().toGeometry(new Envelope(tx * side, (tx + 1) * side, ty * side, (ty + 1) * side))));
-        }
-    }
-
-    private static Geometry polygonal(Geometry g) {
-        if (g instanceof Polygonal) {
-            return g;
-        }
-        List<Geometry> parts = new ArrayList<>();
-        for (int i = 0; i < g.getNumGeometries(); i++) {
-            if (g.getGeometryN(i) instanceof Polygonal) {
-                parts.add(g.getGeometryN(i));
-            }
-        }
-        return g.getFactory().buildGeometry(parts);
+        return new Size(cellMetres, "given");
     }
 
     public int size() {
@@ -220,9 +174,39 @@ public final class Grid {
         return cy[cell];
     }
 
-    /** The cell's clipped geometry in the projected CRS. */
+    /** The cell's clipped geometry in the projected CRS (a whole square is made when asked for). */
     public Geometry geometry(int cell) {
-        return cells[cell];
+        Geometry g = stored[cell];
+        return g != null ? g : lattice.square(latticeIndex[cell], FACTORY);
+    }
+
+    /** The cell's clipped geometry as kept (null for a whole square on the lattice), for {@link GridFile}. */
+    Geometry stored(int cell) {
+        return stored[cell];
+    }
+
+    /** The lattice a square grid lies on, or null for hexagons. */
+    public SquareLattice lattice() {
+        return lattice;
+    }
+
+    /** The lattice square of square cell {@code cell}. */
+    public int latticeIndex(int cell) {
+        return latticeIndex[cell];
+    }
+
+    /** The cell on lattice square {@code square}, or -1 where the grid has none (squares only). */
+    public int cellAt(int square) {
+        return cellAt[square];
+    }
+
+    /** The approximate bytes this grid holds: arrays per cell, the lattice map, and the clipped cells' polygons. */
+    public long approximateBytes() {
+        long coordinates = 0;
+        for (Geometry g : stored) {
+            coordinates += g == null ? 0 : g.getNumPoints();
+        }
+        return 1024L + 64L * size() + (cellAt == null ? 0 : 4L * cellAt.length) + 48L * coordinates;
     }
 
     /** The clipped cell's area in m². */
@@ -238,9 +222,17 @@ public final class Grid {
         return sum;
     }
 
-    /** A stable id from the shape, size and centre, e.g. {@code S250_574125_157125}. */
+    /** A stable id from the shape, size and centre, e.g. {@code S250_574125_157125} (whole metres, halves rounded up). */
     public String id(int cell) {
-        return String.format(Locale.ROOT, "%s%.0f_%.0f_%.0f", shape == Shape.SQUARE ? "S" : "H", size.metres(), cx[cell], cy[cell]);
+        return (shape == Shape.SQUARE ? "S" : "H") + whole(size.metres()) + "_" + whole(cx[cell]) + "_" + whole(cy[cell]);
+    }
+
+    /** {@code v} to a whole number as {@code %.0f} writes it. */
+    private static String whole(double v) {
+        if (v == Math.rint(v) && Math.abs(v) < 1e15 && !(v == 0 && 1 / v < 0)) {
+            return Long.toString((long) v);
+        }
+        return String.format(Locale.ROOT, "%.0f", v);
     }
 
     /** The cell whose centre is nearest to (x, y) in metres, or -1 when no cell centre is within one cell size. */

@@ -10,6 +10,10 @@ import java.util.stream.IntStream;
  * <p>K(d) = 3 / (π h²) × (1 − d²/h²)² for d &lt; h and 0 beyond, where h is the bandwidth in metres;
  * K integrates to 1 over the plane, so the density is in weighted incidents per m², reported per km²
  * (× 10⁶). No edge correction: incidents outside the grid area contribute nothing.
+ *
+ * <p>Each incident adds to the cells whose centres lie within h of it, and only to those: on a square grid
+ * the cells are walked row by row along the lattice ({@link LatticeRows}); on a hexagonal grid they are
+ * found through the index of cell centres. Both add the same terms in the same order.
  */
 public final class KernelDensity {
     private KernelDensity() {
@@ -42,20 +46,25 @@ public final class KernelDensity {
         int chunks = Math.max(1, Math.min(Runtime.getRuntime().availableProcessors() * 2, n / 10_000 + 1));
         double[][] partial = new double[chunks][];
         Thread owner = Thread.currentThread(); // the parallel chunks check the caller's cancellation
+        LatticeRows rows = grid.lattice() == null ? null : new LatticeRows(grid); // read-only, shared by the chunks
         IntStream.range(0, chunks).parallel().forEach(k -> {
-            double[] acc = new double[grid.size()];
+            double[] acc = rows != null ? rows.newSums() : new double[grid.size()];
             int from = (int) ((long) n * k / chunks), to = (int) ((long) n * (k + 1) / chunks);
             double h2 = bandwidth * bandwidth;
             double norm = 3 / (Math.PI * h2);
             for (int i = from; i < to; i++) {
                 org.wardheat.Cancellation.check(owner);
                 double w = points.weight()[i] * norm;
+                if (rows != null) {
+                    rows.add(acc, points.x()[i], points.y()[i], bandwidth, w);
+                    continue;
+                }
                 grid.index().forEachWithin(points.x()[i], points.y()[i], bandwidth, (cell, d2) -> {
                     double u = 1 - d2 / h2;
                     acc[cell] += w * u * u;
                 });
             }
-            partial[k] = acc;
+            partial[k] = rows != null ? rows.perCell(acc, grid.size()) : acc;
         });
         double[] density = new double[grid.size()];
         for (double[] p : partial) {

@@ -1,9 +1,7 @@
 package org.wardheat.hotspot;
 
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.Locale;
-import java.util.stream.IntStream;
 
 /** Corrections of p-values for multiple testing, as R's {@code p.adjust}. */
 public enum PAdjust {
@@ -23,29 +21,36 @@ public enum PAdjust {
         };
     }
 
-    /** Adjusted p-values, in the order given. */
+    /**
+     * Adjusted p-values, in the order given. The p-values are sorted as plain numbers and each is adjusted at
+     * its rank; tied p-values get the same adjusted value whatever their order (the running minimum of
+     * n/rank × p for FDR, the running maximum of (n − rank + 1) × p for Holm, do not change within a tie), so
+     * no index order is needed.
+     */
     public double[] adjust(double[] p) {
         int n = p.length;
         if (this == NONE || n == 0) {
             return p.clone();
         }
-        Integer[] order = IntStream.range(0, n).boxed().toArray(Integer[]::new);
-        Arrays.sort(order, Comparator.comparingDouble(i -> p[i]));
-        double[] adjusted = new double[n];
+        double[] sorted = p.clone();
+        Arrays.sort(sorted);
+        double[] byRank = new double[n];
         if (this == FDR) {
             double min = 1;
             for (int k = n - 1; k >= 0; k--) { // from the largest p down: running minimum of n/rank × p
-                int i = order[k];
-                min = Math.min(min, p[i] * n / (k + 1));
-                adjusted[i] = min;
+                min = Math.min(min, sorted[k] * n / (k + 1));
+                byRank[k] = min;
             }
         } else {
             double max = 0;
             for (int k = 0; k < n; k++) { // from the smallest p up: running maximum of (n − rank + 1) × p
-                int i = order[k];
-                max = Math.max(max, Math.min(1, p[i] * (n - k)));
-                adjusted[i] = max;
+                max = Math.max(max, Math.min(1, sorted[k] * (n - k)));
+                byRank[k] = max;
             }
+        }
+        double[] adjusted = new double[n];
+        for (int i = 0; i < n; i++) {
+            adjusted[i] = byRank[Arrays.binarySearch(sorted, p[i])];
         }
         return adjusted;
     }

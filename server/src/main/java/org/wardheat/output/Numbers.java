@@ -22,6 +22,14 @@ public final class Numbers {
         if (d == Math.rint(d) && Math.abs(d) < 1e15) {
             return Long.toString((long) d);
         }
+        String shortest = Double.toString(d); // the digits BigDecimal.valueOf(d) takes
+        if (shortest.indexOf('E') < 0) { // plain already (1e-3 <= |d| < 1e7): only trailing zeros to drop
+            int end = shortest.length();
+            while (shortest.charAt(end - 1) == '0') {
+                end--;
+            }
+            return shortest.substring(0, shortest.charAt(end - 1) == '.' ? end - 1 : end);
+        }
         return BigDecimal.valueOf(d).stripTrailingZeros().toPlainString();
     }
 }

@@ -35,8 +35,11 @@ public final class Limits {
     // ---- grids (hotspots) ----
     /** Cell size in metres; the cell is also at most the longer side of the area's extent. */
     public static final Range CELL_METRES = Range.closed(10, 50_000, "metres");
-    /** At most this many cells over the area's extent (its width × height / cell²). */
-    public static final int MAX_CELLS = 250_000;
+    /**
+     * At most this many cells over the area's extent (its width × height / cell²): a county at 100 m. Only the
+     * cells that overlap the area are kept, a few bytes of lattice per cell of the extent (see {@code Grid}).
+     */
+    public static final int MAX_CELLS = 1_000_000;
     /** KDE bandwidth in metres; also at most {@link #MAX_BANDWIDTH_CELLS} cells and the extent's longer side. */
     public static final Range BANDWIDTH_METRES = Range.above(0, 50_000, "metres");
     /** The kernel reaches at most this many cell sizes, so each incident touches at most about 7,850 cells. */

@@ -13,7 +13,7 @@ import java.util.List;
 /**
  * The area a hotspot analysis covers, projected into the request's CRS (metres), and its grid. The
  * union of a boundary set's wards and the grids are cached, keyed by boundary set, CRS and cell spec, in
- * LRU caches bounded by approximate bytes; a drawn polygon is projected again for each request and its
+ * LRU caches bounded by approximate bytes, and a whole set's grids on disk too ({@link GridFiles}); a drawn polygon is projected again for each request and its
  * grids, keyed by the polygon itself, age out of the grid cache like any other.
  */
 final class AnalysisAreas {
@@ -29,16 +29,26 @@ final class AnalysisAreas {
     private final Workspace workspace;
     private final BoundedCache<UnionKey, Geometry> unions =
             new BoundedCache<>("ward unions", UNIONS_BYTES, g -> 256L + 48L * g.getNumPoints());
-    private final BoundedCache<GridKey, Grid> grids = new BoundedCache<>("grids", GRIDS_BYTES, AnalysisAreas::bytes);
+    private final BoundedCache<GridKey, Grid> grids = new BoundedCache<>("grids", GRIDS_BYTES, Grid::approximateBytes);
+    private final GridFiles files;
 
     AnalysisAreas(Workspace workspace) {
         this.workspace = workspace;
+        this.files = new GridFiles(workspace.store().dataDir());
     }
 
-    /** The grid for the request's area and cell spec. */
+    /**
+     * The grid for the request's area and cell spec: from memory, else (a whole boundary set's) from the
+     * data directory's grid files, else built.
+     */
     Grid grid(HotspotService.Request r) {
         GridKey key = new GridKey(r.boundaries(), r.crs(), r.area() == null ? null : r.area().toText(), r.shape(), r.cellMetres());
-        return grids.get(key, k -> Grid.build(area(r), r.shape(), r.cellMetres(), r.crs()));
+        return grids.get(key, k -> r.area() != null ? build(r)
+                : files.get(workspace.boundarySet(r.boundaries()).wards(), r.crs(), r.shape(), r.cellMetres(), () -> build(r)));
+    }
+
+    private Grid build(HotspotService.Request r) {
+        return Grid.build(area(r), r.shape(), r.cellMetres(), r.crs());
     }
 
     /** The analysed area in the request's CRS: the given polygon, or the union of the set's wards. */
@@ -57,13 +67,5 @@ final class AnalysisAreas {
             }
             return UnaryUnionOp.union(wards, GeoJsonGeometry.FACTORY);
         });
-    }
-
-    private static long bytes(Grid g) {
-        long coordinates = 0;
-        for (int c = 0; c < g.size(); c++) {
-            coordinates += g.geometry(c).getNumPoints();
-        }
-        return 1024L + 160L * g.size() + 48L * coordinates; // cell polygons, centres, areas, the centre index
     }
 }
