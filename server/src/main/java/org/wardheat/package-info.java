@@ -14,7 +14,7 @@
  *       {@code hotspot} (grids, KDE, Gi*, change, classification, accuracy), {@code repeats} (places,
  *       outliers, needle table, encampments, near repeat).</li>
  *   <li>{@code store}: the SQLite database, split by aggregate ({@code Database}, {@code Schema},
- *       {@code BoundaryStore}, {@code IncidentStore} + {@code ImportWriter}, {@code ImportLog},
+ *       {@code BoundaryStore}, {@code IncidentStore} + {@code ImportWriter}, {@code WardCounts}, {@code ImportLog},
  *       {@code FocusAreaStore}, the {@code Store} facade). The only package that runs SQL.</li>
  *   <li>{@code imports}: reading incident files (police.uk, council records) and importing them through
  *       the store's {@code ImportWriter}.</li>

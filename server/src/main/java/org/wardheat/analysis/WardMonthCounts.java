@@ -58,13 +58,13 @@ public final class WardMonthCounts {
             int w = wardOf[i];
             if (w == WardIndex.OUTSIDE) {
                 if (table.hasLocation(i)) {
-                    outside[k]++;
+                    outside[k] += table.records(i);
                 } else {
-                    withoutLocation[k]++;
+                    withoutLocation[k] += table.records(i);
                 }
                 continue;
             }
-            addAt(w, k, table.category(i), weighted ? table.weight(i) : 1);
+            addAt(w, k, table.category(i), weighted ? table.weight(i) : table.records(i));
         }
     }
 

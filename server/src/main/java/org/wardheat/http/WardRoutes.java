@@ -9,6 +9,8 @@ import spark.Request;
 import spark.Response;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import org.wardheat.service.BoundedCache;
 import java.util.Map;
 
 /**
@@ -16,17 +18,47 @@ import java.util.Map;
  * context layer ({@code /api/context}).
  */
 final class WardRoutes {
+    /** Budget in approximate bytes of the ward layers kept as sent (a county's layer is about 0.7 MB). */
+    static final long LAYER_BYTES = 64L << 20;
+
     private final Analyses analyses;
+    /** The ward layers as sent, per snapshot of the data, query and whether the caller sees disclosure control. */
+    private final BoundedCache<LayerKey, byte[]> layers = new BoundedCache<>("ward layers", LAYER_BYTES, b -> 64L + b.length);
+
+    private record LayerKey(long snapshot, WardsQuery query, boolean disclosureControlled) {
+    }
 
     WardRoutes(Analyses analyses) {
         this.analyses = analyses;
     }
 
-    /** The ward map layer (GeoJSON): statistics, district, residents and monthly series per ward; the query and totals. */
+    /**
+     * The ward map layer (GeoJSON): statistics, district, residents and monthly series per ward; the query and
+     * totals. Kept as sent until the data change (a new snapshot), so a warm layer is written once.
+     */
     Object layer(Request req, Response res) throws IOException {
         WardsQuery q = QueryBinder.wards(req);
-        WardStatistics.Result result = analyses.wards(q);
-        return Replies.table(res, analyses.wardLayer(q, result), Exporter.Format.GEOJSON, Layers.wardLayerMembers(result), false);
+        RequestContext context = RequestContext.current();
+        boolean controlled = context != null && context.caller().role().disclosureControlled();
+        long snapshot = analyses.snapshotSerial();
+        layers.invalidateIf(k -> k.snapshot() < snapshot);
+        byte[] body;
+        try {
+            body = layers.get(new LayerKey(snapshot, q, controlled), k -> {
+                try {
+                    WardStatistics.Result result = analyses.wards(q);
+                    return Replies.table(res, analyses.wardLayer(q, result), Exporter.Format.GEOJSON,
+                            Layers.wardLayerMembers(result), false);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+        res.type(Exporter.Format.GEOJSON.mediaType);
+        res.raw().setContentLength(body.length);
+        return body;
     }
 
     /**

@@ -67,13 +67,15 @@ public final class Importer {
      */
     public ImportReport importSources(List<ImportSource> sources, IncidentFormat format, String dataset,
                                       WardIndex boundaries, String boundariesName, Charset encoding) {
-        return store.incidents().importing(writer -> {
+        java.util.Map<String, WardIndex> loaded = boundaries == null || boundariesName == null ? java.util.Map.of()
+                : java.util.Map.of(boundariesName, boundaries);
+        return store.incidents().importing(loaded, writer -> {
             ImportBounds bounds = ImportBounds.begin(writer, dataset, limits);
             writer.ensureDataset(dataset, format.kind());
             List<ImportReport.FileReport> files = new ArrayList<>();
             ImportReport.Counts totals = new ImportReport.Counts(0, 0, 0, 0, 0);
             for (ImportSource source : sources) {
-                ImportReport.FileReport report = importOne(writer, source, format, dataset, boundaries, encoding, bounds);
+                ImportReport.FileReport report = importOne(writer, source, format, dataset, boundaries, boundariesName, encoding, bounds);
                 files.add(report);
                 totals = totals.plus(report.counts());
             }
@@ -82,7 +84,7 @@ public final class Importer {
     }
 
     private ImportReport.FileReport importOne(ImportWriter writer, ImportSource source, IncidentFormat format, String dataset,
-                                              WardIndex boundaries, Charset encoding, ImportBounds bounds) {
+                                              WardIndex boundaries, String boundariesName, Charset encoding, ImportBounds bounds) {
         // One pass: the content is hashed while it is parsed; if the hash shows it was imported before,
         // everything this file wrote is taken back.
         writer.beginFile(dataset, source.name());
@@ -134,16 +136,16 @@ public final class Importer {
                     continue;
                 }
                 bounds.category(source.name(), line, incident.category());
+                writer.add(line, incident);
                 if (!incident.hasLocation()) {
                     noLocation++;
-                } else if (boundaries != null && boundaries.locate(incident.lon(), incident.lat()) == WardIndex.OUTSIDE) {
+                } else if (boundaries != null && outside(writer, boundariesName, boundaries, incident)) {
                     outside++;
                 } else {
                     imported++;
                 }
                 minMonth = Math.min(minMonth, incident.month());
                 maxMonth = Math.max(maxMonth, incident.month());
-                writer.add(line, incident);
             }
         } catch (InputLimitException e) {
             throw new ImportException(e.getMessage(), e);
@@ -174,6 +176,15 @@ public final class Importer {
             throw new IllegalStateException(e);
         }
         return report;
+    }
+
+    /**
+     * Whether the located incident just added lies outside the report's boundary set: as the store counted it
+     * when the set is stored (one location per row), else located here.
+     */
+    private static boolean outside(ImportWriter writer, String setId, WardIndex boundaries, Incident incident) {
+        Integer ward = setId == null ? null : writer.lastWard(setId);
+        return (ward != null ? ward : boundaries.locate(incident.lon(), incident.lat())) == WardIndex.OUTSIDE;
     }
 
     private static MessageDigest sha256() {

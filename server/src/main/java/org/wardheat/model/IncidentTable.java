@@ -11,6 +11,10 @@ import java.util.Set;
  * All stored incidents held in memory, column by column, for fast analysis: month ({@code yyyymm}),
  * category and dataset (as indexes into dictionaries), WGS84 longitude/latitude (NaN when without
  * location) and weight. Immutable once loaded.
+ *
+ * <p>A row may also stand for several incidents of one month, category and dataset ({@link #records} of
+ * them, {@link #weight} their weight sum): the store's ward counts are loaded as such a table, whose rows
+ * have no position (longitude 0 when located, NaN when not).
  */
 public final class IncidentTable {
     private final int size;
@@ -20,13 +24,17 @@ public final class IncidentTable {
     private final double[] lon;
     private final double[] lat;
     private final double[] weight;
+    /** Incidents per row; null when every row is one incident. */
+    private final long[] records;
     private final List<String> categories;
     private final List<String> datasets;
     private final Map<String, Set<Integer>> covered;
 
     private IncidentTable(int size, int[] month, short[] category, short[] dataset, double[] lon, double[] lat,
-                          double[] weight, List<String> categories, List<String> datasets, Map<String, Set<Integer>> covered) {
+                          double[] weight, long[] records, List<String> categories, List<String> datasets,
+                          Map<String, Set<Integer>> covered) {
         this.covered = covered;
+        this.records = records;
         this.size = size;
         this.month = month;
         this.category = category;
@@ -47,6 +55,7 @@ public final class IncidentTable {
         private double[] lon = new double[1024];
         private double[] lat = new double[1024];
         private double[] weight = new double[1024];
+        private long[] records;
         private final List<String> categories = new ArrayList<>();
         private final Map<String, Short> categoryIds = new HashMap<>();
         private final List<String> datasets = new ArrayList<>();
@@ -65,6 +74,34 @@ public final class IncidentTable {
             return this;
         }
 
+        /** Names a category before any row has it, so that the dictionary keeps the given order. */
+        public Builder category(String categoryName) {
+            id(categoryName, categories, categoryIds);
+            return this;
+        }
+
+        /** Names a dataset before any row has it, so that the dictionary keeps the given order. */
+        public Builder dataset(String datasetName) {
+            id(datasetName, datasets, datasetIds);
+            return this;
+        }
+
+        /**
+         * Adds a row standing for {@code count} incidents of one month, category and dataset, located or not,
+         * whose weights sum to {@code weightSum}.
+         */
+        public Builder addRows(int yyyymm, String categoryName, String datasetName, boolean located, long count,
+                               double weightSum) {
+            if (records == null) {
+                records = new long[month.length];
+                Arrays.fill(records, 0, size, 1);
+            }
+            add(yyyymm, categoryName, datasetName, located ? 0 : Double.NaN, located ? 0 : Double.NaN, weightSum);
+            records[size - 1] = count;
+            return this;
+        }
+
+        /** Adds one incident. */
         public Builder add(int yyyymm, String categoryName, String datasetName, double lonDeg, double latDeg, double w) {
             if (size == month.length) {
                 int n = size * 2;
@@ -74,6 +111,12 @@ public final class IncidentTable {
                 lon = Arrays.copyOf(lon, n);
                 lat = Arrays.copyOf(lat, n);
                 weight = Arrays.copyOf(weight, n);
+                if (records != null) {
+                    records = Arrays.copyOf(records, n);
+                }
+            }
+            if (records != null) {
+                records[size] = 1;
             }
             month[size] = yyyymm;
             category[size] = id(categoryName, categories, categoryIds);
@@ -107,7 +150,8 @@ public final class IncidentTable {
             all.replaceAll((d, m) -> Set.copyOf(m));
             return new IncidentTable(size, Arrays.copyOf(month, size), Arrays.copyOf(category, size),
                     Arrays.copyOf(dataset, size), Arrays.copyOf(lon, size), Arrays.copyOf(lat, size),
-                    Arrays.copyOf(weight, size), categories, datasets, Map.copyOf(all));
+                    Arrays.copyOf(weight, size), records == null ? null : Arrays.copyOf(records, size), categories, datasets,
+                    Map.copyOf(all));
         }
     }
 
@@ -146,6 +190,11 @@ public final class IncidentTable {
 
     public double weight(int i) {
         return weight[i];
+    }
+
+    /** How many incidents row {@code i} stands for: 1 but in a table of counts. */
+    public long records(int i) {
+        return records == null ? 1 : records[i];
     }
 
     public boolean hasLocation(int i) {

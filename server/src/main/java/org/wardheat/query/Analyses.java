@@ -92,9 +92,14 @@ public final class Analyses {
         }
     }
 
+    /** The serial number of the snapshot of the data analyses read now (it changes when the data change). */
+    public long snapshotSerial() {
+        return workspace.snapshot().serial();
+    }
+
     /** The first and last month of the stored data (incidents and area totals), which periods are checked against. */
     public DataMonths months() {
-        IncidentTable t = workspace.incidents();
+        IncidentTable t = workspace.snapshot().monthly(); // the stored counts: no incident is read
         int first = Integer.MAX_VALUE, last = Integer.MIN_VALUE;
         for (int i = 0; i < t.size(); i++) {
             int m = t.month(i);
@@ -182,7 +187,7 @@ public final class Analyses {
             return hotspots.gistar(r, g.pAdjust(), g.neighbourDistanceMetres(), g.weighted());
         } else if (q instanceof ChangeQuery c) {
             Filter f = c.on().filter();
-            Coverage coverage = Coverage.of(workspace.incidents(), f.categorySet(), f.datasetSet(), f.period(), c.beforePeriod(), c.allowPartial());
+            Coverage coverage = Coverage.of(workspace.snapshot().monthly(), f.categorySet(), f.datasetSet(), f.period(), c.beforePeriod(), c.allowPartial());
             if (!coverage.changeShown()) {
                 throw new InvalidParameterException("before", "no comparable data: " + String.join("; ", coverage.warnings()));
             }
@@ -465,7 +470,7 @@ public final class Analyses {
         String measure = q.measure() != null ? Values.word(q.measure()) : resolve(ChangeRules.DEFAULT.withMeasure(null), f).measureWord();
         MonthlyTable.Table t = repeats.monthlyTable(new RepeatService.Selection(f.datasetSet(), f.categorySet(), f.period(), a.boundaries(),
                 ward, within), q.firstMonth(), measure, Outliers.Rules.DEFAULT, false);
-        Coverage coverage = Coverage.of(workspace.incidents(), f.categorySet(), f.datasetSet(), f.period(), null, false);
+        Coverage coverage = Coverage.of(workspace.snapshot().monthly(), f.categorySet(), f.datasetSet(), f.period(), null, false);
         Set<YearMonth> covered = new java.util.HashSet<>();
         coverage.period().covered().forEach(m -> covered.add(YearMonth.parse(m)));
         return new TrendsResult(q.area().scope(), f.period().toString(), t.measure(), t, coverage.period().covered(),
@@ -502,7 +507,7 @@ public final class Analyses {
     /** The months with data in the priority matrix's two periods, and whether change is scored. */
     public Coverage prioritiesCoverage(PriorityQuery q) {
         Filter f = q.filter();
-        return Coverage.of(workspace.incidents(), f.categorySet(), f.datasetSet(), f.period(), q.comparison(), q.allowPartial());
+        return Coverage.of(workspace.snapshot().monthly(), f.categorySet(), f.datasetSet(), f.period(), q.comparison(), q.allowPartial());
     }
 
     public FeatureTable prioritiesTable(PriorityQuery q) {

@@ -233,7 +233,7 @@ public final class AreaService {
         Set<String> pointDatasets = new java.util.LinkedHashSet<>(datasets);
         pointDatasets.removeIf(totals::isDataset);
         Set<String> pointCategories = new java.util.LinkedHashSet<>(categories);
-        pointCategories.removeIf(c -> totals.isCategory(c) && workspace.incidents().categories().stream().noneMatch(c::equalsIgnoreCase));
+        pointCategories.removeIf(c -> totals.isCategory(c) && workspace.snapshot().monthly().categories().stream().noneMatch(c::equalsIgnoreCase));
         boolean points = (datasets.isEmpty() || !pointDatasets.isEmpty()) && (categories.isEmpty() || !pointCategories.isEmpty());
         List<RepeatService.Place> places = List.of();
         List<HotCell> cells = new ArrayList<>();

@@ -7,6 +7,7 @@ import org.wardheat.model.IncidentTable;
 import org.wardheat.store.BoundarySetInfo;
 import org.wardheat.store.NotFoundException;
 import org.wardheat.store.Store;
+import org.wardheat.store.WardCountStore;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -19,7 +20,7 @@ import java.util.List;
  */
 public final class Snapshot {
     /** Budgets in approximate bytes for the loaded boundary sets and the ward assignments. */
-    static final long SETS_BYTES = 256L << 20, ASSIGNMENTS_BYTES = 64L << 20;
+    static final long SETS_BYTES = 256L << 20, ASSIGNMENTS_BYTES = 64L << 20, COUNTS_BYTES = 64L << 20;
 
     private final Store store;
     private final long serial;
@@ -30,6 +31,8 @@ public final class Snapshot {
     private final BoundedCache<String, LoadedSet> sets = new BoundedCache<>("boundary sets", SETS_BYTES, Snapshot::bytes);
     private final BoundedCache<String, int[]> assignments =
             new BoundedCache<>("ward assignments", ASSIGNMENTS_BYTES, a -> 16L + 4L * a.length);
+    private final BoundedCache<String, CountTable> counts =
+            new BoundedCache<>("ward counts", COUNTS_BYTES, c -> 64L + 40L * c.rows().size());
 
     /**
      * @param serial  this process's number for the snapshot, unique, for cache keys
@@ -57,6 +60,41 @@ public final class Snapshot {
     /** Every stored area total (counts placed on the areas of each boundary set), loaded on first use. */
     public org.wardheat.model.AreaTotalTable areaTotals() {
         return areaTotals.get(Boolean.TRUE, k -> store.areaTotals().table());
+    }
+
+    /**
+     * Every incident counted by month × category × dataset (located or not), whatever the boundary sets: for
+     * the data's months, coverage and the category counts. Loaded from the store's counts on first use.
+     */
+    public IncidentTable monthly() {
+        return counts(WardCountStore.ALL).rows();
+    }
+
+    /**
+     * The incidents of boundary set {@code setId} counted by ward × month × category × dataset, loaded from the
+     * store's counts on first use (the incidents are not read).
+     */
+    public CountTable counts(String setId) {
+        if (!setId.equals(WardCountStore.ALL)) {
+            boundarySet(setId); // fails naming the known sets
+        }
+        return counts.get(setId, k -> {
+            WardCountStore.Rows rows = store.wardCounts().rows(setId);
+            int[] wardOf = new int[rows.wards().size()];
+            java.util.Map<String, Integer> index = new java.util.HashMap<>();
+            if (!setId.equals(WardCountStore.ALL)) {
+                List<Ward> wards = boundarySet(setId).wards();
+                for (int w = 0; w < wards.size(); w++) {
+                    index.put(wards.get(w).code(), w);
+                }
+            }
+            for (int i = 0; i < wardOf.length; i++) {
+                String code = rows.wards().get(i);
+                Integer w = code == null ? null : index.get(code);
+                wardOf[i] = w == null ? WardIndex.OUTSIDE : w;
+            }
+            return new CountTable(rows.table(), wardOf);
+        });
     }
 
     /** The boundary set with this id, loaded and indexed; fails naming the known ids. */

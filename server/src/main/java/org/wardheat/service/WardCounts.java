@@ -18,7 +18,7 @@ import java.util.TreeSet;
  * THE seam where ward counts come from: every table by ward (the ward table, the strategic table and focus
  * areas made of wards, the district breakdown, change) takes its counts from {@link #of}. Two sources are added
  * here: the incidents, by the ward their point lies in (records, or summed weights with the {@code count}
- * measure); and the stored area totals placed on the set's areas at import ({@link AreaTotalTable}: a count of
+ * measure), as the store keeps them counted ({@link Snapshot#counts}: ward × month × category × dataset); and the stored area totals placed on the set's areas at import ({@link AreaTotalTable}: a count of
  * N is N records under either measure; LSOA totals split by population are estimates). The point analyses
  * (hotspot surfaces, repeats, near repeat) never read area totals.
  */
@@ -35,13 +35,14 @@ public final class WardCounts {
      */
     public static WardMonthCounts of(Snapshot snap, String setId, Set<String> categories, Set<String> datasets, Period span,
                                      boolean weighted) {
-        IncidentTable t = snap.incidents();
+        CountTable stored = snap.counts(setId); // the incidents counted by ward in the store: no incident is read
+        IncidentTable t = stored.rows();
         AreaTotalTable totals = snap.areaTotals();
         check("category", categories, t.categories(), totals.categories(), CategoryGroups.installed());
         check("dataset", datasets, t.datasets(), totals.datasets(), null);
         List<Ward> wards = snap.boundarySet(setId).wards();
         WardMonthCounts counts = new WardMonthCounts(wards.size(), span);
-        counts.addIncidents(t, snap.wardOf(setId), t.filterKnown(categories, datasets), weighted);
+        counts.addIncidents(t, stored.wardOf(), t.filterKnown(categories, datasets), weighted);
         List<AreaTotalTable.Row> rows = totals.rows(setId);
         if (!rows.isEmpty()) {
             Map<String, Integer> index = new HashMap<>();
@@ -61,7 +62,7 @@ public final class WardCounts {
     /** The months with data in the period and the comparison, incidents and area totals together (see {@link Coverage}). */
     public static Coverage coverage(Snapshot snap, Set<String> categories, Set<String> datasets, Period period, Period comparison,
                                     boolean allowPartial) {
-        IncidentTable t = snap.incidents();
+        IncidentTable t = snap.monthly();
         AreaTotalTable totals = snap.areaTotals();
         check("category", categories, t.categories(), totals.categories(), CategoryGroups.installed());
         check("dataset", datasets, t.datasets(), totals.datasets(), null);

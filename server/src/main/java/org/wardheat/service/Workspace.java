@@ -17,6 +17,7 @@ import org.wardheat.model.Period;
 import org.wardheat.store.AreaTotalStore;
 import org.wardheat.store.BoundarySetInfo;
 import org.wardheat.store.Store;
+import org.wardheat.store.WardCountStore;
 import org.wardheat.text.InputLimits;
 
 import java.io.Closeable;
@@ -226,10 +227,10 @@ public final class Workspace implements Closeable {
 
     /** Incident counts by category, over all months. */
     public Map<String, Long> categoryCounts() {
-        IncidentTable t = incidents();
+        IncidentTable t = snapshot().monthly();
         Map<String, Long> counts = new TreeMap<>();
         for (int i = 0; i < t.size(); i++) {
-            counts.merge(t.category(i), 1L, Long::sum);
+            counts.merge(t.category(i), t.records(i), Long::sum);
         }
         return counts;
     }
@@ -240,16 +241,17 @@ public final class Workspace implements Closeable {
      */
     public Map<String, Long> categoryCounts(String dataset, String setId) {
         Snapshot snap = snapshot();
-        IncidentTable t = snap.incidents();
+        CountTable stored = snap.counts(setId == null ? WardCountStore.ALL : setId);
+        IncidentTable t = stored.rows();
         java.util.Set<String> wanted = dataset == null || dataset.isBlank() ? java.util.Set.of() : java.util.Set.of(dataset);
         org.wardheat.model.AreaTotalTable totals = snap.areaTotals();
         IncidentTable.Filter filter = totals.isDataset(dataset == null ? "" : dataset) ? t.filterKnown(java.util.Set.of(), wanted)
                 : t.filter(java.util.Set.of(), wanted);
-        int[] ward = setId == null ? null : snap.wardOf(setId);
+        int[] ward = setId == null ? null : stored.wardOf();
         Map<String, Long> counts = new TreeMap<>();
         for (int i = 0; i < t.size(); i++) {
             if (filter.test(i) && (ward == null || ward[i] >= 0)) {
-                counts.merge(t.category(i), 1L, Long::sum);
+                counts.merge(t.category(i), t.records(i), Long::sum);
             }
         }
         Map<String, Double> placed = new TreeMap<>(); // area totals: their counts on the set (or on any one set), rounded once
@@ -265,10 +267,10 @@ public final class Workspace implements Closeable {
 
     /** Incident counts by month ({@code YYYY-MM}), in order. */
     public Map<String, Long> monthCounts() {
-        IncidentTable t = incidents();
+        IncidentTable t = snapshot().monthly();
         Map<Integer, Long> counts = new TreeMap<>();
         for (int i = 0; i < t.size(); i++) {
-            counts.merge(t.month(i), 1L, Long::sum);
+            counts.merge(t.month(i), t.records(i), Long::sum);
         }
         Map<String, Long> named = new LinkedHashMap<>();
         counts.forEach((m, n) -> named.put(Period.text(m), n));

@@ -6,8 +6,10 @@ import org.locationtech.jts.io.WKBReader;
 import org.locationtech.jts.io.WKBWriter;
 import org.wardheat.boundaries.Ward;
 
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -89,6 +91,7 @@ public final class BoundaryStore {
                     ps.executeBatch();
                 }
             }
+            WardCountStore.build(c, id); // one pass over the stored incidents: each one's ward in the new set
             return null;
         });
     }
@@ -138,25 +141,28 @@ public final class BoundaryStore {
 
     /** The wards of a set, in code order, with WGS84 geometries. */
     public List<Ward> wards(String setId) {
-        return db.read(c -> {
-            List<Ward> wards = new ArrayList<>();
-            WKBReader wkb = new WKBReader();
-            try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT code, name, district, geometry FROM ward WHERE set_id = ? ORDER BY code")) {
-                ps.setString(1, setId);
-                ResultSet rs = ps.executeQuery();
-                while (rs.next()) {
-                    Geometry g;
-                    try {
-                        g = wkb.read(rs.getBytes(4));
-                    } catch (ParseException e) {
-                        throw new StoreException("stored geometry of ward " + rs.getString(1) + " is damaged", e);
-                    }
-                    wards.add(new Ward(rs.getString(1), rs.getString(2), rs.getString(3), g));
+        return db.read(c -> wards(c, setId));
+    }
+
+    /** The wards of a set, in code order, read on {@code c}. */
+    static List<Ward> wards(Connection c, String setId) throws SQLException {
+        List<Ward> wards = new ArrayList<>();
+        WKBReader wkb = new WKBReader();
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT code, name, district, geometry FROM ward WHERE set_id = ? ORDER BY code")) {
+            ps.setString(1, setId);
+            ResultSet rs = ps.executeQuery();
+            while (rs.next()) {
+                Geometry g;
+                try {
+                    g = wkb.read(rs.getBytes(4));
+                } catch (ParseException e) {
+                    throw new StoreException("stored geometry of ward " + rs.getString(1) + " is damaged", e);
                 }
+                wards.add(new Ward(rs.getString(1), rs.getString(2), rs.getString(3), g));
             }
-            return wards;
-        });
+        }
+        return wards;
     }
 
     /** Replaces the population of a boundary set's wards. */

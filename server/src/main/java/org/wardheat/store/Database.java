@@ -39,6 +39,8 @@ public final class Database implements Closeable {
      * large import runs (which takes minutes at worst: waiting longer would not help).
      */
     public static final int BUSY_TIMEOUT_MS = 5_000;
+    /** The most bytes of WAL file kept after a checkpoint has reset it (SQLite truncates it to this). */
+    static final long WAL_KEPT_BYTES = 64L << 20;
     /** No cap on the database's size: SQLite's largest {@code max_page_count}. */
     private static final long NO_PAGE_LIMIT = 0xFFFFFFFEL;
 
@@ -107,6 +109,7 @@ public final class Database implements Closeable {
             s.execute("PRAGMA synchronous=NORMAL");
             s.execute("PRAGMA foreign_keys=ON");
             s.execute("PRAGMA busy_timeout=" + BUSY_TIMEOUT_MS);
+            s.execute("PRAGMA journal_size_limit=" + WAL_KEPT_BYTES);
             c.setAutoCommit(false); // the driver starts a deferred transaction: no lock until the first statement
         } catch (SQLException | RuntimeException e) {
             closeQuietly(c, e);
@@ -316,6 +319,21 @@ public final class Database implements Closeable {
                 }
             }
             idleReaders.notifyAll();
+        }
+    }
+
+    /**
+     * Copies the WAL into the database file and truncates the WAL to nothing, as far as readers allow (a
+     * page a reader still needs stays; it goes at a later checkpoint). Called after a large write (an
+     * import), so the disk holds the store once and not the store plus a WAL of the import's size; best
+     * effort, a failure changes nothing.
+     */
+    public void checkpoint() {
+        try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
+            s.execute("PRAGMA busy_timeout=1000"); // waits at most 1 s for readers, then leaves the rest to SQLite
+            s.execute("PRAGMA wal_checkpoint(TRUNCATE)");
+        } catch (SQLException e) {
+            // best effort: SQLite checkpoints again on its own (wal_autocheckpoint) and journal_size_limit bounds the file
         }
     }
 

@@ -26,7 +26,8 @@ public final class ImportLog {
         return db.read(c -> {
             List<DatasetInfo> out = new ArrayList<>();
             try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(
-                    "SELECT id, kind, added_at, (SELECT count(*) FROM incident i WHERE i.dataset = d.id) FROM dataset d ORDER BY id")) {
+                    "SELECT id, kind, added_at, (SELECT coalesce(sum(records), 0) FROM ward_count w WHERE w.set_id = ''"
+                            + " AND w.dataset = d.id) FROM dataset d ORDER BY id")) {
                 while (rs.next()) {
                     out.add(new DatasetInfo(rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4), new ArrayList<>()));
                 }
@@ -108,7 +109,8 @@ public final class ImportLog {
                     files.add(rs.getString(1));
                 }
             }
-            long rows = update(c, "DELETE FROM incident WHERE dataset = ?", dataset);
+            WardCountStore.deleteDataset(c, dataset);
+            long rows = update(c, "DELETE FROM incident WHERE file_id IN (SELECT id FROM import_file WHERE dataset = ?)", dataset);
             update(c, "DELETE FROM area_total WHERE dataset = ?", dataset);
             update(c, "DELETE FROM area_total_placement WHERE dataset = ?", dataset);
             update(c, "DELETE FROM import_problem WHERE file_id IN (SELECT id FROM import_file WHERE dataset = ?)", dataset);
@@ -133,6 +135,7 @@ public final class ImportLog {
                 }
                 source = rs.getString(1);
             }
+            WardCountStore.subtractFile(c, fileId);
             long rows = update(c, "DELETE FROM incident WHERE file_id = ?", fileId);
             update(c, "DELETE FROM area_total WHERE file_id = ?", fileId);
             update(c, "DELETE FROM area_total_placement WHERE file_id = ?", fileId);

@@ -1,5 +1,6 @@
 package org.wardheat.store;
 
+import org.wardheat.boundaries.WardIndex;
 import org.wardheat.model.Incident;
 
 import java.sql.Connection;
@@ -8,7 +9,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Savepoint;
-import java.sql.Types;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
@@ -22,20 +22,25 @@ import java.util.Set;
  */
 public final class ImportWriter implements AutoCloseable {
     private static final int BATCH = 10_000;
-    private static final String INSERT = "INSERT INTO incident (dataset, file_id, line, month, date, end_date, category,"
-            + " crime_id, lon, lat, location, lsoa, outcome, weight, extra) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
 
     private final Connection db;
     private String dataset;
     private long fileId;
     private Savepoint start;
-    private PreparedStatement insert;
+    private IncidentRows insert;
     private PreparedStatement problem;
-    private int batched;
     private int problemsBatched;
+    /** The boundary sets each incident is counted in, loaded at the first file. */
+    private CountTally fileCounts;
+    private int firstMonth;
+    private int lastMonth;
 
-    ImportWriter(Connection db) {
+    /** Ward indexes of stored boundary sets the caller has loaded already, by set id (the others are loaded). */
+    private final Map<String, WardIndex> known;
+
+    ImportWriter(Connection db, Map<String, WardIndex> known) {
         this.db = db;
+        this.known = Map.copyOf(known);
     }
 
     /** Creates the dataset if it does not exist. */
@@ -56,7 +61,7 @@ public final class ImportWriter implements AutoCloseable {
                         out.put(rs.getString(1), new HashSet<>());
                     }
                 }
-                try (ResultSet rs = s.executeQuery("SELECT dataset, category FROM incident GROUP BY dataset, category")) {
+                try (ResultSet rs = s.executeQuery("SELECT dataset, category FROM ward_count WHERE set_id = '' GROUP BY dataset, category")) {
                     while (rs.next()) {
                         out.computeIfAbsent(rs.getString(1), k -> new HashSet<>()).add(rs.getString(2));
                     }
@@ -72,23 +77,39 @@ public final class ImportWriter implements AutoCloseable {
             dataset = datasetId;
             start = db.setSavepoint();
             fileId = ImportLog.log(db, datasetId, source, "pending-" + System.nanoTime());
-            insert = db.prepareStatement(INSERT);
+            if (insert == null) {
+                insert = new IncidentRows(db); // one for the whole import: its dictionaries' ids stay cached
+            }
             problem = db.prepareStatement("INSERT INTO import_problem VALUES (?,?,?,?)");
-            batched = 0;
             problemsBatched = 0;
+            if (fileCounts == null) {
+                fileCounts = new CountTally(WardCountStore.sets(db, known), true);
+            }
+            fileCounts.clear();
+            firstMonth = Integer.MAX_VALUE;
+            lastMonth = Integer.MIN_VALUE;
         });
     }
 
     /** Adds an incident read from line {@code line} of the current file. */
     public void add(int line, Incident i) {
         run(() -> {
-            bind(line, i);
-            insert.addBatch();
-            if (++batched == BATCH) {
-                insert.executeBatch();
-                batched = 0;
-            }
+            insert.add(0, fileId, line, i);
+            // counted where it is stored: at the stored (fixed-point) position, as a later recount finds it
+            fileCounts.add(i.month(), i.category(), dataset, IncidentCodec.quantise(i.lon()), IncidentCodec.quantise(i.lat()),
+                    i.weight());
+            firstMonth = Math.min(firstMonth, i.month());
+            lastMonth = Math.max(lastMonth, i.month());
         });
+    }
+
+    /**
+     * The ward of the incident last {@linkplain #add added} in boundary set {@code setId}, as its counts have it
+     * (located at the stored position): its index in the set's code-ordered wards, or -1 outside them or without a
+     * location; null for a set not in the store.
+     */
+    public Integer lastWard(String setId) {
+        return fileCounts == null ? null : fileCounts.lastWard(setId);
     }
 
     /** Records a rejected row of the current file. */
@@ -113,13 +134,16 @@ public final class ImportWriter implements AutoCloseable {
      */
     public Optional<ImportedFile> endFile(String sha256) {
         return call(() -> {
-            insert.executeBatch();
+            insert.flush();
             problem.executeBatch();
-            closeStatements();
+            problem.close();
+            problem = null;
             Optional<ImportedFile> earlier = ImportLog.find(db, dataset, sha256);
             if (earlier.isPresent()) {
                 db.rollback(start);
+                insert.forget(); // the rollback may have taken back dictionary rows
             } else {
+                keepCounts();
                 db.releaseSavepoint(start);
             }
             return earlier;
@@ -131,34 +155,26 @@ public final class ImportWriter implements AutoCloseable {
         run(() -> ImportLog.setReport(db, fileId, sha256, reportJson));
     }
 
-    private void bind(int line, Incident i) throws SQLException {
-        insert.setString(1, dataset);
-        insert.setLong(2, fileId);
-        insert.setInt(3, line);
-        insert.setInt(4, i.month());
-        insert.setString(5, i.date());
-        insert.setString(6, i.endDate());
-        insert.setString(7, i.category());
-        insert.setString(8, i.crimeId());
-        if (i.hasLocation()) {
-            insert.setDouble(9, i.lon());
-            insert.setDouble(10, i.lat());
-        } else {
-            insert.setNull(9, Types.REAL);
-            insert.setNull(10, Types.REAL);
+    /** Adds the file's counts, its months and any new category to the store. */
+    private void keepCounts() throws SQLException {
+        WardCountStore.write(db, fileCounts, 1);
+        if (firstMonth <= lastMonth) {
+            try (PreparedStatement ps = db.prepareStatement("UPDATE import_file SET first_month = ?, last_month = ? WHERE id = ?")) {
+                ps.setInt(1, firstMonth);
+                ps.setInt(2, lastMonth);
+                ps.setLong(3, fileId);
+                ps.executeUpdate();
+            }
         }
-        insert.setString(11, i.location());
-        insert.setString(12, i.lsoa());
-        insert.setString(13, i.outcome());
-        insert.setDouble(14, i.weight());
-        insert.setString(15, i.extra());
     }
 
     private void closeStatements() throws SQLException {
         if (insert != null) {
             insert.close();
-            problem.close();
             insert = null;
+        }
+        if (problem != null) {
+            problem.close();
             problem = null;
         }
     }

@@ -1,18 +1,25 @@
 package org.wardheat.store;
 
+import org.wardheat.boundaries.WardIndex;
 import org.wardheat.model.Incident;
 import org.wardheat.model.IncidentTable;
 
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
- * The incidents: stored once, independent of any boundary set, with WGS84 longitude/latitude. Loads
+ * The incidents: stored once, independent of any boundary set, in the compact form of {@link IncidentCodec}
+ * (WGS84 longitude/latitude as fixed-point integers; category, location, LSOA and
+ * outcome as dictionary ids; the dataset through the imported file). Loads
  * them as an in-memory {@link IncidentTable} or as {@link Incident} records, and writes imports.
  */
 public final class IncidentStore {
@@ -27,37 +34,70 @@ public final class IncidentStore {
         T run(ImportWriter writer);
     }
 
-    /** Runs an import in one write transaction: all of it is stored, or nothing (whatever is thrown). */
+    /**
+     * Runs an import in one write transaction: all of it is stored, or nothing (whatever is thrown). The WAL is
+     * checkpointed and truncated afterwards, so the disk holds the store once.
+     */
     public <T> T importing(ImportWork<T> work) {
-        return db.inTransaction(c -> {
-            try (ImportWriter writer = new ImportWriter(c)) {
+        return importing(Map.of(), work);
+    }
+
+    /**
+     * As {@link #importing(ImportWork)}, counting the incidents by ward with the given indexes of stored boundary
+     * sets (by set id; each must index the set's wards in code order, as {@link BoundaryStore#wards} gives them)
+     * instead of loading those sets again.
+     */
+    public <T> T importing(Map<String, WardIndex> loadedSets, ImportWork<T> work) {
+        T result = db.inTransaction(c -> {
+            try (ImportWriter writer = new ImportWriter(c, loadedSets)) {
                 return work.run(writer);
             }
         });
+        db.checkpoint();
+        return result;
     }
 
     /** Every stored incident, in storage order, as an immutable column table. */
     public IncidentTable table() {
         return db.read(c -> {
             IncidentTable.Builder b = new IncidentTable.Builder();
+            Map<Long, String> categories = Dictionary.names(c, Dictionary.CATEGORY);
+            Map<Long, String> datasets = fileDatasets(c);
             try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(
-                    "SELECT month, category, dataset, lon, lat, weight FROM incident ORDER BY id")) {
+                    "SELECT month, category, file_id, lon, lat, weight FROM incident ORDER BY id")) {
                 while (rs.next()) {
-                    double x = rs.getDouble(4);
+                    long x = rs.getLong(4);
                     boolean located = !rs.wasNull();
-                    double y = rs.getDouble(5);
-                    b.add(rs.getInt(1), rs.getString(2), rs.getString(3), located ? x : Double.NaN,
-                            located ? y : Double.NaN, rs.getDouble(6));
+                    long y = rs.getLong(5);
+                    b.add(rs.getInt(1), categories.get(rs.getLong(2)), datasets.get(rs.getLong(3)),
+                            located ? IncidentCodec.degrees(x) : Double.NaN, located ? IncidentCodec.degrees(y) : Double.NaN,
+                            rs.getDouble(6));
                 }
             }
-            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(
-                    "SELECT dataset, min(month), max(month) FROM incident GROUP BY dataset, file_id")) {
-                while (rs.next()) {
-                    b.covers(rs.getString(1), rs.getInt(2), rs.getInt(3)); // a file covers its first to its last month
-                }
-            }
+            covers(c, b);
             return b.build();
         });
+    }
+
+    /** Each imported file's dataset, by file id. */
+    static Map<Long, String> fileDatasets(Connection c) throws SQLException {
+        Map<Long, String> out = new HashMap<>();
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT id, dataset FROM import_file")) {
+            while (rs.next()) {
+                out.put(rs.getLong(1), rs.getString(2));
+            }
+        }
+        return out;
+    }
+
+    /** Adds each imported file's months to {@code b}: a file covers its first to its last record month. */
+    static void covers(Connection c, IncidentTable.Builder b) throws SQLException {
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(
+                "SELECT dataset, first_month, last_month FROM import_file WHERE first_month IS NOT NULL ORDER BY id")) {
+            while (rs.next()) {
+                b.covers(rs.getString(1), rs.getInt(2), rs.getInt(3));
+            }
+        }
     }
 
     /**
@@ -71,18 +111,21 @@ public final class IncidentStore {
      */
     public List<Incident> records(Collection<String> datasets, Collection<String> categories, int fromMonth, int toMonth) {
         return db.read(c -> {
-            StringBuilder sql = new StringBuilder("SELECT id, dataset, month, date, end_date, category, crime_id, lon, lat,"
-                    + " location, lsoa, outcome, weight, extra FROM incident WHERE month BETWEEN ? AND ?");
+            StringBuilder sql = new StringBuilder("""
+                    SELECT i.id, f.dataset, i.month, i.date, i.end_date, k.name, i.crime_id, i.lon, i.lat,
+                      (SELECT name FROM label WHERE id = i.location), (SELECT name FROM label WHERE id = i.lsoa),
+                      (SELECT name FROM label WHERE id = i.outcome), i.weight, i.extra
+                    FROM incident i JOIN import_file f ON f.id = i.file_id JOIN category k ON k.id = i.category
+                    WHERE i.month BETWEEN ? AND ?""");
             List<String> args = new ArrayList<>();
             if (!datasets.isEmpty()) {
-                sql.append(" AND dataset IN (").append("?,".repeat(datasets.size() - 1)).append("?)");
+                sql.append(" AND f.dataset IN (").append("?,".repeat(datasets.size() - 1)).append("?)");
                 args.addAll(datasets);
             }
             if (!categories.isEmpty()) {
-                sql.append(" AND lower(category) IN (").append("?,".repeat(categories.size() - 1)).append("?)");
+                sql.append(" AND lower(k.name) IN (").append("?,".repeat(categories.size() - 1)).append("?)");
                 categories.forEach(k -> args.add(k.toLowerCase(Locale.ROOT)));
             }
-            sql.append(" ORDER BY month, date, id");
             List<Incident> out = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
                 ps.setInt(1, fromMonth);
@@ -92,15 +135,22 @@ public final class IncidentStore {
                 }
                 ResultSet rs = ps.executeQuery();
                 while (rs.next()) {
-                    double lon = rs.getDouble(8);
+                    long lon = rs.getLong(8);
                     boolean located = !rs.wasNull();
-                    double lat = rs.getDouble(9);
-                    out.add(new Incident(rs.getLong(1), rs.getString(2), rs.getInt(3), rs.getString(4), rs.getString(5),
-                            rs.getString(6), rs.getString(7), located ? lon : Double.NaN, located ? lat : Double.NaN,
+                    long lat = rs.getLong(9);
+                    out.add(new Incident(rs.getLong(1), rs.getString(2), rs.getInt(3), IncidentCodec.day(rs.getObject(4)),
+                            IncidentCodec.day(rs.getObject(5)), rs.getString(6), IncidentCodec.crimeId(rs.getObject(7)),
+                            located ? IncidentCodec.degrees(lon) : Double.NaN, located ? IncidentCodec.degrees(lat) : Double.NaN,
                             rs.getString(10), rs.getString(11), rs.getString(12), rs.getDouble(13), rs.getString(14)));
                 }
             }
+            out.sort(RECORD_ORDER);
             return out;
         });
     }
+
+    /** Month, then day (records without a day first, as SQLite orders NULL), then id. */
+    private static final java.util.Comparator<Incident> RECORD_ORDER = java.util.Comparator.comparingInt(Incident::month)
+            .thenComparing(Incident::date, java.util.Comparator.nullsFirst(java.util.Comparator.naturalOrder()))
+            .thenComparingLong(Incident::id);
 }

@@ -7,7 +7,7 @@ import java.sql.Statement;
 
 /** The tables, created on first use and migrated version by version ({@code PRAGMA user_version}). */
 final class Schema {
-    static final int VERSION = 4;
+    static final int VERSION = 5;
 
     private Schema() {
     }
@@ -42,8 +42,71 @@ final class Schema {
                       FOREIGN KEY (set_id, ward_code) REFERENCES ward(set_id, code) ON DELETE CASCADE)""");
             s.execute("PRAGMA user_version=4");
         }
+        if (version < 5) {
+            toCompact(s);
+        }
         AreaTotalStore.create(s); // unversioned: CREATE ... IF NOT EXISTS
         ContextStore.create(s);
+    }
+
+    /**
+     * v5, the compact store: incidents in the form of {@link IncidentCodec} (category, location, LSOA and
+     * outcome as dictionary ids, the dataset through the file, coordinates as fixed-point integers), each file's first and last record month, and the {@link WardCountStore} aggregate, counted
+     * here for every stored set. Every stored row is kept, with its id; the file is vacuumed afterwards.
+     */
+    private static void toCompact(Statement s) throws SQLException {
+        boolean hadRows;
+        s.execute("BEGIN IMMEDIATE");
+        try {
+            s.execute("DROP INDEX IF EXISTS incident_month");
+            s.execute("ALTER TABLE incident RENAME TO incident_v4");
+            s.execute(Dictionary.create(Dictionary.CATEGORY));
+            s.execute(Dictionary.create(Dictionary.LABEL));
+            s.execute("INSERT INTO category (name) SELECT category FROM incident_v4 GROUP BY category ORDER BY min(id)");
+            s.execute(IncidentRows.CREATE);
+            s.execute("ALTER TABLE import_file ADD COLUMN first_month INTEGER");
+            s.execute("ALTER TABLE import_file ADD COLUMN last_month INTEGER");
+            s.execute("CREATE TEMP TABLE file_month (file_id INTEGER PRIMARY KEY, first INTEGER, last INTEGER)");
+            s.execute("INSERT INTO file_month SELECT file_id, min(month), max(month) FROM incident_v4 GROUP BY file_id");
+            s.execute("""
+                    UPDATE import_file SET (first_month, last_month) =
+                      (SELECT first, last FROM file_month WHERE file_month.file_id = import_file.id)""");
+            s.execute("DROP TABLE file_month");
+            hadRows = copyIncidents(s.getConnection());
+            s.execute("DROP TABLE incident_v4");
+            s.execute(WardCountStore.CREATE);
+            s.execute(WardCountStore.CREATE_BUILT);
+            WardCountStore.buildMissing(s.getConnection());
+            s.execute("PRAGMA user_version=5");
+            s.execute("COMMIT");
+        } catch (SQLException | RuntimeException e) {
+            s.execute("ROLLBACK");
+            throw e;
+        }
+        if (hadRows) {
+            s.execute("VACUUM"); // give back the pages of the schema-4 rows
+        }
+    }
+
+    /** Copies every schema-4 incident into the compact table, keeping its id; whether there was any. */
+    private static boolean copyIncidents(java.sql.Connection c) throws SQLException {
+        boolean any = false;
+        try (Statement read = c.createStatement(); IncidentRows rows = new IncidentRows(c); ResultSet rs = read.executeQuery("""
+                SELECT id, file_id, line, month, date, end_date, category, crime_id, lon, lat, location, lsoa, outcome,
+                       weight, extra FROM incident_v4 ORDER BY id""")) {
+            while (rs.next()) {
+                double lon = rs.getDouble(9);
+                boolean located = !rs.wasNull();
+                double lat = rs.getDouble(10);
+                rows.add(rs.getLong(1), rs.getLong(2), rs.getInt(3), new org.wardheat.model.Incident(rs.getInt(4),
+                        rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), located ? lon : Double.NaN,
+                        located ? lat : Double.NaN, rs.getString(11), rs.getString(12), rs.getString(13), rs.getDouble(14),
+                        rs.getString(15)));
+                any = true;
+            }
+            rows.flush();
+        }
+        return any;
     }
 
     private static void create(Statement s) throws SQLException {

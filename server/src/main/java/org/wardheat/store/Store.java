@@ -16,6 +16,7 @@ public final class Store implements Closeable {
     private final IncidentStore incidents;
     private final ImportLog importLog;
     private final FocusAreaStore focusAreas;
+    private final WardCountStore wardCounts;
     private final AreaTotalStore areaTotals;
     private final ContextStore context;
     private final Database access;
@@ -33,6 +34,7 @@ public final class Store implements Closeable {
         this.incidents = new IncidentStore(database);
         this.importLog = new ImportLog(database);
         this.focusAreas = new FocusAreaStore(database);
+        this.wardCounts = new WardCountStore(database);
         this.areaTotals = new AreaTotalStore(database);
         this.context = new ContextStore(database);
     }
@@ -66,6 +68,11 @@ public final class Store implements Closeable {
 
     public ImportLog importLog() {
         return importLog;
+    }
+
+    /** The incidents counted by ward × month × category × dataset, per boundary set. */
+    public WardCountStore wardCounts() {
+        return wardCounts;
     }
 
     public FocusAreaStore focusAreas() {

@@ -230,7 +230,8 @@ class HostileHttpTest {
         assertEquals(2, totals.path("imported").asInt(), r.body());
         // put the store back as the other cases expect it
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + data.resolve(Store.FILE_NAME)); Statement s = c.createStatement()) {
-            s.execute("DELETE FROM incident WHERE dataset = 'mac'");
+            s.execute("DELETE FROM incident WHERE file_id IN (SELECT id FROM import_file WHERE dataset = 'mac')");
+            s.execute("DELETE FROM ward_count WHERE dataset = 'mac'");
             s.execute("DELETE FROM import_file WHERE dataset = 'mac'");
             s.execute("DELETE FROM dataset WHERE id = 'mac'");
         }

@@ -312,7 +312,8 @@ class HostileImportTest {
         assertEquals(2, r.totals().imported());
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + data.resolve(Store.FILE_NAME));
              Statement s = c.createStatement()) {
-            assertEquals("On or near Café Row", one(s, "SELECT location FROM incident WHERE month = 202208 AND category = 'Drugs'"));
+            assertEquals("On or near Café Row", one(s, "SELECT l.name FROM incident i JOIN label l ON l.id = i.location"
+                    + " JOIN category k ON k.id = i.category WHERE i.month = 202208 AND k.name = 'Drugs'"));
         }
     }
 

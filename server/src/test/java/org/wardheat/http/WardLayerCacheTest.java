@@ -1,0 +1,54 @@
+package org.wardheat.http;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.wardheat.TestFiles;
+import org.wardheat.imports.IncidentFormat;
+import org.wardheat.service.Workspace;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.wardheat.TestFiles.LAT;
+import static org.wardheat.TestFiles.POLICE_HEADER;
+import static org.wardheat.TestFiles.lon;
+import static org.wardheat.TestFiles.row;
+
+/** The ward layer is kept as sent while the data are the same, and made afresh once they change. */
+class WardLayerCacheTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void aKeptWardLayerGivesWayToTheNewDataAfterAnImport() throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        ObjectMapper json = new ObjectMapper();
+        try (Workspace ws = Workspace.open(dir.resolve("data"))) {
+            ws.addBoundaries("three", TestFiles.threeWards(dir), null, null);
+            ws.importFiles(List.of(Files.writeString(dir.resolve("a.csv"), POLICE_HEADER + row("2022-01", "Burglary", lon(0), LAT)
+                    + row("2022-02", "Burglary", lon(1), LAT))), IncidentFormat.POLICE_UK, "police-uk", null);
+            ApiServer server = new ApiServer(ws, new ApiServer.WebConfig(null, "", false));
+            try {
+                URI layer = URI.create("http://localhost:" + server.start(0) + "/api/wards?boundaries=three&from=2022-01&to=2022-02");
+                String first = http.send(HttpRequest.newBuilder(layer).build(), HttpResponse.BodyHandlers.ofString()).body();
+                assertEquals(2, json.readTree(first).path("totals").path("count").asInt(), first);
+                assertEquals(first, http.send(HttpRequest.newBuilder(layer).build(), HttpResponse.BodyHandlers.ofString()).body());
+
+                ws.importFiles(List.of(Files.writeString(dir.resolve("b.csv"), POLICE_HEADER + row("2022-02", "Drugs", lon(2), LAT))),
+                        IncidentFormat.POLICE_UK, "police-uk", null);
+                JsonNode after = json.readTree(http.send(HttpRequest.newBuilder(layer).build(), HttpResponse.BodyHandlers.ofString()).body());
+                assertEquals(3, after.path("totals").path("count").asInt(), after.toString());
+            } finally {
+                server.stop();
+            }
+        }
+    }
+}
