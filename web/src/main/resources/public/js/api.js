@@ -24,6 +24,7 @@ const PATHS = Object.freeze({
   priorities: '/api/priorities',
   import: '/api/import',
   population: '/api/population',
+  dissolve: '/api/boundaries/dissolve',
   session: '/api/session',
   login: '/api/login',
   logout: '/api/logout',
@@ -112,7 +113,7 @@ export function toQuery(params = {}) {
 /** A path with its query; the path must be one of the constants above. */
 export function url(path, params) {
   if (!API_PATHS.includes(path) && !/^\/api\/areas\/[1-9]\d{0,8}$/.test(path)
-    && !/^\/api\/boundaries\/[A-Za-z0-9][A-Za-z0-9._-]{0,63}\/outline$/.test(path)) throw new ApiError(`not an API path: ${path}`);
+    && !/^\/api\/boundaries\/[A-Za-z0-9][A-Za-z0-9._-]{0,63}\/(outline|fields)$/.test(path)) throw new ApiError(`not an API path: ${path}`);
   const query = toQuery(params);
   return query ? `${path}?${query}` : path;
 }
@@ -164,9 +165,10 @@ function hotspotPath(analysis) {
   return HOTSPOT_PATHS[analysis];
 }
 
-function outlinePath(id) {
+/** A boundary set's own path: `part` is 'outline' (its outline) or 'fields' (the ward properties it can be dissolved by). */
+function setPath(id, part) {
   if (!/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/.test(String(id))) throw new ApiError(`not a boundary set id: ${id}`);
-  return `${PATHS.boundaries}/${id}/outline`;
+  return `${PATHS.boundaries}/${id}/${part}`;
 }
 
 function areaPath(id) {
@@ -222,7 +224,7 @@ export const api = {
   /** Categories with counts (of one dataset inside one boundary set when given, else of everything), then the groups. */
   categories: async (s) => withGroups(...(await Promise.all([
     request(PATHS.categories, { params: s ? { dataset: s.dataset, boundaries: s.boundaries } : {} }), request(PATHS.groups)]))),
-  outline: async (id, signal) => request(outlinePath(id), { signal }),
+  outline: async (id, signal) => request(setPath(id, 'outline'), { signal }),
   months: () => request(PATHS.months),
   /** The period and comparison period as the server resolves them: {period: {from, to}, comparison: {from, to}}. */
   periods: (s, signal) => request(PATHS.periods, { params: { from: s.from, to: s.to, compare: s.compare }, signal }),
@@ -255,6 +257,10 @@ export const api = {
   importFiles: (params, form) => request(PATHS.import, { method: 'POST', params, form }),
   addBoundaries: (params, form) => request(PATHS.boundaries, { method: 'POST', params, form }),
   addPopulation: (params, form) => request(PATHS.population, { method: 'POST', params, form }),
+  /** The ward properties a set can be dissolved by: [{field, areas}] (importers only). */
+  dissolveFields: async (id) => request(setPath(id, 'fields')),
+  /** A new set of the set's wards grouped by a property, as `wardheat boundaries dissolve`: {from, by, id}. */
+  dissolve: (from, by, id) => request(PATHS.dissolve, { method: 'POST', json: { from, by, id } }),
   /** A download link: layer one of wards, hotspots, repeats, encampments, strategic, areas. */
   exportUrl: (layer, params, format) => {
     if (!Object.hasOwn(EXPORT_PATHS, layer) || !EXPORT_FORMATS.includes(format)) throw new ApiError(`no export ${layer}.${format}`);

@@ -93,6 +93,35 @@ public final class WardDissolve {
                 Collections.unmodifiableMap(sums), List.copyOf(areaProps));
     }
 
+    /**
+     * The properties a set can be dissolved by: those every ward has a value for, each with the number of areas it
+     * would make (its distinct values), in the order of the first ward's properties. For the page's dissolve form.
+     *
+     * @param wards      the wards of the set
+     * @param properties each ward's source feature properties, by ward code
+     */
+    public static Map<String, Integer> fields(List<Ward> wards, Map<String, Map<String, String>> properties) {
+        Map<String, Integer> out = new LinkedHashMap<>();
+        if (wards.isEmpty()) {
+            return out;
+        }
+        for (String field : properties.getOrDefault(wards.get(0).code(), Map.of()).keySet()) {
+            java.util.Set<String> values = new java.util.HashSet<>();
+            for (Ward w : wards) {
+                String v = properties.getOrDefault(w.code(), Map.of()).get(field);
+                if (v == null || v.isBlank()) {
+                    values = null;
+                    break;
+                }
+                values.add(v);
+            }
+            if (values != null) {
+                out.put(field, values.size());
+            }
+        }
+        return Collections.unmodifiableMap(out);
+    }
+
     /** {@code LAD25CD} → {@code LAD25NM} when every ward has that property; otherwise null. */
     private static String nameFieldFor(String field, List<Ward> wards, Map<String, Map<String, String>> properties) {
         if (!field.endsWith("CD") && !field.endsWith("cd")) {

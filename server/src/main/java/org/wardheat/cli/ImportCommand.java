@@ -93,13 +93,11 @@ final class ImportCommand implements Callable<Integer> {
     }
 
     private int importAreaTotals() throws Exception {
-        if (preset != null || mapping != null || !columns.isEmpty() || postcodeLookup != null || encoding != null) {
+        if (mapping != null || !columns.isEmpty() || encoding != null) {
             throw new org.wardheat.query.InvalidParameterException("area-totals", "area totals are read by their own columns (month, area, category, count);"
                     + " --preset, --mapping, --column, --postcode-lookup and --encoding do not apply");
         }
-        if (dataset == null || !dataset.matches(org.wardheat.query.Limits.DATASET_NAME)) {
-            throw new org.wardheat.query.InvalidParameterException("dataset", "area totals need --dataset: 1 to 64 letters, digits, '.', '_' or '-'");
-        }
+        org.wardheat.query.Imports.checkAreaTotals(new ImportOptions(dataset, preset, boundaries, columns, postcodeLookup, null));
         try (Workspace ws = data.open()) {
             for (Path f : files) {
                 org.wardheat.service.AreaTotalImport.Result r = ws.importAreaTotals(f, f.getFileName().toString(), dataset, category, boundaries, split.apportionment());

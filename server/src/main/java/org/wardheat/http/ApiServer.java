@@ -232,6 +232,9 @@ public final class ApiServer {
         BoundaryUploadRoutes uploads = new BoundaryUploadRoutes(workspace, uploadBytes);
         gate.route("POST", "/api/boundaries", IMPORT, uploads::addBoundaries);
         gate.route("POST", "/api/population", IMPORT, uploads::addPopulation);
+        DissolveRoutes dissolve = new DissolveRoutes(workspace); // the CLI's boundaries dissolve, from the page
+        gate.route("GET", "/api/boundaries/:id/fields", IMPORT, dissolve::fields);
+        gate.route("POST", "/api/boundaries/dissolve", IMPORT, dissolve::dissolve);
 
         // OGC API – Features (read-only): the same layers through the same binder and Analyses
         org.wardheat.ogc.OgcRoutes ogc = new org.wardheat.ogc.OgcRoutes(workspace, queries, new org.wardheat.ogc.Binders(

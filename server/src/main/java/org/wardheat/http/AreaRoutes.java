@@ -146,7 +146,8 @@ final class AreaRoutes {
         }
     }
 
-    private static JsonNode body(Request req) {
+    /** The request's body as a JSON object; 400 otherwise. */
+    static JsonNode body(Request req) {
         try {
             JsonNode n = Exporter.JSON.readTree(req.body());
             if (n == null || !n.isObject()) {
@@ -158,7 +159,8 @@ final class AreaRoutes {
         }
     }
 
-    private static String text(JsonNode n, String field) {
+    /** A text field of a JSON body; 400 naming it when absent. */
+    static String text(JsonNode n, String field) {
         JsonNode v = n.get(field);
         if (v == null || !v.isTextual()) {
             throw new IllegalArgumentException("the body needs a text field '" + field + "'");

@@ -26,7 +26,8 @@ import java.util.Map;
  * {@code import} does; police.uk by default, council records with {@code preset=} or {@code map_ROLE=}, text
  * in {@code encoding=} (UTF-8 by default), with a postcode lookup as the file field {@code postcode_lookup} (as the CLI's
  * {@code --postcode-lookup}: council rows with a postcode and no coordinates are located; unmatched postcodes are
- * named in the reply's {@code postcodes}). The files wait in {@link Uploads}' directory of the data directory
+ * named in the reply's {@code postcodes}); with {@code area_totals=true} the files are counts by area and month (as the
+ * CLI's {@code import --area-totals}). The files wait in {@link Uploads}' directory of the data directory
  * and are deleted when the import ends.
  */
 final class ImportRoutes {
@@ -44,6 +45,9 @@ final class ImportRoutes {
             return MultipartFiles.receive(req, workspace.store().dataDir(), uploadBytes, files -> {
                 List<ImportSource> sources = new ArrayList<>();
                 ImportOptions options = QueryBinder.importOptions(req);
+                if (QueryBinder.flag(req, "area_totals")) {
+                    return areaTotals(req, res, options, files);
+                }
                 for (MultipartFiles.Saved f : files) {
                     if (f.field().equals(MultipartFiles.POSTCODE_LOOKUP)) {
                         if (options.postcodeLookup() != null) {
@@ -71,5 +75,29 @@ final class ImportRoutes {
         } catch (IOException e) {
             throw new ImportException(e.getMessage(), e);
         }
+    }
+
+    /**
+     * {@code area_totals=true}: each {@code file} is counts by area and month ({@link Imports#areaTotals}), stored as
+     * dataset {@code dataset=} with {@code category=} for files without a category column; the reply is the import
+     * report with the placements per boundary set ({@code placements}).
+     */
+    private Object areaTotals(Request req, Response res, ImportOptions options, List<MultipartFiles.Saved> files) throws IOException {
+        List<Imports.NamedFile> named = new ArrayList<>();
+        for (MultipartFiles.Saved f : files) {
+            if (!f.field().equals("file")) {
+                throw new InvalidParameterException(f.field(), "area totals are read by their own columns; a postcode lookup does not apply");
+            }
+            named.add(new Imports.NamedFile(f.path(), f.name()));
+        }
+        org.wardheat.service.AreaTotalImport.Result r = Imports.areaTotals(workspace, options, named);
+        RequestContext context = RequestContext.current();
+        if (context != null) {
+            context.access().recordImport(context.caller().actor(), r.report(), RequestContext.parameters(req));
+        }
+        @SuppressWarnings("unchecked")
+        Map<String, Object> reply = new LinkedHashMap<>(org.wardheat.export.Exporter.JSON.convertValue(r.report(), Map.class));
+        reply.put("placements", r.placements());
+        return Replies.json(res, reply);
     }
 }

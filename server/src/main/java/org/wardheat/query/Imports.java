@@ -5,6 +5,7 @@ import org.wardheat.imports.ImportReport;
 import org.wardheat.imports.ImportSource;
 import org.wardheat.imports.PostcodeLocator;
 import org.wardheat.imports.PostcodeLookup;
+import org.wardheat.service.AreaTotalImport;
 import org.wardheat.service.Workspace;
 import org.wardheat.text.InputLimits;
 
@@ -62,5 +63,47 @@ public final class Imports {
         ImportReport report = workspace.importSources(located.sources(), options.format(located.mapping()), options.datasetOr(m),
                 options.boundaries(), StandardCharsets.UTF_8, InputLimits.DEFAULT); // the located copies are written in UTF-8
         return new Imported(report, new Postcodes(options.postcodeLookupName(), located.located(), located.unmatched()));
+    }
+
+    /**
+     * Checks an area-total import's options (CLI {@code import --area-totals}, HTTP {@code area_totals=true}): the
+     * dataset is named, and there is no preset, column role or postcode lookup (area totals are read by their own
+     * columns); {@code category=NAME} alone names the category of every row of a file without a category column.
+     */
+    public static void checkAreaTotals(ImportOptions options) {
+        boolean mapped = options.columns().keySet().stream().anyMatch(k -> !k.equals("category"));
+        if (options.preset() != null || mapped || options.postcodeLookup() != null) {
+            throw new InvalidParameterException("area_totals", "area totals are read by their own columns (month, area, category, count);"
+                    + " a preset, a column mapping and a postcode lookup do not apply");
+        }
+        if (options.dataset() == null) {
+            throw new InvalidParameterException("dataset", "area totals need a dataset name: 1 to 64 letters, digits, '.', '_' or '-'");
+        }
+        options.validate();
+    }
+
+    /** A file to import and the name it is reported by. */
+    public record NamedFile(java.nio.file.Path path, String name) {
+    }
+
+    /**
+     * Imports files of area totals ({@link AreaTotalImport}: no LSOA apportionment, so LSOA rows are unmatched), each
+     * file in its own transaction as the CLI does, and answers one report for them all with every file's placements.
+     */
+    public static AreaTotalImport.Result areaTotals(Workspace workspace, ImportOptions options, List<NamedFile> files) {
+        checkAreaTotals(options);
+        List<ImportReport.FileReport> reports = new java.util.ArrayList<>();
+        List<AreaTotalImport.SetPlacement> placements = new java.util.ArrayList<>();
+        ImportReport.Counts totals = new ImportReport.Counts(0, 0, 0, 0, 0);
+        String set = options.boundaries();
+        for (NamedFile f : files) {
+            AreaTotalImport.Result r = workspace.importAreaTotals(f.path(), f.name(), options.dataset(), options.columns().get("category"),
+                    options.boundaries(), AreaTotalImport.Apportionment.NONE);
+            reports.addAll(r.report().files());
+            placements.addAll(r.placements());
+            totals = totals.plus(r.report().totals());
+            set = r.report().boundaries();
+        }
+        return new AreaTotalImport.Result(new ImportReport(options.dataset(), set, reports, totals), placements);
     }
 }

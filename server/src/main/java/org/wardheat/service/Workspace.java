@@ -102,6 +102,14 @@ public final class Workspace implements Closeable {
         return r;
     }
 
+    /**
+     * The ward properties set {@code setId} can be dissolved by (every ward has a value), each with the number of
+     * areas it would make; see {@link WardDissolve#fields}.
+     */
+    public Map<String, Integer> dissolveFields(String setId) {
+        return WardDissolve.fields(boundarySet(setId).wards(), store.boundaries().properties(setId));
+    }
+
     public WardPopulation.Result addPopulationCsv(String setId, Path csv) {
         LoadedSet set = boundarySet(setId);
         HashSet<String> codes = new HashSet<>();

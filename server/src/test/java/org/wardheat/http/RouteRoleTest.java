@@ -54,7 +54,7 @@ class RouteRoleTest {
         }
         for (String r : List.of("GET /api/export/areas", "GET /api/export/repeats", "GET /api/export/encampments",
                 "GET /api/export/encampment-years", "GET /api/export/needles", "GET /api/export/near-repeat", "POST /api/import", "POST /api/boundaries", "POST /api/population",
-                "DELETE /api/datasets/:id", "DELETE /api/datasets/:id/files/:file", "GET /ogc", "GET /ogc/", "GET /ogc/conformance",
+                "GET /api/boundaries/:id/fields", "POST /api/boundaries/dissolve", "DELETE /api/datasets/:id", "DELETE /api/datasets/:id/files/:file", "GET /ogc", "GET /ogc/", "GET /ogc/conformance",
                 "GET /ogc/api", "GET /ogc/collections", "GET /ogc/collections/:collectionId", "GET /ogc/collections/:collectionId/items",
                 "GET /ogc/collections/:collectionId/items/:featureId")) {
             LEAST_ROLE.put(r, "analyst");
@@ -116,7 +116,8 @@ class RouteRoleTest {
                 b.header(AccessGate.CSRF_HEADER, c.csrf());
             }
         }
-        if (method.equals("POST") && (path.startsWith("/api/import") || path.startsWith("/api/boundaries") || path.startsWith("/api/population"))) {
+        if (method.equals("POST") && (path.startsWith("/api/import") || path.startsWith("/api/boundaries?") || path.equals("/api/boundaries")
+                || path.startsWith("/api/population"))) {
             b.header("Content-Type", "multipart/form-data; boundary=xx");
             b.method(method, HttpRequest.BodyPublishers.ofString("--xx--\r\n"));
         } else if (body != null) {
@@ -135,6 +136,7 @@ class RouteRoleTest {
             case "POST /api/areas" -> 201;
             case "GET /api/export/:layer", "DELETE /api/datasets/:id", "DELETE /api/datasets/:id/files/:file" -> 404; // no such layer or dataset
             case "POST /api/import", "POST /api/boundaries", "POST /api/population" -> 400; // no file in the upload
+            case "POST /api/boundaries/dissolve" -> 400; // no ward has the property
             default -> 200;
         };
     }
@@ -151,6 +153,7 @@ class RouteRoleTest {
             case "POST /api/areas" -> "{\"name\":\"area of " + role + "\",\"boundaries\":\"three\",\"wards\":[\"E05000001\"]}";
             case "PUT /api/areas/:id" -> "{\"name\":\"renamed by " + role + "\"}";
             case "POST /api/logout" -> "{}";
+            case "POST /api/boundaries/dissolve" -> "{\"from\":\"three\",\"by\":\"NO_SUCH_FIELD\",\"id\":\"by-" + role + "\"}";
             default -> null;
         };
         String query = method.equals("GET") && !p.startsWith("/api/boundaries/") && !p.equals("/api/audit") && !p.startsWith("/ogc") ? QUERY : "";

@@ -1,8 +1,10 @@
 // Starting from nothing in the browser: a short guide (boundaries, then population, then data) with the upload
 // forms for a ward GeoJSON and a ward population CSV. Shown while the server has no boundary set (or no incidents).
+// It also wires the panel that makes districts from the wards of a set (views/dissolve.js).
 import { api } from '../api.js';
 import { num } from '../format.js';
 import { $ } from './dom.js';
+import { initDissolve } from './dissolve.js';
 
 /**
  * @param {() => string} boundaries the boundary set population is for
@@ -28,6 +30,7 @@ export function initFirstRun(boundaries, onAdded) {
     (r) => `Boundary set ${r.id}: ${num(r.wards)} wards from ${r.source} (${r.source_crs}${r.repaired.length ? `; repaired ${r.repaired.join(', ')}` : ''}).`);
   send($('population-form'), (data) => api.addPopulation({ boundaries: boundaries() }, data),
     (r) => `Population for ${r.boundaries}: ${num(r.residents)} residents in ${num(r.wards)} wards.`);
+  initDissolve(boundaries, onAdded); // then districts (or any grouping) from the wards of a set
   return {
     /** Shows the guide and marks the steps done, from the server's lists. */
     show({ sets, months }) {

@@ -6,7 +6,7 @@ import { $ } from './dom.js';
 import { html, setHtml } from '../format.js';
 
 /** Panels and the permission each needs. */
-const PANELS = [['places-panel', 'records'], ['import', 'import'], ['audit-panel', 'admin']];
+const PANELS = [['places-panel', 'records'], ['import', 'import'], ['dissolve-panel', 'import'], ['audit-panel', 'admin']];
 
 /** The audit trail's rows: every value is text from the server, escaped by html``. */
 export function auditRows(entries) {
