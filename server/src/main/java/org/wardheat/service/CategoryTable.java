@@ -35,7 +35,9 @@ final class CategoryTable {
     static List<AreaService.CategoryRow> rows(Snapshot snap, AreaService.Area a, Double residents, Set<String> categories,
                                               Set<String> datasets, Period period, Period comparison, ChangeRules rules,
                                               CategoryGroups groups) {
-        Coverage coverage = WardCounts.coverage(snap, categories, datasets, period, comparison, rules.allowPartial());
+        Coverage coverage = a.polygon() == null // a drawn polygon counts points only: no area totals to miss
+                ? WardCounts.coverage(snap, a.boundaries(), categories, datasets, period, comparison, rules.allowPartial())
+                : WardCounts.coverage(snap, categories, datasets, period, comparison, rules.allowPartial());
         boolean weighted = rules.measure() == ChangeRules.Measure.COUNT;
         TreeMap<String, double[]> counts = new TreeMap<>();
         if (a.polygon() == null) {

@@ -59,6 +59,33 @@ public final class WardCounts {
         return counts;
     }
 
+    /**
+     * As {@link #coverage(Snapshot, Set, Set, Period, Period, boolean)} for a table of boundary set {@code setId}: a
+     * selected area-totals dataset that was imported before the set was added has no counts placed on the set's
+     * wards, and a warning says so (its months still count as covered: the data exist, this set lacks them).
+     */
+    public static Coverage coverage(Snapshot snap, String setId, Set<String> categories, Set<String> datasets, Period period,
+                                    Period comparison, boolean allowPartial) {
+        Coverage c = coverage(snap, categories, datasets, period, comparison, allowPartial);
+        AreaTotalTable totals = snap.areaTotals();
+        Set<String> placed = new TreeSet<>();
+        totals.rows(setId).forEach(r -> placed.add(r.dataset()));
+        List<String> missing = new java.util.ArrayList<>();
+        for (String d : new TreeSet<>(totals.datasets())) {
+            boolean chosen = datasets == null || datasets.isEmpty() || datasets.stream().anyMatch(d::equalsIgnoreCase);
+            if (chosen && !placed.contains(d)) {
+                missing.add("the area totals of dataset '" + d + "' are not placed on boundary set '" + setId
+                        + "' (it was added after their import) and are not counted here; import the file again into a new dataset to count them");
+            }
+        }
+        if (missing.isEmpty()) {
+            return c;
+        }
+        List<String> warnings = new java.util.ArrayList<>(c.warnings());
+        warnings.addAll(missing);
+        return new Coverage(c.datasets(), c.period(), c.comparison(), c.comparable(), c.allowPartial(), List.copyOf(warnings));
+    }
+
     /** The months with data in the period and the comparison, incidents and area totals together (see {@link Coverage}). */
     public static Coverage coverage(Snapshot snap, Set<String> categories, Set<String> datasets, Period period, Period comparison,
                                     boolean allowPartial) {

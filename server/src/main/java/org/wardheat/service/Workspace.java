@@ -221,7 +221,7 @@ public final class Workspace implements Closeable {
                 query.period().span(query.comparison()), query.rules().measure() == org.wardheat.analysis.ChangeRules.Measure.COUNT);
         Map<String, Double> population = query.rules().perPopulation() == null ? set.population()
                 : WardContexts.population(this, setId, query.rules().perPopulation());
-        return WardStatistics.compute(query, set.wards(), population, counts, WardCounts.coverage(snap, query.categories(),
+        return WardStatistics.compute(query, set.wards(), population, counts, WardCounts.coverage(snap, setId, query.categories(),
                 query.datasets(), query.period(), query.comparison(), query.rules().allowPartial()));
     }
 

@@ -104,4 +104,22 @@ class AreaTotalsDatasetTest {
         assertEquals(0, cli.run("wards", "--boundaries", "three", "--from", "2024-01", "--to", "2024-02", "--allow-partial"), () -> cli.err());
         assertTrue(cli.out().contains("\r\nE05000001,West,2,"), cli.out());
     }
+
+    @Test
+    void aBoundarySetAddedAfterTheImportSaysItLacksTheAreaTotals() throws Exception {
+        assertEquals(0, cli.run("boundaries", "add", "--id", "three", TestFiles.threeWards(dir).toString()), () -> cli.err());
+        Path file = Files.writeString(dir.resolve("da.csv"), TOTALS);
+        assertEquals(0, cli.run("import", "--area-totals", "--dataset", "da", file.toString()), () -> cli.err());
+        Path later = dir.resolve("later");
+        Files.createDirectories(later);
+        assertEquals(0, cli.run("boundaries", "add", "--id", "later", TestFiles.threeWards(later).toString()), () -> cli.err());
+
+        assertEquals(0, cli.run("wards", "--boundaries", "later", "--dataset", "da", "--from", "2024-01", "--to", "2024-02"), () -> cli.err());
+        assertTrue(cli.out().contains("\r\nE05000001,West,0,"), cli.out());
+        assertTrue(cli.err().contains("the area totals of dataset 'da' are not placed on boundary set 'later'"), cli.err());
+        // the set they were placed on has them and no such warning
+        assertEquals(0, cli.run("wards", "--boundaries", "three", "--dataset", "da", "--from", "2024-01", "--to", "2024-02"), () -> cli.err());
+        assertTrue(cli.out().contains("\r\nE05000001,West,5,"), cli.out());
+        assertFalse(cli.err().contains("not placed"), cli.err());
+    }
 }
