@@ -63,4 +63,18 @@ public final class TestFiles {
         }
         return file;
     }
+
+    /** Three 0.01° squares side by side (as {@link #threeWards}); West and Middle in district D1 ("One"), East in D2 ("Two") by LAD22CD/LAD22NM. */
+    public static Path threeWardsInTwoDistricts(Path dir) throws IOException {
+        StringBuilder sb = new StringBuilder("{\"type\":\"FeatureCollection\",\"features\":[");
+        String[] names = {"West", "Middle", "East"}, lads = {"D1", "D1", "D2"}, ladNames = {"One", "One", "Two"};
+        for (int i = 0; i < 3; i++) {
+            double x = 0.50 + 0.01 * i;
+            sb.append(i > 0 ? "," : "").append(String.format(java.util.Locale.ROOT,
+                    "{\"type\":\"Feature\",\"properties\":{\"WD22CD\":\"E0500000%d\",\"WD22NM\":\"%s\",\"LAD22CD\":\"%s\",\"LAD22NM\":\"%s\",\"note\":%s},"
+                            + "\"geometry\":{\"type\":\"Polygon\",\"coordinates\":[[[%.2f,51.20],[%.2f,51.20],[%.2f,51.21],[%.2f,51.21],[%.2f,51.20]]]}}",
+                    i + 1, names[i], lads[i], ladNames[i], i == 1 ? "null" : "\"x\"", x, x + 0.01, x + 0.01, x, x));
+        }
+        return java.nio.file.Files.writeString(dir.resolve("wards.geojson"), sb.append("]}").toString());
+    }
 }

@@ -61,6 +61,61 @@ public final class AreaTotalImport {
     }
 
     /**
+     * The codes of other sets' areas that lie wholly in one area of {@code setId}: a ward whose stored source
+     * properties name one of this set's codes (as {@code boundaries dissolve --by LAD25CD} made the districts
+     * from those wards) maps to that code, and so does its name; a ward (or name) naming two of them maps to none.
+     */
+    private static Map<String, String> within(Workspace workspace, String setId, List<Ward> areas) {
+        java.util.Set<String> codes = new java.util.HashSet<>();
+        areas.forEach(a -> codes.add(a.code()));
+        Map<String, String> within = new java.util.HashMap<>();
+        java.util.Set<String> ambiguous = new java.util.HashSet<>();
+        for (BoundarySetInfo other : workspace.store().boundaries().list()) {
+            if (other.id().equals(setId)) {
+                continue;
+            }
+            workspace.store().boundaries().properties(other.id()).forEach((ward, properties) -> {
+                if (codes.contains(ward)) {
+                    return;
+                }
+                java.util.Set<String> named = new java.util.TreeSet<>();
+                properties.values().forEach(v -> {
+                    if (v != null && codes.contains(v.trim())) {
+                        named.add(v.trim());
+                    }
+                });
+                String before = within.get(ward);
+                if (named.size() != 1 || (before != null && !before.equals(named.iterator().next()))) {
+                    ambiguous.add(ward);
+                } else {
+                    within.put(ward, named.iterator().next());
+                }
+            });
+        }
+        ambiguous.forEach(within::remove);
+        // the names of those wards too, where a name means one area of this set
+        Map<String, String> byName = new java.util.HashMap<>();
+        for (BoundarySetInfo other : workspace.store().boundaries().list()) {
+            if (other.id().equals(setId)) {
+                continue;
+            }
+            for (Ward w : workspace.boundarySet(other.id()).wards()) {
+                String to = within.get(w.code());
+                String name = w.name().trim();
+                if (to != null && !codes.contains(name)) {
+                    String before = byName.putIfAbsent(name, to);
+                    if (before != null && !before.equals(to)) {
+                        ambiguous.add(name);
+                    }
+                }
+            }
+        }
+        ambiguous.forEach(byName::remove);
+        byName.forEach(within::putIfAbsent);
+        return within;
+    }
+
+    /**
      * What the import did: the report (as point imports: rows read, imported = placed on an area of the report's set,
      * outside = on none of it, rejected) and per boundary set the placement summary and the unmatched areas.
      */
@@ -99,7 +154,7 @@ public final class AreaTotalImport {
         int matchedOnReportSet = 0;
         for (String set : sets) {
             List<Ward> areas = workspace.boundarySet(set).wards();
-            AreaTotals.Placed placed = AreaTotals.placeByMonth(set, dataset, areas, read.rows(), apportionment.on(areas));
+            AreaTotals.Placed placed = AreaTotals.placeByMonth(set, dataset, areas, within(workspace, set, areas), read.rows(), apportionment.on(areas));
             AreaTotalStore.Placement p = placed.placement();
             stored.add(p);
             Map<String, Double> unmatched = new LinkedHashMap<>();

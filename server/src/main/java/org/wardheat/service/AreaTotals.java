@@ -104,7 +104,18 @@ public final class AreaTotals {
      */
     public static Placed placeByMonth(String boundaries, String dataset, List<Ward> areas,
                                                         List<AreaTotalReader.AreaTotal> rows, LsoaApportionment apportionment) {
+        return placeByMonth(boundaries, dataset, areas, Map.of(), rows, apportionment);
+    }
+
+    /**
+     * As above, also placing exactly the rows that name an area of another set which lies wholly in one area of this
+     * one: {@code within} maps such a code (e.g. a ward's) to this set's area code (e.g. its district's), so ward
+     * totals add up exactly to the districts made from those wards.
+     */
+    public static Placed placeByMonth(String boundaries, String dataset, List<Ward> areas, Map<String, String> within,
+                                      List<AreaTotalReader.AreaTotal> rows, LsoaApportionment apportionment) {
         Map<String, String> byKey = keys(areas);
+        within.forEach((code, area) -> byKey.putIfAbsent(code.trim().toUpperCase(Locale.ROOT), area));
         Map<List<Object>, double[]> sums = new java.util.LinkedHashMap<>(); // (area, month, category) -> count, estimated part
         double total = 0, exact = 0, apportioned = 0, split = 0, unmatched = 0;
         Map<String, Double> unmatchedAreas = new TreeMap<>();

@@ -122,4 +122,17 @@ class AreaTotalsDatasetTest {
         assertTrue(cli.out().contains("\r\nE05000001,West,5,"), cli.out());
         assertFalse(cli.err().contains("not placed"), cli.err());
     }
+
+    @Test
+    void wardTotalsAddUpExactlyToTheDistrictsDissolvedFromThoseWards() throws Exception {
+        assertEquals(0, cli.run("boundaries", "add", "--id", "three", TestFiles.threeWardsInTwoDistricts(dir).toString()), () -> cli.err());
+        assertEquals(0, cli.run("boundaries", "dissolve", "--from", "three", "--by", "LAD22CD", "--id", "districts"), () -> cli.err());
+        Path file = Files.writeString(dir.resolve("da.csv"), TOTALS);
+        assertEquals(0, cli.run("import", "--area-totals", "--dataset", "da", file.toString()), () -> cli.err());
+        // on the districts: West's 5 + Middle's 3 in D1, East's 4 in D2, every one placed exactly (no estimate)
+        assertTrue(cli.out().contains("placed on districts: 21 counted; 14 exactly by code or name, 0.000 by LSOA population (estimate), 7 unmatched;"), cli.out());
+        assertEquals(0, cli.run("wards", "--boundaries", "districts", "--dataset", "da", "--from", "2024-01", "--to", "2024-02"), () -> cli.err());
+        assertTrue(cli.out().contains("\r\nD1,One,8,"), cli.out());
+        assertTrue(cli.out().contains("\r\nD2,Two,4,"), cli.out());
+    }
 }
