@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
 import java.nio.file.Path;
 
 /** The {@code wardheat} command line: {@code wardheat <command> [options]}. */
-@Command(name = "wardheat", mixinStandardHelpOptions = true, version = "wardheat 0.1.0",
+@Command(name = "wardheat", mixinStandardHelpOptions = true, scope = CommandLine.ScopeType.INHERIT, version = Main.VERSION,
         description = "Ward hotspot analysis for community safety partnerships.",
         subcommands = {BoundariesCommand.class, PopulationCommand.class, ImportCommand.class, DatasetsCommand.class,
                 WardsCommand.class, HotspotsCommand.class, RepeatsCommand.class, NeedlesCommand.class,
@@ -18,6 +18,16 @@ import java.nio.file.Path;
                 PrioritiesCommand.class, AreaTotalsCommand.class, ContextCommand.class, ServeCommand.class, UsersCommand.class, AuditCommand.class,
                 DeleteCommand.class, BenchCommand.class, BenchHotspotsCommand.class, CommandLine.HelpCommand.class})
 public final class Main {
+    static final String VERSION = "wardheat 0.1.0";
+
+    /**
+     * The root with one subcommand registered: picocli builds the model of every command it is given (about
+     * 0.2 s for all of them), so a run that names its command builds that one only. Root help, {@code help},
+     * {@code --version} and unknown commands use the whole {@link Main}.
+     */
+    @Command(name = "wardheat", mixinStandardHelpOptions = true, scope = CommandLine.ScopeType.INHERIT, version = VERSION)
+    static final class One {
+    }
 
     public static void main(String[] args) {
         System.exit(run(args));
@@ -29,7 +39,7 @@ public final class Main {
      */
     public static int run(String... args) {
         configureGeoTools();
-        CommandLine cli = new CommandLine(new Main());
+        CommandLine cli = commandLine(args);
         // plain decimals only, as over HTTP: no hex, exponents, suffixes, NaN or infinities
         CommandLine.ITypeConverter<Double> decimal = s -> {
             if (!org.wardheat.query.Values.isPlainDecimal(s)) {
@@ -45,6 +55,19 @@ public final class Main {
         return cli.execute(args);
     }
 
+
+    /** The command line for these arguments: only the named command's model when the first argument names one. */
+    static CommandLine commandLine(String... args) {
+        if (args.length > 0) {
+            for (Class<?> c : Main.class.getAnnotation(Command.class).subcommands()) {
+                Command command = c.getAnnotation(Command.class);
+                if (c != CommandLine.HelpCommand.class && command.name().equals(args[0])) {
+                    return new CommandLine(new One()).addSubcommand(command.name(), c);
+                }
+            }
+        }
+        return new CommandLine(new Main());
+    }
 
     /** The message for the user: the option and what is allowed, the domain error, or no Java exception text. */
     static String describe(Exception e) {

@@ -151,4 +151,18 @@ class MainTest {
             assertTrue(out.toString().contains("Usage:"), name + ": " + out);
         }
     }
+
+    @Test
+    void aNamedCommandBuildsOnlyItsOwnModelAndBehavesTheSame() {
+        picocli.CommandLine one = Main.commandLine("wards", "--help");
+        assertEquals(java.util.Set.of("wards"), one.getSubcommands().keySet());
+        assertTrue(Main.commandLine("--version").getSubcommands().size() > 15);
+        assertTrue(Main.commandLine("help", "wards").getSubcommands().size() > 15);
+        assertEquals(0, run("wards", "--help"));
+        assertTrue(out.toString().startsWith("Usage: wardheat wards"), out.toString());
+        assertEquals(2, run("wards", "--boundaries", "x", "--from", "2024-01", "--to", "2024-01", "--per", "7"));
+        assertTrue(err.toString().contains("--per"), err.toString());
+        assertEquals(2, run("ward"));
+        assertTrue(err.toString().contains("Unmatched argument") || err.toString().contains("Did you mean"), err.toString());
+    }
 }
