@@ -141,7 +141,24 @@ public final class AreaService {
         LoadedSet set = workspace.boundarySet(a.boundaries());
         java.util.Map<String, Double> population = group == null ? set.population() : WardContexts.population(workspace, a.boundaries(), group);
         double sum = 0;
+        for (java.util.Map.Entry<String, Double> e : wardShares(a).entrySet()) {
+            Double r = population.get(e.getKey());
+            if (r == null) {
+                return null;
+            }
+            sum += e.getValue() * r;
+        }
+        return sum;
+    }
+
+    /**
+     * Each ward of the area with the share of it that counts: 1 for the wards of a ward selection; for a drawn
+     * polygon the share of the ward's area (British National Grid m²) inside it; wards with no share left out.
+     */
+    java.util.Map<String, Double> wardShares(Area a) {
+        LoadedSet set = workspace.boundarySet(a.boundaries());
         Geometry poly = a.polygon() == null ? null : Projection.transform(a.polygon(), Projection.WGS84, Projection.BNG);
+        java.util.Map<String, Double> shares = new java.util.LinkedHashMap<>();
         for (Ward w : set.wards()) {
             double share;
             if (poly != null) {
@@ -151,14 +168,10 @@ public final class AreaService {
                 share = a.wholeSet() || a.wardCodes().contains(w.code()) ? 1 : 0;
             }
             if (share > 0) {
-                Double r = population.get(w.code());
-                if (r == null) {
-                    return null;
-                }
-                sum += share * r;
+                shares.put(w.code(), share);
             }
         }
-        return sum;
+        return shares;
     }
 
     /** One category's counts in the area. */
@@ -257,7 +270,8 @@ public final class AreaService {
                 residents == null || boroughResidents == null || boroughResidents == 0 ? null : residents / boroughResidents,
                 boroughKm2 == 0 ? 0 : km2 / boroughKm2, places, cells.subList(0, Math.min(5, cells.size())),
                 rules.measureWord(), coverage, coverage.warnings(),
-                a.polygon() != null ? null : WardContexts.together(workspace, a.boundaries(), a.wardCodes()));
+                a.polygon() != null ? WardContexts.apportioned(workspace, a.boundaries(), wardShares(a))
+                        : WardContexts.together(workspace, a.boundaries(), a.wardCodes()));
     }
 
     private static CategoryRow lastRow(List<CategoryRow> rows) {

@@ -67,6 +67,29 @@ public final class WardContexts {
         return figures(all.stream().filter(w -> codes.isEmpty() || codes.contains(w.wardCode())).toList());
     }
 
+    /**
+     * The figures of a drawn area: each ward's stored residents, IoD sums and age bands taken in the share of it
+     * inside the area ({@code shares}: ward code → share of its area, as residents are apportioned for drawn
+     * areas); an estimate that assumes residents spread evenly over each ward. Null when no context is stored.
+     */
+    public static Figures apportioned(Workspace workspace, String setId, Map<String, Double> shares) {
+        List<ContextStore.WardContext> all = workspace.store().context().list(setId);
+        if (all.isEmpty()) {
+            return null;
+        }
+        List<ContextStore.WardContext> parts = new ArrayList<>();
+        for (ContextStore.WardContext w : all) {
+            Double share = shares.get(w.wardCode());
+            if (share != null && share > 0) {
+                Map<String, Double> byAge = new LinkedHashMap<>();
+                w.byAge().forEach((band, n) -> byAge.put(band, n * share));
+                parts.add(new ContextStore.WardContext(w.wardCode(), w.residents() * share, w.residentsWithIod() * share,
+                        w.rankSum() * share, w.decile1Residents() * share, byAge));
+            }
+        }
+        return figures(parts);
+    }
+
     private static Figures figures(List<ContextStore.WardContext> wards) {
         double residents = 0, withIod = 0, rankSum = 0, decile1 = 0;
         Map<String, Double> byAge = new LinkedHashMap<>();
