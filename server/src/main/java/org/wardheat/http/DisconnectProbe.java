@@ -12,9 +12,12 @@ import java.util.function.BooleanSupplier;
  * Notices that the client of a bodiless request (GET) has closed its connection while the request is worked on.
  * Jetty reads nothing from an HTTP/1.1 connection while a request is handled, so it would not notice; the probe
  * tries a one-byte non-blocking read of the connection: end of stream means the client has gone. It is active
- * only until the response completes (wrap the callback with {@link #until}), after which Jetty reads the
- * connection again. A byte read instead (a pipelined next request, which browsers and curl never send) stops
- * the probe; that next request is then lost.
+ * only until the response starts to be written ({@link #stop}, called by {@link PooledAnalyses} before the first
+ * write) and at the latest until it completes (wrap the callback with {@link #until}), after which Jetty reads the
+ * connection again: a client may send its next request on the connection as soon as it has the answer, and a byte
+ * of it taken by a probe would lose that request (seen as "header parser received no bytes" under load). A byte
+ * read while the request is worked on (a pipelined request, which browsers and curl never send) stops the probe
+ * too; that request is then lost.
  */
 final class DisconnectProbe implements BooleanSupplier {
     private final EndPoint endPoint;
@@ -42,7 +45,8 @@ final class DisconnectProbe implements BooleanSupplier {
         return gone;
     }
 
-    private synchronized void stop() {
+    /** Ends the probing (waiting for a probe under way): from now on the connection is Jetty's alone. */
+    synchronized void stop() {
         active = false;
     }
 

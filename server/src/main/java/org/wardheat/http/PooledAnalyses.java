@@ -45,15 +45,24 @@ final class PooledAnalyses extends Handler.Wrapper {
                 && !request.getHeaders().contains(HttpHeader.TRANSFER_ENCODING);
         DisconnectProbe probe = bodiless ? new DisconnectProbe(request.getConnectionMetaData().getConnection().getEndPoint()) : null;
         Callback done = probe == null ? callback : probe.until(callback);
+        Response answer = probe == null ? response : new Response.Wrapper(request, response) {
+            @Override
+            public void write(boolean last, java.nio.ByteBuffer content, Callback written) {
+                // no probe once the answer is being written: the client may send its next request on this connection
+                // as soon as it has the answer, and a probe would take that request's first byte
+                probe.stop();
+                super.write(last, content, written);
+            }
+        };
         AnalysisPool.Job job = pool.submit(() -> {
             try {
-                if (!super.handle(request, response, done)) {
-                    Response.writeError(request, response, done, 404);
+                if (!super.handle(request, answer, done)) {
+                    Response.writeError(request, answer, done, 404);
                 }
             } catch (Throwable t) {
-                Response.writeError(request, response, done, 500, null, t);
+                Response.writeError(request, answer, done, 500, null, t);
             }
-        }, () -> Response.writeError(request, response, done, 503, "the analysis was cancelled before it started"));
+        }, () -> Response.writeError(request, answer, done, 503, "the analysis was cancelled before it started"));
         if (job == null) {
             response.getHeaders().put(HttpHeader.RETRY_AFTER, String.valueOf(RETRY_AFTER_SECONDS));
             Response.writeError(request, response, done, 503, "the server is busy with " + pool.running()

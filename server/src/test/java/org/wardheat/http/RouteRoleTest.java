@@ -126,7 +126,11 @@ class RouteRoleTest {
         } else {
             b.method(method, HttpRequest.BodyPublishers.noBody());
         }
-        return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
+        try {
+            return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (java.io.IOException e) {
+            throw new java.io.IOException(method + " " + path + " as " + (c == null ? "anonymous" : c.role()) + ": " + e.getMessage(), e);
+        }
     }
 
     /** What a caller allowed on the route gets (a request built to succeed, or to reach the route's own 4xx). */
