@@ -38,7 +38,8 @@ final class StrategicCommand implements Callable<Integer> {
             if (area.wards != null && !area.wards.isEmpty() || area.area != null || area.areaId != null) {
                 throw new org.wardheat.query.InvalidParameterException("each-area", "takes the whole --boundaries set; not with --ward, --area or --area-id");
             }
-            org.wardheat.query.BreakdownQuery b = new org.wardheat.query.BreakdownQuery(area.boundaries, f, period.comparison(f), best);
+            org.wardheat.query.BreakdownQuery b = new org.wardheat.query.BreakdownQuery(area.boundaries, f, period.comparison(f), best,
+                    period.rules());
             return output.run(data, (analyses, format) -> {
                 var rows = analyses.strategicEachArea(b);
                 return new Output.Result(Map.of("boundaries", b.boundaries(), "period", f.period().toString(), "comparison",

@@ -54,12 +54,12 @@ public final class Layers {
      * table), with their rounding: p-values 6 significant digits, the flag 1/0, rate intervals 3 decimal
      * places like the rate; then the months with data in each period and the measure counted.
      */
-    private static List<Column> changeColumns() {
+    static List<Column> changeColumns() {
         return List.of(significant("change_p", 6), integer("change_significant"), text("change_reading"), decimal("rate_ci_low", 3),
                 decimal("rate_ci_high", 3), integer("months_with_data"), integer("comparison_months_with_data"), text("measure"));
     }
 
-    private static Object[] changeValues(Double p, Boolean significant, String reading, Double low, Double high, Coverage coverage,
+    static Object[] changeValues(Double p, Boolean significant, String reading, Double low, Double high, Coverage coverage,
                                          String measure) {
         return new Object[]{p, significant, reading, low, high, coverage == null ? null : coverage.period().covered().size(),
                 coverage == null || coverage.comparison() == null ? null : coverage.comparison().covered().size(), measure};
@@ -78,7 +78,7 @@ public final class Layers {
     }
 
     /** {@code rate_per_1000} or {@code rate_per_10000}: the rate column, 3 decimal places. */
-    private static Column rate(int per) {
+    static Column rate(int per) {
         return decimal("rate_per_" + per, 3);
     }
 

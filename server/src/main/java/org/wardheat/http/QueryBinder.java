@@ -268,7 +268,7 @@ final class QueryBinder {
     static BreakdownQuery breakdown(Request req) {
         Filter f = filter(req);
         return new BreakdownQuery(text(req, "boundaries"), f, Values.comparison("compare", text(req, "compare"), f.period()),
-                integer(req, "best", Limits.BEST_AREAS, null));
+                integer(req, "best", Limits.BEST_AREAS, null), rules(req));
     }
 
     static TrendsQuery trends(Request req) {

@@ -403,12 +403,16 @@ public final class Analyses {
     public List<org.wardheat.service.AreaBreakdown.Row> strategicEachArea(BreakdownQuery q) {
         q.validate(months());
         Filter f = q.filter();
-        return org.wardheat.service.AreaBreakdown.rows(workspace, q.boundaries(), f.datasetSet(), f.period(), q.comparison(), q.bestAreas());
+        perPopulation(q.boundaries(), q.rules());
+        return org.wardheat.service.AreaBreakdown.rows(workspace, q.boundaries(), f.datasetSet(), f.period(), q.comparison(), q.bestAreas(),
+                resolve(q.rules(), f));
     }
 
     public FeatureTable strategicEachAreaTable(BreakdownQuery q, List<org.wardheat.service.AreaBreakdown.Row> rows) {
+        ChangeRules rules = resolve(q.rules(), q.filter());
         return org.wardheat.export.BreakdownLayers.areas(rows, q.boundaries(), q.filter().period().toString(), q.comparison().toString(),
-                q.bestAreas());
+                q.bestAreas(), rules.per(), areas.coverage(Set.of(), q.filter().datasetSet(), q.filter().period(), q.comparison(),
+                        rules.allowPartial()), rules.measureWord(), rules.perPopulation());
     }
 
     /** Stores each area's context figures for the set (see {@link org.wardheat.service.WardContexts}). */

@@ -64,19 +64,35 @@ public final class AreaBreakdown {
      */
     public static List<Row> rows(Workspace workspace, String boundaries, Set<String> datasets, Period period, Period comparison,
                                  Integer best) {
-        List<Row> rows = rows(workspace, boundaries, datasets, period, comparison);
-        return best == null ? rows : withBest(rows, workspace.boundarySet(boundaries).population(), best);
+        return rows(workspace, boundaries, datasets, period, comparison, best, org.wardheat.analysis.ChangeRules.DEFAULT);
+    }
+
+    /** As above, counted, tested and rated by {@code rules} (with {@code per_population}, rates per residents of that age group). */
+    public static List<Row> rows(Workspace workspace, String boundaries, Set<String> datasets, Period period, Period comparison,
+                                 Integer best, org.wardheat.analysis.ChangeRules rules) {
+        List<Row> rows = rows(workspace, boundaries, datasets, period, comparison, rules);
+        return best == null ? rows : withBest(rows, population(workspace, boundaries, rules), best);
+    }
+
+    private static Map<String, Double> population(Workspace workspace, String boundaries, org.wardheat.analysis.ChangeRules rules) {
+        return rules.perPopulation() == null ? workspace.boundarySet(boundaries).population()
+                : WardContexts.population(workspace, boundaries, rules.perPopulation());
     }
 
     public static List<Row> rows(Workspace workspace, String boundaries, Set<String> datasets, Period period, Period comparison) {
+        return rows(workspace, boundaries, datasets, period, comparison, org.wardheat.analysis.ChangeRules.DEFAULT);
+    }
+
+    private static List<Row> rows(Workspace workspace, String boundaries, Set<String> datasets, Period period, Period comparison,
+                                  org.wardheat.analysis.ChangeRules rules) {
         Snapshot snap = workspace.snapshot();
         LoadedSet set = snap.boundarySet(boundaries);
-        Map<String, Double> population = set.population();
+        Map<String, Double> population = population(workspace, boundaries, rules);
         List<Row> rows = new ArrayList<>();
         for (Ward w : set.wards()) {
             AreaService.Area a = new AreaService.Area(boundaries, List.of(w.code()), null, w.name());
             for (AreaService.CategoryRow r : CategoryTable.rows(snap, a, population.get(w.code()), Set.<String>of(), datasets, period, comparison,
-                    org.wardheat.analysis.ChangeRules.DEFAULT, null)) {
+                    rules, null)) {
                 rows.add(new Row(w.code(), w.name(), r));
             }
         }
@@ -84,7 +100,7 @@ public final class AreaBreakdown {
         double total = population.values().stream().mapToDouble(Double::doubleValue).sum();
         AreaService.Area whole = new AreaService.Area(boundaries, List.of(), null, "whole set");
         for (AreaService.CategoryRow r : CategoryTable.rows(snap, whole, complete ? total : null, Set.<String>of(), datasets, period, comparison,
-                    org.wardheat.analysis.ChangeRules.DEFAULT, null)) {
+                    rules, null)) {
             rows.add(new Row(WHOLE_SET, "whole set (" + boundaries + ")", r));
         }
         return rows;

@@ -44,15 +44,19 @@ public final class ChangeReading {
         return change + ", " + (c.significant(alpha) ? "significant" : "not significant") + " (" + pText(c.pValue()) + ")";
     }
 
-    /** "p = 0.36", "p = 0.0041", "p < 0.001". */
+    /**
+     * "p = 0.36", "p = 0.0041", "p < 0.001": two significant digits, cut (not rounded) below 0.5 so that a p below
+     * any significance level (at most 0.5) never reads as at or above it; rounded from 0.5 up, so that a p of 1 less
+     * a rounding error in its last bits reads "p = 1", as the {@code change_p} column shows it.
+     */
     public static String pText(double p) {
         if (p < 0.001) {
             return "p < 0.001";
         }
-        if (p >= 1) {
+        BigDecimal cut = new BigDecimal(p).round(new MathContext(2, p < 0.5 ? RoundingMode.DOWN : RoundingMode.HALF_UP)).stripTrailingZeros();
+        if (cut.compareTo(BigDecimal.ONE) >= 0) {
             return "p = 1";
         }
-        BigDecimal cut = new BigDecimal(p).round(new MathContext(2, RoundingMode.DOWN)).stripTrailingZeros();
         return "p = " + cut.toPlainString();
     }
 }

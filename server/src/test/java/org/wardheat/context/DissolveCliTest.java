@@ -78,30 +78,30 @@ class DissolveCliTest {
         assertEquals(0, run("strategic", "--boundaries", "csps", "--each-area", "--from", "2022-01", "--to", "2022-01",
                 "--compare", "2021-01:2021-01"), () -> cli.err());
         assertEquals("""
-                area_code,area_name,category,this_period,last_period,difference,change_pct,rate_per_1000,period,comparison\r
-                D1,D1,Burglary,2,0,2,,0.667,2022-01:2022-01,2021-01:2021-01\r
-                D1,D1,Drugs,0,1,-1,-100,0,2022-01:2022-01,2021-01:2021-01\r
-                D1,D1,All,2,1,1,100,0.667,2022-01:2022-01,2021-01:2021-01\r
-                D2,D2,Drugs,1,1,0,0,2,2022-01:2022-01,2021-01:2021-01\r
-                D2,D2,All,1,1,0,0,2,2022-01:2022-01,2021-01:2021-01\r
-                ALL,whole set (csps),Burglary,2,0,2,,0.571,2022-01:2022-01,2021-01:2021-01\r
-                ALL,whole set (csps),Drugs,1,2,-1,-50,0.286,2022-01:2022-01,2021-01:2021-01\r
-                ALL,whole set (csps),All,3,2,1,50,0.857,2022-01:2022-01,2021-01:2021-01\r
+                area_code,area_name,category,this_period,last_period,difference,change_pct,rate_per_1000,period,comparison,change_p,change_significant,change_reading,rate_ci_low,rate_ci_high,months_with_data,comparison_months_with_data,measure\r
+                D1,D1,Burglary,2,0,2,,0.667,2022-01:2022-01,2021-01:2021-01,0.5,0,"up from none, not significant (p = 0.5)",0.081,2.408,1,1,records\r
+                D1,D1,Drugs,0,1,-1,-100,0,2022-01:2022-01,2021-01:2021-01,1,0,"down 100%, not significant (p = 1)",0,1.23,1,1,records\r
+                D1,D1,All,2,1,1,100,0.667,2022-01:2022-01,2021-01:2021-01,1,0,"up 100%, not significant (p = 1)",0.081,2.408,1,1,records\r
+                D2,D2,Drugs,1,1,0,0,2,2022-01:2022-01,2021-01:2021-01,1,0,"no change, not significant (p = 1)",0.051,11.143,1,1,records\r
+                D2,D2,All,1,1,0,0,2,2022-01:2022-01,2021-01:2021-01,1,0,"no change, not significant (p = 1)",0.051,11.143,1,1,records\r
+                ALL,whole set (csps),Burglary,2,0,2,,0.571,2022-01:2022-01,2021-01:2021-01,0.5,0,"up from none, not significant (p = 0.5)",0.069,2.064,1,1,records\r
+                ALL,whole set (csps),Drugs,1,2,-1,-50,0.286,2022-01:2022-01,2021-01:2021-01,1,0,"down 50%, not significant (p = 1)",0.007,1.592,1,1,records\r
+                ALL,whole set (csps),All,3,2,1,50,0.857,2022-01:2022-01,2021-01:2021-01,1,0,"up 50%, not significant (p = 1)",0.177,2.505,1,1,records\r
                 """, cli.out());
         String cliCsv = cli.out();
         // comparator: mean rate of the 2 lowest-rate areas per category (D2 has no burglary: rate 0)
         assertEquals(0, run("strategic", "--boundaries", "csps", "--each-area", "--best", "2", "--from", "2022-01", "--to", "2022-01",
                 "--compare", "2021-01:2021-01"), () -> cli.err());
         assertEquals("""
-                area_code,area_name,category,this_period,last_period,difference,change_pct,rate_per_1000,best_2_rate_per_1000,period,comparison\r
-                D1,D1,Burglary,2,0,2,,0.667,0.333,2022-01:2022-01,2021-01:2021-01\r
-                D1,D1,Drugs,0,1,-1,-100,0,1,2022-01:2022-01,2021-01:2021-01\r
-                D1,D1,All,2,1,1,100,0.667,1.333,2022-01:2022-01,2021-01:2021-01\r
-                D2,D2,Drugs,1,1,0,0,2,1,2022-01:2022-01,2021-01:2021-01\r
-                D2,D2,All,1,1,0,0,2,1.333,2022-01:2022-01,2021-01:2021-01\r
-                ALL,whole set (csps),Burglary,2,0,2,,0.571,0.333,2022-01:2022-01,2021-01:2021-01\r
-                ALL,whole set (csps),Drugs,1,2,-1,-50,0.286,1,2022-01:2022-01,2021-01:2021-01\r
-                ALL,whole set (csps),All,3,2,1,50,0.857,1.333,2022-01:2022-01,2021-01:2021-01\r
+                area_code,area_name,category,this_period,last_period,difference,change_pct,rate_per_1000,best_2_rate_per_1000,period,comparison,change_p,change_significant,change_reading,rate_ci_low,rate_ci_high,months_with_data,comparison_months_with_data,measure\r
+                D1,D1,Burglary,2,0,2,,0.667,0.333,2022-01:2022-01,2021-01:2021-01,0.5,0,"up from none, not significant (p = 0.5)",0.081,2.408,1,1,records\r
+                D1,D1,Drugs,0,1,-1,-100,0,1,2022-01:2022-01,2021-01:2021-01,1,0,"down 100%, not significant (p = 1)",0,1.23,1,1,records\r
+                D1,D1,All,2,1,1,100,0.667,1.333,2022-01:2022-01,2021-01:2021-01,1,0,"up 100%, not significant (p = 1)",0.081,2.408,1,1,records\r
+                D2,D2,Drugs,1,1,0,0,2,1,2022-01:2022-01,2021-01:2021-01,1,0,"no change, not significant (p = 1)",0.051,11.143,1,1,records\r
+                D2,D2,All,1,1,0,0,2,1.333,2022-01:2022-01,2021-01:2021-01,1,0,"no change, not significant (p = 1)",0.051,11.143,1,1,records\r
+                ALL,whole set (csps),Burglary,2,0,2,,0.571,0.333,2022-01:2022-01,2021-01:2021-01,0.5,0,"up from none, not significant (p = 0.5)",0.069,2.064,1,1,records\r
+                ALL,whole set (csps),Drugs,1,2,-1,-50,0.286,1,2022-01:2022-01,2021-01:2021-01,1,0,"down 50%, not significant (p = 1)",0.007,1.592,1,1,records\r
+                ALL,whole set (csps),All,3,2,1,50,0.857,1.333,2022-01:2022-01,2021-01:2021-01,1,0,"up 50%, not significant (p = 1)",0.177,2.505,1,1,records\r
                 """, cli.out());
         assertEquals(2, run("strategic", "--boundaries", "csps", "--each-area", "--best", "51", "--from", "2022-01", "--to", "2022-01"));
         assertTrue(cli.err().contains("best"), cli.err());
