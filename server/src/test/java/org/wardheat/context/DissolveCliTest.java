@@ -103,6 +103,12 @@ class DissolveCliTest {
                 ALL,whole set (csps),Drugs,1,2,-1,-50,0.286,1,2022-01:2022-01,2021-01:2021-01,1,0,"down 50%, not significant (p = 1)",0.007,1.592,1,1,records\r
                 ALL,whole set (csps),All,3,2,1,50,0.857,1.333,2022-01:2022-01,2021-01:2021-01,1,0,"up 50%, not significant (p = 1)",0.177,2.505,1,1,records\r
                 """, cli.out());
+        // the strategic table's rules apply to every area: rates per 10,000 are 10 x those per 1,000
+        assertEquals(0, run("strategic", "--boundaries", "csps", "--each-area", "--per", "10000", "--from", "2022-01", "--to", "2022-01",
+                "--compare", "2021-01:2021-01"), () -> cli.err());
+        String[] per10k = cli.out().split("\r\n");
+        assertTrue(per10k[0].startsWith("area_code,area_name,category,this_period,last_period,difference,change_pct,rate_per_1000,rate_per_10000,"), per10k[0]);
+        assertTrue(per10k[1].startsWith("D1,D1,Burglary,2,0,2,,0.667,6.667,"), per10k[1]);
         assertEquals(2, run("strategic", "--boundaries", "csps", "--each-area", "--best", "51", "--from", "2022-01", "--to", "2022-01"));
         assertTrue(cli.err().contains("best"), cli.err());
         try (org.wardheat.TestServer server = org.wardheat.TestServer.start(dir.resolve("data"), ws -> { })) {
