@@ -219,6 +219,10 @@ test('rapid switching of analyses and places ends with exactly the chosen layers
   assert.match(await page.textContent('.legend'), /Getis-Ord Gi\*.*Repeat locations/s, 'the Gi* layer, not the KDE');
   assert.ok(await page.locator('.leaflet-places-pane path').count() > 0);
   assert.equal(await page.locator('.leaflet-overlay-pane path.ward').count(), 20);
+  // a drawn layer taken off leaves nothing behind (Leaflet kept the empty canvas of its renderer)
+  await page.selectOption('#hotspot', 'none');
+  await settled();
+  assert.equal(await page.locator('.leaflet-hotspots-pane canvas').count(), 0, 'no hotspot canvas after "none"');
 });
 
 test('keyboard only: switch to select mode, pick two wards from the table, and read the summary', async () => {

@@ -94,6 +94,7 @@ export function createHotspotView(map) {
   let styled = null;
   const clear = () => {
     if (view.layer) view.layer.remove();
+    renderer.remove(); // Leaflet keeps a renderer's canvas on the map after its last layer goes: take it off too
     view.layer = null;
     view.legend = null;
     index = featureIndex(null);
