@@ -45,18 +45,18 @@ public final class ChangeReading {
     }
 
     /**
-     * "p = 0.36", "p = 0.0041", "p < 0.001": two significant digits, cut (not rounded) below 0.5 so that a p below
-     * any significance level (at most 0.5) never reads as at or above it; rounded from 0.5 up, so that a p of 1 less
-     * a rounding error in its last bits reads "p = 1", as the {@code change_p} column shows it.
+     * "p = 0.36", "p = 0.0041", "p < 0.001": two significant digits, cut (not rounded) so that a p below a
+     * significance level never reads as at or above it; a p that the {@code change_p} column shows as 1 (to its six
+     * significant digits: 1 less a rounding error in the last bits) reads "p = 1" too.
      */
     public static String pText(double p) {
         if (p < 0.001) {
             return "p < 0.001";
         }
-        BigDecimal cut = new BigDecimal(p).round(new MathContext(2, p < 0.5 ? RoundingMode.DOWN : RoundingMode.HALF_UP)).stripTrailingZeros();
-        if (cut.compareTo(BigDecimal.ONE) >= 0) {
+        if (p >= 0.9999995) {
             return "p = 1";
         }
+        BigDecimal cut = new BigDecimal(p).round(new MathContext(2, RoundingMode.DOWN)).stripTrailingZeros();
         return "p = " + cut.toPlainString();
     }
 }

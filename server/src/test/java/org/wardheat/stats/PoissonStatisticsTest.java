@@ -103,8 +103,8 @@ class PoissonStatisticsTest {
         assertEquals("no change, not significant (p = 1)", ChangeReading.of(PoissonRateTest.compare(7, 12, 7, 12), 0.05));
         assertEquals("none in either period", ChangeReading.of(PoissonRateTest.compare(0, 12, 0, 12), 0.05));
         assertEquals("p = 0.049", ChangeReading.pText(0.04999), "never shown as 0.05 while below 0.05");
-        assertEquals("p = 0.49", ChangeReading.pText(0.4999), "cut below 0.5");
-        assertEquals("p = 0.88", ChangeReading.pText(0.876));
+        assertEquals("p = 0.87", ChangeReading.pText(0.876), "cut, as everywhere");
+        assertEquals("p = 0.99", ChangeReading.pText(0.999));
         assertEquals("p = 1", ChangeReading.pText(0.99999999), "1 less a rounding error reads as the p column shows it");
         assertEquals("p = 1", ChangeReading.pText(1.0000001));
         assertEquals("p = 0.0041", ChangeReading.pText(0.0041));
