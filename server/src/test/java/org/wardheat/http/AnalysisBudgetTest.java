@@ -53,6 +53,17 @@ class AnalysisBudgetTest {
         });
     }
 
+    /** A stand-in analysis that sends its whole answer, then works on for 900 ms: the watcher probes meanwhile. */
+    static void answerThenWork() {
+        server.service().get("/api/hotspots/test/answer-then-work", (req, res) -> {
+            res.raw().setContentLength(2);
+            res.raw().getOutputStream().write("ok".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            res.raw().getOutputStream().flush();
+            Thread.sleep(900);
+            return null;
+        });
+    }
+
     @AfterAll
     static void stop() {
         test.close();
@@ -60,6 +71,40 @@ class AnalysisBudgetTest {
 
     static HttpResponse<String> get(String path) throws Exception {
         return HTTP.send(HttpRequest.newBuilder(URI.create(base + path)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void theNextRequestOnTheConnectionIsNotTakenByTheProbeForAGoneClient() throws Exception {
+        answerThenWork();
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", test.port())) {
+            socket.setSoTimeout(10_000);
+            java.io.OutputStream out = socket.getOutputStream();
+            java.io.InputStream in = socket.getInputStream();
+            out.write("GET /api/hotspots/test/answer-then-work HTTP/1.1\r\nHost: localhost\r\n\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            out.flush();
+            String first = readAnswer(in);
+            assertTrue(first.startsWith("HTTP/1.1 200") && first.endsWith("ok"), first);
+            // the analysis still runs (the watcher probes every 500 ms): the client sends its next request at once
+            out.write("GET /api/config HTTP/1.1\r\nHost: localhost\r\n\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            out.flush();
+            String second = readAnswer(in);
+            assertTrue(second.startsWith("HTTP/1.1 200"), "the next request arrived whole: " + second);
+        }
+    }
+
+    /** One HTTP/1.1 answer with a Content-Length: head and body. */
+    static String readAnswer(java.io.InputStream in) throws java.io.IOException {
+        StringBuilder head = new StringBuilder();
+        while (!head.toString().endsWith("\r\n\r\n")) {
+            int b = in.read();
+            if (b < 0) {
+                return head + "<closed>";
+            }
+            head.append((char) b);
+        }
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?i)content-length: *(\\d+)").matcher(head);
+        int length = m.find() ? Integer.parseInt(m.group(1)) : 0;
+        return head + new String(in.readNBytes(length), java.nio.charset.StandardCharsets.UTF_8);
     }
 
     @Test
