@@ -60,59 +60,52 @@ public final class AreaTotalImport {
         }
     }
 
+    /** A stored set's wards with their source properties, read once per import for {@link #within}. */
+    private record StoredSet(String id, List<Ward> wards, Map<String, Map<String, String>> properties) {
+    }
+
+    private static List<StoredSet> storedSets(Workspace workspace) {
+        return workspace.store().boundaries().list().stream().map(BoundarySetInfo::id)
+                .map(id -> new StoredSet(id, workspace.boundarySet(id).wards(), workspace.store().boundaries().properties(id))).toList();
+    }
+
     /**
-     * The codes of other sets' areas that lie wholly in one area of {@code setId}: a ward whose stored source
-     * properties name one of this set's codes (as {@code boundaries dissolve --by LAD25CD} made the districts
-     * from those wards) maps to that code, and so does its name; a ward (or name) naming two of them maps to none.
+     * The codes (and names) of other sets' wards that lie wholly in one area of {@code setId}: a ward whose stored
+     * source properties name exactly one of this set's codes (as {@code boundaries dissolve --by LAD25CD} made the
+     * districts from those wards) maps to that code; a ward, or a name, that would map to two areas maps to none.
      */
-    private static Map<String, String> within(Workspace workspace, String setId, List<Ward> areas) {
+    private static Map<String, String> within(List<StoredSet> stored, String setId, List<Ward> areas) {
         java.util.Set<String> codes = new java.util.HashSet<>();
         areas.forEach(a -> codes.add(a.code()));
         Map<String, String> within = new java.util.HashMap<>();
         java.util.Set<String> ambiguous = new java.util.HashSet<>();
-        for (BoundarySetInfo other : workspace.store().boundaries().list()) {
+        for (StoredSet other : stored) {
             if (other.id().equals(setId)) {
                 continue;
             }
-            workspace.store().boundaries().properties(other.id()).forEach((ward, properties) -> {
-                if (codes.contains(ward)) {
-                    return;
-                }
+            for (Ward w : other.wards()) {
                 java.util.Set<String> named = new java.util.TreeSet<>();
-                properties.values().forEach(v -> {
-                    if (v != null && codes.contains(v.trim())) {
-                        named.add(v.trim());
+                other.properties().getOrDefault(w.code(), Map.of()).values().stream()
+                        .filter(v -> v != null && codes.contains(v.trim())).forEach(v -> named.add(v.trim()));
+                if (named.size() > 1) {
+                    ambiguous.add(w.code());
+                } else if (named.size() == 1 && !codes.contains(w.code())) {
+                    map(within, ambiguous, w.code(), named.iterator().next());
+                    if (!codes.contains(w.name().trim())) {
+                        map(within, ambiguous, w.name().trim(), named.iterator().next());
                     }
-                });
-                String before = within.get(ward);
-                if (named.size() != 1 || (before != null && !before.equals(named.iterator().next()))) {
-                    ambiguous.add(ward);
-                } else {
-                    within.put(ward, named.iterator().next());
                 }
-            });
+            }
         }
         ambiguous.forEach(within::remove);
-        // the names of those wards too, where a name means one area of this set
-        Map<String, String> byName = new java.util.HashMap<>();
-        for (BoundarySetInfo other : workspace.store().boundaries().list()) {
-            if (other.id().equals(setId)) {
-                continue;
-            }
-            for (Ward w : workspace.boundarySet(other.id()).wards()) {
-                String to = within.get(w.code());
-                String name = w.name().trim();
-                if (to != null && !codes.contains(name)) {
-                    String before = byName.putIfAbsent(name, to);
-                    if (before != null && !before.equals(to)) {
-                        ambiguous.add(name);
-                    }
-                }
-            }
-        }
-        ambiguous.forEach(byName::remove);
-        byName.forEach(within::putIfAbsent);
         return within;
+    }
+
+    private static void map(Map<String, String> within, java.util.Set<String> ambiguous, String key, String area) {
+        String before = within.putIfAbsent(key, area);
+        if (before != null && !before.equals(area)) {
+            ambiguous.add(key);
+        }
     }
 
     /**
@@ -152,9 +145,10 @@ public final class AreaTotalImport {
         List<AreaTotalStore.Placement> stored = new ArrayList<>();
         List<SetPlacement> summaries = new ArrayList<>();
         int matchedOnReportSet = 0;
+        List<StoredSet> storedSets = storedSets(workspace);
         for (String set : sets) {
             List<Ward> areas = workspace.boundarySet(set).wards();
-            AreaTotals.Placed placed = AreaTotals.placeByMonth(set, dataset, areas, within(workspace, set, areas), read.rows(), apportionment.on(areas));
+            AreaTotals.Placed placed = AreaTotals.placeByMonth(set, dataset, areas, within(storedSets, set, areas), read.rows(), apportionment.on(areas));
             AreaTotalStore.Placement p = placed.placement();
             stored.add(p);
             Map<String, Double> unmatched = new LinkedHashMap<>();

@@ -127,6 +127,10 @@ class AreaTotalsDatasetTest {
     void wardTotalsAddUpExactlyToTheDistrictsDissolvedFromThoseWards() throws Exception {
         assertEquals(0, cli.run("boundaries", "add", "--id", "three", TestFiles.threeWardsInTwoDistricts(dir).toString()), () -> cli.err());
         assertEquals(0, cli.run("boundaries", "dissolve", "--from", "three", "--by", "LAD22CD", "--id", "districts"), () -> cli.err());
+        // another set of the same wards without a district property says nothing about the districts
+        Path plain = dir.resolve("plain");
+        Files.createDirectories(plain);
+        assertEquals(0, cli.run("boundaries", "add", "--id", "plain", TestFiles.threeWards(plain).toString()), () -> cli.err());
         Path file = Files.writeString(dir.resolve("da.csv"), TOTALS);
         assertEquals(0, cli.run("import", "--area-totals", "--dataset", "da", file.toString()), () -> cli.err());
         // on the districts: West's 5 + Middle's 3 in D1, East's 4 in D2, every one placed exactly (no estimate)
