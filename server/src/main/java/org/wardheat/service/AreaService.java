@@ -138,10 +138,15 @@ public final class AreaService {
 
     /** As {@link #residents(Area)}, counting only the residents of an age group (null: all; see {@link WardContexts#population}). */
     public Double residents(Area a, org.wardheat.model.AgeGroup group) {
-        LoadedSet set = workspace.boundarySet(a.boundaries());
-        java.util.Map<String, Double> population = group == null ? set.population() : WardContexts.population(workspace, a.boundaries(), group);
+        return residents(a.boundaries(), wardShares(a), group);
+    }
+
+    /** The residents (of an age group, or all for null) of the wards of a set, each taken in its share. */
+    private Double residents(String boundaries, java.util.Map<String, Double> shares, org.wardheat.model.AgeGroup group) {
+        java.util.Map<String, Double> population = group == null ? workspace.boundarySet(boundaries).population()
+                : WardContexts.population(workspace, boundaries, group);
         double sum = 0;
-        for (java.util.Map.Entry<String, Double> e : wardShares(a).entrySet()) {
+        for (java.util.Map.Entry<String, Double> e : shares.entrySet()) {
             Double r = population.get(e.getKey());
             if (r == null) {
                 return null;
@@ -233,7 +238,8 @@ public final class AreaService {
 
     public Summary summary(Area a, Set<String> categories, Set<String> datasets, Period period, Period comparison, ChangeRules rules) {
         Area borough = new Area(a.boundaries(), List.of(), null, "whole borough");
-        Double residents = residents(a, rules.perPopulation()), boroughResidents = residents(borough, rules.perPopulation());
+        java.util.Map<String, Double> shares = wardShares(a); // a drawn polygon against every ward: once
+        Double residents = residents(a.boundaries(), shares, rules.perPopulation()), boroughResidents = residents(borough, rules.perPopulation());
         List<CategoryRow> rows = table(a, residents, categories, datasets, period, comparison, rules, null);
         CategoryRow total = rows.get(rows.size() - 1);
         CategoryRow boroughTotal = lastRow(table(borough, boroughResidents, categories, datasets, period, comparison, rules, null));
@@ -270,7 +276,7 @@ public final class AreaService {
                 residents == null || boroughResidents == null || boroughResidents == 0 ? null : residents / boroughResidents,
                 boroughKm2 == 0 ? 0 : km2 / boroughKm2, places, cells.subList(0, Math.min(5, cells.size())),
                 rules.measureWord(), coverage, coverage.warnings(),
-                a.polygon() != null ? WardContexts.apportioned(workspace, a.boundaries(), wardShares(a))
+                a.polygon() != null ? WardContexts.apportioned(workspace, a.boundaries(), shares)
                         : WardContexts.together(workspace, a.boundaries(), a.wardCodes()));
     }
 
