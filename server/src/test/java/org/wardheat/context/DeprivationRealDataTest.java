@@ -1,5 +1,7 @@
 package org.wardheat.context;
 
+import org.wardheat.CliRun;
+
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -1,5 +1,7 @@
 package org.wardheat.context;
 
+import org.wardheat.CliRun;
+
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

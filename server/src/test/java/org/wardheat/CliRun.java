@@ -1,4 +1,4 @@
-package org.wardheat.context;
+package org.wardheat;
 
 import org.wardheat.cli.Main;
 
@@ -8,19 +8,19 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 
 /** Runs the command line on one data directory with standard output and error captured (restore with {@link #close()}). */
-final class CliRun implements AutoCloseable {
-    final ByteArrayOutputStream out = new ByteArrayOutputStream(), err = new ByteArrayOutputStream();
+public final class CliRun implements AutoCloseable {
+    public final ByteArrayOutputStream out = new ByteArrayOutputStream(), err = new ByteArrayOutputStream();
     private final PrintStream oldOut = System.out, oldErr = System.err;
     private final Path data;
 
-    CliRun(Path data) {
+    public CliRun(Path data) {
         this.data = data;
         System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
         System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
     }
 
     /** The exit code of {@code wardheat ARGS --data DIR}; output and error start empty. */
-    int run(String... args) {
+    public int run(String... args) {
         out.reset();
         err.reset();
         String[] all = new String[args.length + 2];
@@ -30,11 +30,11 @@ final class CliRun implements AutoCloseable {
         return Main.run(all);
     }
 
-    String out() {
+    public String out() {
         return out.toString(StandardCharsets.UTF_8);
     }
 
-    String err() {
+    public String err() {
         return err.toString(StandardCharsets.UTF_8);
     }
 
