@@ -13,12 +13,12 @@ const errors = [];
 page.on('pageerror', (e) => errors.push(e.message));
 page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
 await page.goto(url);
-await page.waitForSelector('path.leaflet-interactive', { timeout: 20000 });
+await page.waitForSelector('path.ward', { timeout: 20000 });
 await page.waitForTimeout(500);
 if (click) {
   await page.click(click);
   await page.waitForTimeout(500);
 }
 await page.screenshot({ path: out });
-console.log(JSON.stringify({ wards: await page.locator('path.leaflet-interactive').count(), errors }));
+console.log(JSON.stringify({ wards: await page.locator('path.ward').count(), errors }));
 await browser.close();

@@ -10,7 +10,6 @@ import org.wardheat.TestFiles;
 import org.wardheat.model.CategoryGroups;
 
 import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 

@@ -9,7 +9,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.wardheat.TestFiles;
 
 import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
