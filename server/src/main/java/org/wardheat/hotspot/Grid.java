@@ -1,7 +1,6 @@
 package org.wardheat.hotspot;
 
 import org.geotools.grid.Grids;
-import org.geotools.referencing.CRS;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
@@ -130,7 +129,7 @@ public final class Grid {
         Envelope bounds = new Envelope(Math.floor(extent.getMinX() / s) * s - s, Math.ceil(extent.getMaxX() / s) * s + s,
                 Math.floor(extent.getMinY() / s) * s - s, Math.ceil(extent.getMaxY() / s) * s + s);
         try {
-            CRS.decode(crs, true);
+            Projection.crs(crs);
         } catch (Exception e) {
             throw new IllegalArgumentException("cannot build a grid in " + crs + ": " + e.getMessage(), e);
         }

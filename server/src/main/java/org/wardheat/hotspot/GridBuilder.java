@@ -1,11 +1,11 @@
 package org.wardheat.hotspot;
 
+import org.wardheat.boundaries.Projection;
 import org.geotools.api.data.SimpleFeatureSource;
 import org.geotools.api.feature.simple.SimpleFeature;
 import org.geotools.data.simple.SimpleFeatureIterator;
 import org.geotools.geometry.jts.ReferencedEnvelope;
 import org.geotools.grid.Grids;
-import org.geotools.referencing.CRS;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
@@ -157,7 +157,7 @@ final class GridBuilder {
         double s = size.metres();
         SimpleFeatureSource source;
         try {
-            ReferencedEnvelope envelope = new ReferencedEnvelope(bounds, CRS.decode(crs, true));
+            ReferencedEnvelope envelope = new ReferencedEnvelope(bounds, Projection.crs(crs));
             source = Grids.createHexagonalGrid(envelope, s / Math.sqrt(3)); // side length from the width across flats
         } catch (Exception e) {
             throw new IllegalArgumentException("cannot build a grid in " + crs + ": " + e.getMessage(), e);

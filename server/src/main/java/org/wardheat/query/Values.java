@@ -1,8 +1,8 @@
 package org.wardheat.query;
 
+import org.wardheat.boundaries.Projection;
 import org.geotools.api.referencing.crs.CoordinateReferenceSystem;
 import org.geotools.api.referencing.crs.ProjectedCRS;
-import org.geotools.referencing.CRS;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.io.ParseException;
 import org.locationtech.jts.io.geojson.GeoJsonReader;
@@ -241,7 +241,7 @@ public final class Values {
         String c = code == null ? "" : code.trim();
         CoordinateReferenceSystem crs;
         try {
-            crs = CRS.decode(c, true);
+            crs = Projection.crs(c);
         } catch (Exception | LinkageError e) {
             throw new InvalidParameterException(parameter, "'" + code + "' is not a known CRS code; expected a projected CRS in metres such as "
                     + Limits.DEFAULT_CRS);
