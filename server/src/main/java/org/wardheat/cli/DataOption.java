@@ -11,7 +11,8 @@ public final class DataOption {
             description = "The data directory holding the database (default: ${DEFAULT-VALUE}).")
     Path dataDir;
 
+    /** The data directory as a command (one run) reads it: incidents of the months an analysis needs only. */
     Workspace open() {
-        return Workspace.open(dataDir);
+        return Workspace.openForOneCommand(dataDir);
     }
 }

@@ -98,7 +98,7 @@ public final class HotspotService {
 
     public CellLayer kde(Request r, Double bandwidthMetres, double adjust) {
         Grid grid = grid(r);
-        PointSelection.Selected selected = select(r);
+        PointSelection.Selected selected = select(r, r.period());
         Points points = selected.in(r.period());
         KernelDensity.Bandwidth bw = bandwidthMetres != null ? new KernelDensity.Bandwidth(bandwidthMetres, "given")
                 : KernelDensity.ruleOfThumb(points, adjust);
@@ -114,7 +114,7 @@ public final class HotspotService {
 
     public CellLayer gistar(Request r, PAdjust adjust, Double neighbourMetres, boolean weighted) {
         Grid grid = grid(r);
-        PointSelection.Selected selected = select(r);
+        PointSelection.Selected selected = select(r, r.period());
         Points points = selected.in(r.period());
         double distance = neighbourMetres != null ? neighbourMetres : grid.defaultNeighbourDistance();
         double[] n = points.countPerCell(grid, weighted);
@@ -128,9 +128,9 @@ public final class HotspotService {
 
     public CellLayer change(Request r, Period before, PAdjust adjust, int hotBin) {
         Grid grid = grid(r);
-        PointSelection.Selected selected = select(r);
         Period after = r.period();
         Period earlier = before != null ? before : after.previous();
+        PointSelection.Selected selected = select(r, earlier.span(after));
         Points pb = selected.in(earlier), pa = selected.in(after);
         HotspotChange.Result c = HotspotChange.compute(pb.countPerCell(grid, false), pa.countPerCell(grid, false),
                 grid.neighbours(grid.defaultNeighbourDistance()), adjust, hotBin);
@@ -150,7 +150,7 @@ public final class HotspotService {
      */
     public CellLayer classify(Request r, int monthsPerPeriod, HotspotClassification.Thresholds t, PAdjust adjust) {
         Grid grid = grid(r);
-        PointSelection.Selected selected = select(r);
+        PointSelection.Selected selected = select(r, r.period());
         List<Period> periods = r.period().split(monthsPerPeriod);
         int[][] neighbours = grid.neighbours(grid.defaultNeighbourDistance());
         GetisOrdGiStar.Result[] results = new GetisOrdGiStar.Result[periods.size()];
@@ -193,7 +193,7 @@ public final class HotspotService {
     public CellLayer evaluate(Request r, Period test, String method, double topShare, Double bandwidthMetres,
                                            PAdjust adjust, int hotBin) {
         Grid grid = grid(r);
-        PointSelection.Selected selected = select(r);
+        PointSelection.Selected selected = select(r, r.period().span(test));
         Points train = selected.in(r.period()), later = selected.in(test);
         double[] nTrain = train.countPerCell(grid, false), nTest = later.countPerCell(grid, false);
         Map<String, Object> params = common(r, grid, train);
@@ -241,8 +241,8 @@ public final class HotspotService {
         return areas.grid(r);
     }
 
-    /** The request's incidents from one snapshot of the data, ready to be cut by period. */
-    private PointSelection.Selected select(Request r) {
-        return points.select(workspace.snapshot(), r, r.area() == null ? null : areas.area(r));
+    /** The request's incidents of {@code months} from one snapshot of the data, ready to be cut by period. */
+    private PointSelection.Selected select(Request r, Period months) {
+        return points.select(workspace.snapshot(), r, r.area() == null ? null : areas.area(r), months);
     }
 }

@@ -19,27 +19,30 @@ import org.wardheat.model.Period;
 final class PointSelection {
     static final long PROJECTED_BYTES = 128L << 20;
 
-    private record Key(long snapshot, String crs) {
+    private record Key(long snapshot, String table, String crs) {
     }
 
     private final BoundedCache<Key, double[][]> projected =
             new BoundedCache<>("projected coordinates", PROJECTED_BYTES, xy -> 64L + 16L * xy[0].length);
     private volatile long newest;
 
-    /** The request's incidents, all months, ready to be cut by period. */
-    Selected select(Snapshot snap, HotspotService.Request r, Geometry projectedArea) {
+    /**
+     * The request's incidents of the months in {@code months} (at least: a snapshot may hold all months), ready
+     * to be cut by period.
+     */
+    Selected select(Snapshot snap, HotspotService.Request r, Geometry projectedArea, Period months) {
         if (snap.serial() > newest) {
             newest = snap.serial();
             projected.invalidateIf(k -> k.snapshot() < snap.serial());
         }
-        IncidentTable t = snap.incidents();
-        double[][] xy = projected.get(new Key(snap.serial(), r.crs()), k -> project(t, k.crs()));
-        boolean[] keep = r.area() == null ? inWards(snap.wardOf(r.boundaries())) : inArea(xy, projectedArea);
+        IncidentTable t = snap.incidents(months);
+        double[][] xy = projected.get(new Key(snap.serial(), snap.tableKey(months), r.crs()), k -> project(t, k.crs()));
+        boolean[] keep = r.area() == null ? inWards(snap.wardOf(r.boundaries(), months)) : inArea(xy, projectedArea);
         IncidentTable.Filter filter = t.filter(r.categories(), r.datasets());
         for (int i = 0; i < keep.length; i++) {
             keep[i] = keep[i] && filter.test(i);
         }
-        return new Selected(t, xy, keep, r.weights());
+        return new Selected(t, xy, keep, r.weights(), months);
     }
 
     /** A request's incidents (the table's rows in {@code keep}) with their projected coordinates. */
@@ -48,16 +51,21 @@ final class PointSelection {
         private final double[][] xy;
         private final boolean[] keep;
         private final HotspotService.Weights weights;
+        private final Period months;
 
-        private Selected(IncidentTable t, double[][] xy, boolean[] keep, HotspotService.Weights weights) {
+        private Selected(IncidentTable t, double[][] xy, boolean[] keep, HotspotService.Weights weights, Period months) {
             this.t = t;
             this.xy = xy;
             this.keep = keep;
             this.weights = weights;
+            this.months = months;
         }
 
-        /** The selected incidents of {@code period}: projected x, y in metres and weights. */
+        /** The selected incidents of {@code period} (within the months selected): projected x, y in metres and weights. */
         Points in(Period period) {
+            if (months.from().isAfter(period.from()) || months.to().isBefore(period.to())) {
+                throw new IllegalStateException("incidents of " + period + " asked of a selection of " + months);
+            }
             int n = 0;
             java.util.Set<String> categories = weights.harm() == null ? null : new java.util.HashSet<>();
             for (int i = 0; i < keep.length; i++) {

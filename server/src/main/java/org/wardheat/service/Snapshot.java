@@ -4,6 +4,7 @@ import org.locationtech.jts.geom.Geometry;
 import org.wardheat.boundaries.Ward;
 import org.wardheat.boundaries.WardIndex;
 import org.wardheat.model.IncidentTable;
+import org.wardheat.model.Period;
 import org.wardheat.store.BoundarySetInfo;
 import org.wardheat.store.NotFoundException;
 import org.wardheat.store.Store;
@@ -25,7 +26,8 @@ public final class Snapshot {
     private final Store store;
     private final long serial;
     private final long version;
-    private final BoundedCache<Boolean, IncidentTable> table = new BoundedCache<>("incident table", Long.MAX_VALUE, t -> 0);
+    private final boolean byMonths;
+    private final BoundedCache<String, IncidentTable> table = new BoundedCache<>("incident table", Long.MAX_VALUE, t -> 0);
     private final BoundedCache<Boolean, org.wardheat.model.AreaTotalTable> areaTotals =
             new BoundedCache<>("area totals", Long.MAX_VALUE, t -> 0);
     private final BoundedCache<String, LoadedSet> sets = new BoundedCache<>("boundary sets", SETS_BYTES, Snapshot::bytes);
@@ -37,11 +39,13 @@ public final class Snapshot {
     /**
      * @param serial  this process's number for the snapshot, unique, for cache keys
      * @param version the store's data version read before anything of this snapshot is loaded
+     * @param byMonths read incidents only for the months asked for ({@link #incidents(Period)}), not all at once
      */
-    Snapshot(Store store, long serial, long version) {
+    Snapshot(Store store, long serial, long version, boolean byMonths) {
         this.store = store;
         this.serial = serial;
         this.version = version;
+        this.byMonths = byMonths;
     }
 
     public long serial() {
@@ -54,7 +58,22 @@ public final class Snapshot {
 
     /** Every stored incident, loaded on first use. */
     public IncidentTable incidents() {
-        return table.get(Boolean.TRUE, k -> store.incidents().table());
+        return incidents(null);
+    }
+
+    /**
+     * The stored incidents of {@code months} at least (null: all months), loaded on first use: every incident
+     * (one table shared by all requests), or only those months' when this snapshot reads by months.
+     */
+    public IncidentTable incidents(Period months) {
+        String key = tableKey(months);
+        return table.get(key, k -> months == null || !byMonths ? store.incidents().table()
+                : store.incidents().table(Period.key(months.from()), Period.key(months.to())));
+    }
+
+    /** Which table {@link #incidents(Period) incidents(months)} gives: the same key, the same table. */
+    String tableKey(Period months) {
+        return months == null || !byMonths ? "all" : months.toString();
     }
 
     /** Every stored area total (counts placed on the areas of each boundary set), loaded on first use. */
@@ -110,9 +129,14 @@ public final class Snapshot {
 
     /** For each incident, the index of its ward in the set's code-ordered wards, or {@link WardIndex#OUTSIDE}. */
     public int[] wardOf(String setId) {
-        IncidentTable t = incidents();
+        return wardOf(setId, null);
+    }
+
+    /** As {@link #wardOf(String)}, for each incident of {@link #incidents(Period) incidents(months)}. */
+    public int[] wardOf(String setId, Period months) {
+        IncidentTable t = incidents(months);
         LoadedSet set = boundarySet(setId);
-        return assignments.get(setId, k -> {
+        return assignments.get(setId + "|" + tableKey(months), k -> {
             double[] lon = new double[t.size()];
             double[] lat = new double[t.size()];
             for (int i = 0; i < t.size(); i++) {

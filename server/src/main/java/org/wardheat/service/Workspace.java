@@ -45,14 +45,29 @@ public final class Workspace implements Closeable {
     private final Store store;
     private final AtomicLong serials = new AtomicLong();
     private final AtomicReference<Snapshot> current;
+    private final boolean byMonths;
 
-    private Workspace(Store store) {
+    private Workspace(Store store, boolean byMonths) {
         this.store = store;
-        this.current = new AtomicReference<>(new Snapshot(store, serials.incrementAndGet(), store.dataVersion()));
+        this.byMonths = byMonths;
+        this.current = new AtomicReference<>(new Snapshot(store, serials.incrementAndGet(), store.dataVersion(), byMonths));
     }
 
+    /** A workspace for a server: analyses share one table of every incident, loaded on first use. */
     public static Workspace open(Path dataDir) {
-        Workspace w = new Workspace(Store.open(dataDir));
+        return open(dataDir, false);
+    }
+
+    /**
+     * A workspace for one command: an analysis reads the incidents of the months it needs only (a year's
+     * hotspots read that year's rows, not the whole store).
+     */
+    public static Workspace openForOneCommand(Path dataDir) {
+        return open(dataDir, true);
+    }
+
+    private static Workspace open(Path dataDir, boolean byMonths) {
+        Workspace w = new Workspace(Store.open(dataDir), byMonths);
         try {
             CategoryGroups.install(CategoryGroups.ofDataDirectory(dataDir));
         } catch (java.io.IOException | IllegalArgumentException e) {
@@ -73,7 +88,7 @@ public final class Workspace implements Closeable {
         if (s.version() == version) {
             return s;
         }
-        Snapshot fresh = new Snapshot(store, serials.incrementAndGet(), version);
+        Snapshot fresh = new Snapshot(store, serials.incrementAndGet(), version, byMonths);
         return current.compareAndSet(s, fresh) ? fresh : current.get();
     }
 

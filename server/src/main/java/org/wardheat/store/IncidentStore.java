@@ -59,12 +59,24 @@ public final class IncidentStore {
 
     /** Every stored incident, in storage order, as an immutable column table. */
     public IncidentTable table() {
+        return table(Integer.MIN_VALUE, Integer.MAX_VALUE);
+    }
+
+    /**
+     * The stored incidents of months {@code fromMonth} to {@code toMonth} (yyyymm, both included), in storage
+     * order (the order of {@link #table()}, so sums over them add in the same order), as an immutable column table.
+     * The files' covered months are all there, whatever the months read.
+     */
+    public IncidentTable table(int fromMonth, int toMonth) {
         return db.read(c -> {
             IncidentTable.Builder b = new IncidentTable.Builder();
             Map<Long, String> categories = Dictionary.names(c, Dictionary.CATEGORY);
             Map<Long, String> datasets = fileDatasets(c);
-            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(
-                    "SELECT month, category, file_id, lon, lat, weight FROM incident ORDER BY id")) {
+            try (PreparedStatement s = c.prepareStatement(
+                    "SELECT month, category, file_id, lon, lat, weight FROM incident WHERE month BETWEEN ? AND ? ORDER BY id")) {
+                s.setInt(1, fromMonth);
+                s.setInt(2, toMonth);
+                ResultSet rs = s.executeQuery();
                 while (rs.next()) {
                     long x = rs.getLong(4);
                     boolean located = !rs.wasNull();

@@ -76,6 +76,30 @@ class HotspotServiceTest {
         assertEquals(250.0, burglary.parameters().get("cell_size_m"));
     }
 
+    /**
+     * A command's workspace reads the incidents of the months an analysis needs only; every analysis gives the
+     * same cells, to the last bit, as a server's workspace holding all months.
+     */
+    @Test
+    void aWorkspaceReadingByMonthsGivesTheSameLayers() {
+        try (Workspace once = Workspace.openForOneCommand(dir.resolve("demo"))) {
+            HotspotService byMonths = new HotspotService(once);
+            HotspotService.Request r = request(null, "2024-01", "2024-06");
+            assertArrayEquals(hotspots.kde(r, 400.0, 1).doubles("kde"), byMonths.kde(r, 400.0, 1).doubles("kde"));
+            assertArrayEquals(hotspots.gistar(r, PAdjust.FDR, null, false).doubles("gistar"), byMonths.gistar(r, PAdjust.FDR, null, false).doubles("gistar"));
+            Period before = Period.of("2023-01", "2023-06");
+            assertArrayEquals(hotspots.change(r, before, PAdjust.FDR, 2).doubles("change"), byMonths.change(r, before, PAdjust.FDR, 2).doubles("change"));
+            assertArrayEquals(hotspots.change(r, null, PAdjust.FDR, 2).doubles("n_before"), byMonths.change(r, null, PAdjust.FDR, 2).doubles("n_before"));
+            Period test = Period.of("2024-07", "2024-12");
+            assertArrayEquals(hotspots.evaluate(r, test, "kde", 0.05, 400.0, PAdjust.FDR, 2).doubles("n_test"),
+                    byMonths.evaluate(r, test, "kde", 0.05, 400.0, PAdjust.FDR, 2).doubles("n_test"));
+            assertArrayEquals(hotspots.classify(r, 3, org.wardheat.query.ClassifyQuery.DEFAULT_THRESHOLDS, PAdjust.FDR).doubles("n"),
+                    byMonths.classify(r, 3, org.wardheat.query.ClassifyQuery.DEFAULT_THRESHOLDS, PAdjust.FDR).doubles("n"));
+            assertTrue(once.snapshot().incidents(r.period()).size() < demo.snapshot().incidents().size() / 2,
+                    "half a year of the demo's years was read");
+        }
+    }
+
     @Test
     void changeShowsTheEastfieldParkBecomingHot() {
         CellLayer change = hotspots.change(request("Anti-social behaviour", "2024-01", "2024-12"), null, PAdjust.FDR, 2);
