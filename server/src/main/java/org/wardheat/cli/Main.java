@@ -16,7 +16,7 @@ import java.nio.file.Path;
                 WardsCommand.class, HotspotsCommand.class, RepeatsCommand.class, NeedlesCommand.class,
                 EncampmentsCommand.class, NearRepeatCommand.class, StrategicCommand.class, GroupsCommand.class, TrendsCommand.class,
                 PrioritiesCommand.class, AreaTotalsCommand.class, ContextCommand.class, ServeCommand.class, UsersCommand.class, AuditCommand.class,
-                DeleteCommand.class, BenchCommand.class, BenchHotspotsCommand.class, CommandLine.HelpCommand.class})
+                DeleteCommand.class, BenchCommand.class, BenchHotspotsCommand.class, TrainStartupCommand.class, CommandLine.HelpCommand.class})
 public final class Main {
     static final String VERSION = "wardheat 0.1.0";
 

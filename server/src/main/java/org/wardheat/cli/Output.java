@@ -116,7 +116,7 @@ final class Output {
 
     OutputStream open() throws IOException {
         if (output != null) {
-            return Files.newOutputStream(output);
+            return new java.io.BufferedOutputStream(Files.newOutputStream(output), 1 << 16);
         }
         return new FilterOutputStream(System.out) {
             @Override

@@ -108,6 +108,22 @@ class MainTest {
         return all;
     }
 
+    /** The wardheat script's start-up training runs every command it names and leaves nothing behind. */
+    @Test
+    void trainStartupRunsItsCommandsAndLeavesNoFiles() throws Exception {
+        Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
+        java.util.Set<Path> before = trainingDirs(tmp);
+        assertEquals(0, Main.run("train-startup"), err.toString());
+        assertEquals(before, trainingDirs(tmp));
+        assertEquals("", out.toString());
+    }
+
+    private static java.util.Set<Path> trainingDirs(Path tmp) throws java.io.IOException {
+        try (var all = Files.list(tmp)) {
+            return all.filter(p -> p.getFileName().toString().startsWith("wardheat-train")).collect(java.util.stream.Collectors.toSet());
+        }
+    }
+
     @Test
     void errorsGoToStderrWithANonZeroExit() throws Exception {
         assertEquals(1, run("wards", "--boundaries", "none", "--from", "2022-01", "--to", "2022-12"));
