@@ -38,7 +38,7 @@ echo "### $size incidents (1-minute load average $(get load_at_start) at the sta
 echo
 echo "$year: $(n "$total") incidents in Kent's 255 wards. Ward counts for $year: $agree."
 echo
-echo "| what the user runs | wardheat (whole process: wall, peak RSS) | PostGIS 15 + 3.3 | geopandas $(/usr/bin/python3 -c 'import geopandas; print(geopandas.__version__)' 2>/dev/null) |"
+echo "| what the user runs | wardheat (whole process: wall, peak RSS) | PostGIS 15 + 3.3 | geopandas $("${BENCH_PYTHON:-python3}" -c 'import geopandas; print(geopandas.__version__)' 2>/dev/null) |"
 echo "|---|---|---|---|"
 gp() { awk -v k="$1" '$1 == "geopandas" && $2 == k { print $3 }' "$results"; }
 pg() { awk -v k="$1" '$1 == "postgis" && $2 == k { print $3 }' "$results"; }

@@ -10,7 +10,7 @@
 #        BENCH_STOP_AFTER=import or wards stops after that step; BENCH_SKIP="kde100 gistar100" leaves out
 #        those CLI steps (names: wards kde250 kde100 gistar250 gistar100 http); BENCH_KEEP_STORE=1 keeps
 #        the store and import figures of the previous run of this SIZE instead of importing again.
-# Needs ../shared/data/real, Debian's postgresql-15-postgis-3, python3-geopandas and python3-rtree.
+# Needs ../shared/data/real, Debian's postgresql-15-postgis-3, and geopandas 1.x for BENCH_PYTHON (default python3).
 # The HTTP load goes to a wardheat server on 127.0.0.1 only, with a fixed number of requests per level
 # and a time cap (bench/LoadTest.java). Prints the steps as they run, then a markdown table.
 set -euo pipefail
@@ -31,11 +31,12 @@ gen="$base/gen-$rows"
 work="$base/run-$rows"
 results="$work/results.txt"
 
-"$root/wardheat" --version >/dev/null 2>&1 || "$root/wardheat" help >/dev/null   # builds the jar when stale
+"$root/wardheat" --version >/dev/null   # builds the jar when stale and records its start-up archive
 mkdir -p "$work"
-jar="$work/wardheat.jar"   # a copy: a rebuild during the run must not change the jar under a running JVM
-cp "$root/server/target/wardheat.jar" "$jar"
-wh=(java $java_opts -Djava.util.prefs.userRoot="$work/prefs" -jar "$jar")
+# the CLI as users run it: the wardheat script (its class-data archive) with the benchmark's heap; run from a
+# checkout nobody edits during the run (the script rebuilds the jar when sources are newer)
+export WARDHEAT_JAVA_OPTS="$java_opts"
+wh=("$root/wardheat")
 
 mkdir -p "$base"
 if [ ! -f "$gen/DONE" ]; then
@@ -49,7 +50,7 @@ keep=0
 if [ "${BENCH_KEEP_STORE:-0}" = 1 ] && grep -q '^store.bytes' "$results" 2>/dev/null; then
   keep=1; grep -E '^(import\.|store\.)' "$results" > "$work/kept"; mv "$work/kept" "$results"
 else
-  find "$work" -mindepth 1 -maxdepth 1 ! -name wardheat.jar -exec rm -rf {} +
+  find "$work" -mindepth 1 -maxdepth 1 -exec rm -rf {} +
   : > "$results"
 fi
 put() { echo "$*" | tee -a "$results"; }
@@ -73,7 +74,17 @@ if [ "$keep" = 0 ]; then
 # import: whole process, with the data directory's size polled five times a second (store + WAL + journal)
 ( peak=0; while [ ! -f "$work/import.done" ]; do s=$(du -sb "$data" 2>/dev/null | cut -f1); [ "$s" -gt "$peak" ] && peak=$s; sleep 0.2; done; echo "$peak" > "$work/disk.peak" ) &
 poller=$!
-timed import "${wh[@]}" import --data "$data" --boundaries kent --format json "${files[@]}"
+# one call reads at most InputLimits.MAX_ROWS_PER_CALL (5 M) rows: groups of files of about 4 M rows, each a
+# whole process; the time is their sum and the memory their peak
+per_call=$(( (${#files[@]} * 4000000 + rows - 1) / rows )); [ "$per_call" -ge 1 ] || per_call=1
+import_s=0; import_kb=0; calls=0
+for (( k = 0; k < ${#files[@]}; k += per_call )); do
+  /usr/bin/time -f '%e %M' -o "$work/time" "${wh[@]}" import --data "$data" --boundaries kent --format json "${files[@]:k:per_call}" \
+    > "$work/import-$calls.out" 2> "$work/import.err" || { put "import.failed 1"; tail -3 "$work/import.err" >&2; }
+  read -r secs kb < <(tail -1 "$work/time")
+  import_s=$(echo "$import_s + $secs" | bc); [ "$kb" -gt "$import_kb" ] && import_kb=$kb; calls=$((calls + 1))
+done
+put "import.seconds $import_s"; put "import.rss_bytes $(( import_kb * 1024 ))"; put "import.calls $calls"
 touch "$work/import.done"; wait "$poller"
 store_bytes=$(du -sb "$data" | cut -f1)
 put "import.disk_peak_bytes $(( $(cat "$work/disk.peak") > store_bytes ? $(cat "$work/disk.peak") : store_bytes ))"
@@ -112,7 +123,8 @@ load() { # load NAME PATH C REQUESTS MAX_SECONDS
   echo "$1 $line" | tee -a "$work/http.txt"
   for k in p50_ms p95_ms p99_ms ok sent; do put "$1.c$3.$k $(echo "$line" | grep -o "$k=[^ ]*" | cut -d= -f2)"; done
 }
-for c in 1 8 32; do load http_wards "/api/wards?$q" $c $(( c * 20 )) 60; done
+java "$here/LoadTest.java" "http://127.0.0.1:$port/api/wards?$q" 8 400 60 > "$work/http-warmup.txt"   # warm: JIT, caches
+for c in 1 8 32; do load http_wards "/api/wards?$q" $c $(( c * 50 )) 60; done
 t1=$(date +%s.%N)
 code=$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port/api/hotspots/gistar?$q&cell=250" || true)
 put "serve.first_gistar250_seconds $(echo "$(date +%s.%N) - $t1" | bc)"; put "serve.first_gistar250_status $code"
@@ -124,7 +136,7 @@ fi
 if [ "${BENCH_PEERS:-1}" = 1 ]; then
   "$here/peer_postgis.sh" "$wards" "$year" "$work/postgis-wards.csv" "${files[@]}" | tee -a "$results"
   if [ "$rows" -le "${BENCH_GEOPANDAS_MAX_ROWS:-5000000}" ]; then
-    /usr/bin/time -f '%e' -o "$work/time" /usr/bin/python3 "$here/peer_geopandas_e2e.py" "$wards" "$year" "$work/geopandas-wards.csv" "${files[@]}" | tee -a "$results"
+    /usr/bin/time -f '%e' -o "$work/time" "${BENCH_PYTHON:-python3}" "$here/peer_geopandas_e2e.py" "$wards" "$year" "$work/geopandas-wards.csv" "${files[@]}" | tee -a "$results"
     put "geopandas total $(tail -1 "$work/time")"
   fi
 fi
