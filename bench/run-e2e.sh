@@ -44,7 +44,8 @@ if [ ! -f "$gen/DONE" ]; then
   java "$here/GenerateIncidents.java" "$real/police_uk_kent" "$rows" "$gen" | tee "$base/gen-$rows.log"
   touch "$gen/DONE"
 fi
-mapfile -t files < <(find "$gen" -name '*-street.csv.gz' | sort)
+mapfile -t files < <(find "$gen/" -name '*-street.csv.gz' | sort)
+[ "${#files[@]}" -gt 0 ] || { echo "no police.uk files under $gen" >&2; exit 1; }
 data="$work/data"
 keep=0
 if [ "${BENCH_KEEP_STORE:-0}" = 1 ] && grep -q '^store.bytes' "$results" 2>/dev/null; then
