@@ -5,11 +5,14 @@ import org.wardheat.export.Layers;
 import org.wardheat.hotspot.CellLayer;
 import org.wardheat.hotspot.DrawnCells;
 import org.wardheat.query.Analyses;
+import org.wardheat.query.HotspotAnalysis;
 import org.wardheat.query.LayerCells;
+import org.wardheat.service.BoundedCache;
 import spark.Request;
 import spark.Response;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -22,17 +25,54 @@ import java.util.Map;
  * draws ({@link DrawnCells}, with {@code kde_floor}); its {@code cells} member says what was sent.
  */
 final class HotspotRoutes {
+    /** Budget in approximate bytes of the map's layers kept as sent (a county's Gi* layer of every 250 m cell is about 21 MB). */
+    static final long LAYER_BYTES = 128L << 20;
+
     private final Analyses analyses;
+    /** The map's layers (GeoJSON, not downloads) as sent, per snapshot of the data, query, cells and whether disclosure-controlled. */
+    private final BoundedCache<LayerKey, byte[]> layers = new BoundedCache<>("hotspot layers", LAYER_BYTES, b -> 64L + b.length);
+
+    private record LayerKey(long snapshot, HotspotAnalysis query, LayerCells cells, boolean disclosureControlled) {
+    }
 
     HotspotRoutes(Analyses analyses) {
         this.analyses = analyses;
     }
 
+    /**
+     * The layer; a GeoJSON layer for the map (not a download) is kept as sent until the data change (a new snapshot),
+     * so the same query asked again, by this caller or another of the same disclosure rule, is written once.
+     */
     Object layer(Request req, Response res) throws IOException {
         LayerCells cells = QueryBinder.layerCells(req);
         cells.validate();
         Exporter.Format format = QueryBinder.format(req, Exporter.Format.GEOJSON);
-        org.wardheat.query.HotspotAnalysis q = QueryBinder.hotspotAnalysis(req, req.params("analysis"));
+        HotspotAnalysis q = QueryBinder.hotspotAnalysis(req, req.params("analysis"));
+        if (format != Exporter.Format.GEOJSON || QueryBinder.text(req, "download") != null) {
+            return render(res, q, cells, format, true);
+        }
+        RequestContext context = RequestContext.current();
+        boolean controlled = context != null && context.caller().role().disclosureControlled();
+        long snapshot = analyses.snapshotSerial();
+        layers.invalidateIf(k -> k.snapshot() < snapshot);
+        byte[] body;
+        try {
+            body = layers.get(new LayerKey(snapshot, q, cells, controlled), k -> {
+                try {
+                    return render(res, q, cells, format, false);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+        res.type(format.mediaType);
+        res.raw().setContentLength(body.length);
+        return body;
+    }
+
+    private byte[] render(Response res, HotspotAnalysis q, LayerCells cells, Exporter.Format format, boolean attachment) throws IOException {
         CellLayer layer = analyses.hotspots(q);
         boolean[] sent = format == Exporter.Format.GEOJSON ? DrawnCells.select(layer, cells.only(), cells.kdeFloor()) : null;
         int count = 0;
@@ -50,7 +90,6 @@ final class HotspotRoutes {
         members.put("analysis", layer.analysis());
         members.put("parameters", layer.parameters());
         members.put("cells", what);
-        return Replies.table(res, analyses.cellsTable(q, layer, sent), format, members,
-                format != Exporter.Format.GEOJSON || QueryBinder.text(req, "download") != null);
+        return Replies.table(res, analyses.cellsTable(q, layer, sent), format, members, attachment);
     }
 }

@@ -17,12 +17,13 @@ import java.nio.file.Path;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.wardheat.TestFiles.LAT;
 import static org.wardheat.TestFiles.POLICE_HEADER;
 import static org.wardheat.TestFiles.lon;
 import static org.wardheat.TestFiles.row;
 
-/** The ward layer is kept as sent while the data are the same, and made afresh once they change. */
+/** The ward and hotspot layers are kept as sent while the data are the same, and made afresh once they change. */
 class WardLayerCacheTest {
     @TempDir
     Path dir;
@@ -46,6 +47,42 @@ class WardLayerCacheTest {
                         IncidentFormat.POLICE_UK, "police-uk", null);
                 JsonNode after = json.readTree(http.send(HttpRequest.newBuilder(layer).build(), HttpResponse.BodyHandlers.ofString()).body());
                 assertEquals(3, after.path("totals").path("count").asInt(), after.toString());
+            } finally {
+                server.stop();
+            }
+        }
+    }
+
+    @Test
+    void aKeptHotspotLayerGivesWayToTheNewDataAndDownloadsStayAttachments() throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        ObjectMapper json = new ObjectMapper();
+        try (Workspace ws = Workspace.open(dir.resolve("data"))) {
+            ws.addBoundaries("three", TestFiles.threeWards(dir), null, null);
+            ws.importFiles(List.of(Files.writeString(dir.resolve("a.csv"), POLICE_HEADER + row("2022-01", "Burglary", lon(0), LAT)
+                    + row("2022-02", "Burglary", lon(1), LAT))), IncidentFormat.POLICE_UK, "police-uk", null);
+            ApiServer server = new ApiServer(ws, new ApiServer.WebConfig(null, "", false));
+            try {
+                String base = "http://localhost:" + server.start(0) + "/api/hotspots/gistar?boundaries=three&from=2022-01&to=2022-02";
+                URI layer = URI.create(base);
+                HttpResponse<String> first = http.send(HttpRequest.newBuilder(layer).build(), HttpResponse.BodyHandlers.ofString());
+                assertEquals(200, first.statusCode(), first.body());
+                assertEquals(2, json.readTree(first.body()).path("parameters").path("incidents").asInt(), first.body());
+                HttpResponse<String> again = http.send(HttpRequest.newBuilder(layer).build(), HttpResponse.BodyHandlers.ofString());
+                assertEquals(first.body(), again.body());
+                assertEquals(first.headers().firstValue("Content-Type"), again.headers().firstValue("Content-Type"));
+
+                HttpResponse<String> csv = http.send(HttpRequest.newBuilder(URI.create(base + "&format=csv")).build(), HttpResponse.BodyHandlers.ofString());
+                assertTrue(csv.headers().firstValue("Content-Disposition").orElse("").startsWith("attachment"), csv.headers().toString());
+                HttpResponse<String> download = http.send(HttpRequest.newBuilder(URI.create(base + "&download=1")).build(), HttpResponse.BodyHandlers.ofString());
+                assertTrue(download.headers().firstValue("Content-Disposition").orElse("").startsWith("attachment"), download.headers().toString());
+                HttpResponse<String> third = http.send(HttpRequest.newBuilder(layer).build(), HttpResponse.BodyHandlers.ofString());
+                assertTrue(third.headers().firstValue("Content-Disposition").isEmpty(), "the map's layer is no attachment after a download");
+
+                ws.importFiles(List.of(Files.writeString(dir.resolve("b.csv"), POLICE_HEADER + row("2022-02", "Drugs", lon(2), LAT))),
+                        IncidentFormat.POLICE_UK, "police-uk", null);
+                JsonNode after = json.readTree(http.send(HttpRequest.newBuilder(layer).build(), HttpResponse.BodyHandlers.ofString()).body());
+                assertEquals(3, after.path("parameters").path("incidents").asInt(), after.toString());
             } finally {
                 server.stop();
             }
