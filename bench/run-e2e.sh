@@ -8,7 +8,7 @@
 #        BENCH_JAVA_OPTS (default -Xmx4g, as ./wardheat); BENCH_PEERS=0 skips PostGIS and geopandas;
 #        BENCH_GEOPANDAS_MAX_ROWS (default 5000000): geopandas is skipped above this many rows;
 #        BENCH_STOP_AFTER=import or wards stops after that step; BENCH_SKIP="kde100 gistar100" leaves out
-#        those CLI steps (names: wards kde250 kde100 gistar250 gistar100 http); BENCH_KEEP_STORE=1 keeps
+#        those CLI steps (names: wards kde250 kde100 gistar250 gistar100 kde250again kde100again http); BENCH_KEEP_STORE=1 keeps
 #        the store and import figures of the previous run of this SIZE instead of importing again.
 # Needs ../shared/data/real, Debian's postgresql-15-postgis-3, and geopandas 1.x for BENCH_PYTHON (default python3).
 # The HTTP load goes to a wardheat server on 127.0.0.1 only, with a fixed number of requests per level
@@ -68,7 +68,7 @@ timed() { # timed NAME CMD...: whole-process wall seconds and peak RSS bytes (GN
 }
 
 echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GiB, load $(cut -d' ' -f1-3 /proc/loadavg); $(java -version 2>&1 | head -1); wardheat $java_opts"
-echo "store: $rows rows in ${#files[@]} gzipped police.uk files ($(du -sb "$gen" | cut -f1) bytes) under $gen"
+echo "store: $rows rows in ${#files[@]} gzipped police.uk files ($(du -sbL "$gen" | cut -f1) bytes) under $gen"
 if [ "$keep" = 0 ]; then
 "${wh[@]}" boundaries add --data "$data" --id kent "$wards" >/dev/null
 
@@ -102,6 +102,9 @@ timed kde250 "${wh[@]}" hotspots kde --data "$data" "${span[@]}" --cell 250 --ou
 timed kde100 "${wh[@]}" hotspots kde --data "$data" "${span[@]}" --cell 100 --output "$work/kde100.csv"
 timed gistar250 "${wh[@]}" hotspots gistar --data "$data" "${span[@]}" --cell 250 --output "$work/gistar250.csv"
 timed gistar100 "${wh[@]}" hotspots gistar --data "$data" "${span[@]}" --cell 100 --output "$work/gistar100.csv"
+# kde again: the steps above built each cell size's grid on first use (kept in the data directory); a user's next run reads it
+timed kde250again "${wh[@]}" hotspots kde --data "$data" "${span[@]}" --cell 250 --output "$work/kde250.csv"
+timed kde100again "${wh[@]}" hotspots kde --data "$data" "${span[@]}" --cell 100 --output "$work/kde100.csv"
 
 if ! skip http; then
 # HTTP: start the server, time until it listens and the first (cold) /api/wards, then the load levels
