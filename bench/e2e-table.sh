@@ -51,6 +51,7 @@ echo "| \`hotspots kde\`, 100 m: grid kept; first use | $(cli kde100again); $(cl
 echo "| \`hotspots gistar\`, 250 m | $(cli gistar250) | – | – |"
 echo "| \`hotspots gistar\`, 100 m | $(cli gistar100) | – | – |"
 [ -z "$(get serve.listen_seconds)" ] || echo "| \`serve\`: start to listening; first \`/api/wards\`; first Gi* 250 m layer | $(s2 "$(get serve.listen_seconds)"); $(s2 "$(get serve.first_wards_seconds)")$(st first_wards); $(s2 "$(get serve.first_gistar250_seconds)")$(st first_gistar250); server peak RSS $(mb "$(get serve.rss_bytes)") | | |"
+[ -z "$(get http.load_generator)" ] || echo "| HTTP load from | $(get http.load_generator) on the same 2 cores, loopback, uncompressed bodies | | |"
 for c in 1 8 32; do
   [ -n "$(get http_wards.c$c.sent)" ] || continue
   echo "| \`/api/wards\` c=$c: p50 / p95 / p99 | $(get http_wards.c$c.p50_ms) / $(get http_wards.c$c.p95_ms) / $(get http_wards.c$c.p99_ms) ms ($(get http_wards.c$c.ok) of $(get http_wards.c$c.sent) answered 200) | | |"

@@ -11,8 +11,8 @@
 #        those CLI steps (names: wards kde250 kde100 gistar250 gistar100 kde250again kde100again http); BENCH_KEEP_STORE=1 keeps
 #        the store and import figures of the previous run of this SIZE instead of importing again.
 # Needs ../shared/data/real, Debian's postgresql-15-postgis-3, and geopandas 1.x for BENCH_PYTHON (default python3).
-# The HTTP load goes to a wardheat server on 127.0.0.1 only, with a fixed number of requests per level
-# and a time cap (bench/LoadTest.java). Prints the steps as they run, then a markdown table.
+# The HTTP load goes to a wardheat server on 127.0.0.1 only: wrk for a fixed time per level when installed
+# (Debian's wrk), else a fixed number of requests with a time cap (bench/LoadTest.java). Prints the steps as they run, then a markdown table.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$here/.."
@@ -122,17 +122,25 @@ q="boundaries=kent&from=$year-01&to=$year-12"
 t1=$(date +%s.%N)
 code=$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port/api/wards?$q" || true)
 put "serve.first_wards_seconds $(echo "$(date +%s.%N) - $t1" | bc)"; put "serve.first_wards_status $code"
-load() { # load NAME PATH C REQUESTS MAX_SECONDS
-  local line; line=$(java "$here/LoadTest.java" "http://127.0.0.1:$port$2" "$3" "$4" "$5")
+load() { # load NAME PATH C REQUESTS MAX_SECONDS: wrk for MAX_SECONDS when installed (Debian's wrk: C, cheap on the
+  # shared 2 cores), else bench/LoadTest.java (REQUESTS, at most MAX_SECONDS; its JVM client costs more CPU than the server)
+  local line
+  if command -v wrk >/dev/null; then
+    line=$(WRK_CONNECTIONS=$3 wrk -t"$(( $3 < 2 ? $3 : 2 ))" -c"$3" -d"$5"s --timeout 120s -s "$here/wrk-percentiles.lua" \
+      "http://127.0.0.1:$port$2" | tail -1)
+  else
+    line=$(java "$here/LoadTest.java" "http://127.0.0.1:$port$2" "$3" "$4" "$5")
+  fi
   echo "$1 $line" | tee -a "$work/http.txt"
   for k in p50_ms p95_ms p99_ms ok sent; do put "$1.c$3.$k $(echo "$line" | grep -o "$k=[^ ]*" | cut -d= -f2)"; done
 }
-java "$here/LoadTest.java" "http://127.0.0.1:$port/api/wards?$q" 8 400 60 > "$work/http-warmup.txt"   # warm: JIT, caches
-for c in 1 8 32; do load http_wards "/api/wards?$q" $c $(( c * 50 )) 60; done
+put "http.load_generator $(command -v wrk >/dev/null && echo wrk || echo LoadTest.java)"
+load http_warmup "/api/wards?$q" 8 400 10 > /dev/null   # warm: JIT, caches
+for c in 1 8 32; do load http_wards "/api/wards?$q" $c $(( c * 50 )) 10; done
 t1=$(date +%s.%N)
 code=$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port/api/hotspots/gistar?$q&cell=250" || true)
 put "serve.first_gistar250_seconds $(echo "$(date +%s.%N) - $t1" | bc)"; put "serve.first_gistar250_status $code"
-for c in 1 8 32; do load http_gistar250 "/api/hotspots/gistar?$q&cell=250" $c $(( c * 2 > 4 ? c * 2 : 4 )) 120; done
+for c in 1 8 32; do load http_gistar250 "/api/hotspots/gistar?$q&cell=250" $c $(( c * 2 > 4 ? c * 2 : 4 )) 20; done
 put "serve.rss_bytes $(awk '/VmHWM/ { print $2 * 1024 }' "/proc/$server/status")"
 kill "$server"; wait "$server" 2>/dev/null || true; trap - EXIT
 fi
