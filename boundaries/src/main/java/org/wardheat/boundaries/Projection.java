@@ -5,7 +5,6 @@ import org.geotools.api.referencing.crs.CoordinateReferenceSystem;
 import org.geotools.api.referencing.operation.MathTransform;
 import org.geotools.geometry.jts.JTS;
 import org.geotools.referencing.CRS;
-import org.geotools.referencing.crs.DefaultGeographicCRS;
 import org.geotools.referencing.operation.DefaultCoordinateOperationFactory;
 import org.geotools.referencing.wkt.Parser;
 import org.locationtech.jts.geom.Geometry;
@@ -17,7 +16,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * Coordinate transforms between WGS84 longitude/latitude (EPSG:4326, longitude first) and a projected
  * metric CRS such as British National Grid (EPSG:27700), through GeoTools.
  *
- * <p>EPSG:4326 and EPSG:27700 are built from their WKT ({@link #BNG_WKT}: Airy 1830, the OSGB36 to WGS84
+ * <p>EPSG:4326 and EPSG:27700 are built from their WKT ({@link #WGS84_WKT}; {@link #BNG_WKT}: Airy 1830, the OSGB36 to WGS84
  * Helmert shift EPSG:1314 as TOWGS84, Transverse Mercator) without starting GeoTools' EPSG database, which
  * takes more than half a second in every process that touches it; their transforms equal the database's to
  * the last bit (ProjectionTest). Other codes are decoded from the database.
@@ -40,6 +39,12 @@ public final class Projection {
             + " PARAMETER[\"latitude_of_origin\", 49.0], PARAMETER[\"scale_factor\", 0.9996012717], PARAMETER[\"false_easting\", 400000.0],"
             + " PARAMETER[\"false_northing\", -100000.0], UNIT[\"m\", 1.0], AXIS[\"Easting\", EAST], AXIS[\"Northing\", NORTH],"
             + " AUTHORITY[\"EPSG\",\"27700\"]]";
+
+    /** EPSG:4326 as OGC WKT, as GeoTools' EPSG database names it, longitude first. */
+    static final String WGS84_WKT = "GEOGCS[\"WGS 84\", DATUM[\"World Geodetic System 1984\", SPHEROID[\"WGS 84\", 6378137.0, 298.257223563,"
+            + " AUTHORITY[\"EPSG\",\"7030\"]], AUTHORITY[\"EPSG\",\"6326\"]], PRIMEM[\"Greenwich\", 0.0, AUTHORITY[\"EPSG\",\"8901\"]],"
+            + " UNIT[\"degree\", 0.017453292519943295], AXIS[\"Geodetic longitude\", EAST], AXIS[\"Geodetic latitude\", NORTH],"
+            + " AUTHORITY[\"EPSG\",\"4326\"]]";
 
     private static final Map<String, MathTransform> CACHE = new ConcurrentHashMap<>();
     private static final Map<String, CoordinateReferenceSystem> CRSS = new ConcurrentHashMap<>();
@@ -71,17 +76,16 @@ public final class Projection {
     }
 
     private static CoordinateReferenceSystem builtIn(String code) throws FactoryException {
-        return switch (code) {
-            case WGS84 -> DefaultGeographicCRS.WGS84;
-            case BNG -> {
-                try {
-                    yield new Parser().parseCoordinateReferenceSystem(BNG_WKT);
-                } catch (java.text.ParseException e) {
-                    throw new IllegalStateException("the built-in WKT of " + BNG + " does not parse", e);
-                }
-            }
+        String wkt = switch (code) {
+            case WGS84 -> WGS84_WKT;
+            case BNG -> BNG_WKT;
             default -> null;
         };
+        try {
+            return wkt == null ? null : new Parser().parseCoordinateReferenceSystem(wkt);
+        } catch (java.text.ParseException e) {
+            throw new IllegalStateException("the built-in WKT of " + code + " does not parse", e);
+        }
     }
 
     /** The transform from {@code sourceCode} to {@code targetCode}, both with x = east / longitude. */

@@ -58,6 +58,8 @@ class ProjectionTest {
     void builtInCrsIsProjectedInMetresAndOtherCodesComeFromTheDatabase() throws Exception {
         assertInstanceOf(ProjectedCRS.class, Projection.crs(Projection.BNG));
         assertEquals("OSGB36 / British National Grid", Projection.crs(Projection.BNG).getName().getCode());
+        assertEquals(CRS.decode(Projection.WGS84, true).getName().getCode(), Projection.crs(Projection.WGS84).getName().getCode());
+        assertEquals(CRS.decode(Projection.BNG, true).getName().getCode(), Projection.crs(Projection.BNG).getName().getCode());
         assertInstanceOf(ProjectedCRS.class, Projection.crs("EPSG:32631"));
         double[] xy = {0.5, 51.3};
         Projection.transformInPlace(xy, Projection.WGS84, "EPSG:32631"); // UTM 31N: central meridian 3 E

@@ -7,12 +7,10 @@ import org.wardheat.hotspot.DrawnCells;
 import org.wardheat.query.Analyses;
 import org.wardheat.query.HotspotAnalysis;
 import org.wardheat.query.LayerCells;
-import org.wardheat.service.BoundedCache;
 import spark.Request;
 import spark.Response;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -30,9 +28,9 @@ final class HotspotRoutes {
 
     private final Analyses analyses;
     /** The map's layers (GeoJSON, not downloads) as sent, per snapshot of the data, query, cells and whether disclosure-controlled. */
-    private final BoundedCache<LayerKey, byte[]> layers = new BoundedCache<>("hotspot layers", LAYER_BYTES, b -> 64L + b.length);
+    private final KeptLayers<LayerKey> layers = new KeptLayers<>("hotspot layers", LAYER_BYTES);
 
-    private record LayerKey(long snapshot, HotspotAnalysis query, LayerCells cells, boolean disclosureControlled) {
+    private record LayerKey(HotspotAnalysis query, LayerCells cells, boolean disclosureControlled) {
     }
 
     HotspotRoutes(Analyses analyses) {
@@ -53,23 +51,7 @@ final class HotspotRoutes {
         }
         RequestContext context = RequestContext.current();
         boolean controlled = context != null && context.caller().role().disclosureControlled();
-        long snapshot = analyses.snapshotSerial();
-        layers.invalidateIf(k -> k.snapshot() < snapshot);
-        byte[] body;
-        try {
-            body = layers.get(new LayerKey(snapshot, q, cells, controlled), k -> {
-                try {
-                    return render(res, q, cells, format, false);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
-        } catch (UncheckedIOException e) {
-            throw e.getCause();
-        }
-        res.type(format.mediaType);
-        res.raw().setContentLength(body.length);
-        return body;
+        return layers.send(res, analyses.snapshotSerial(), new LayerKey(q, cells, controlled), () -> render(res, q, cells, format, false));
     }
 
     private byte[] render(Response res, HotspotAnalysis q, LayerCells cells, Exporter.Format format, boolean attachment) throws IOException {

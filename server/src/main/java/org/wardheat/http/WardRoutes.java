@@ -9,8 +9,6 @@ import spark.Request;
 import spark.Response;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import org.wardheat.service.BoundedCache;
 import java.util.Map;
 
 /**
@@ -23,9 +21,9 @@ final class WardRoutes {
 
     private final Analyses analyses;
     /** The ward layers as sent, per snapshot of the data, query and whether the caller sees disclosure control. */
-    private final BoundedCache<LayerKey, byte[]> layers = new BoundedCache<>("ward layers", LAYER_BYTES, b -> 64L + b.length);
+    private final KeptLayers<LayerKey> layers = new KeptLayers<>("ward layers", LAYER_BYTES);
 
-    private record LayerKey(long snapshot, WardsQuery query, boolean disclosureControlled) {
+    private record LayerKey(WardsQuery query, boolean disclosureControlled) {
     }
 
     WardRoutes(Analyses analyses) {
@@ -40,25 +38,10 @@ final class WardRoutes {
         WardsQuery q = QueryBinder.wards(req);
         RequestContext context = RequestContext.current();
         boolean controlled = context != null && context.caller().role().disclosureControlled();
-        long snapshot = analyses.snapshotSerial();
-        layers.invalidateIf(k -> k.snapshot() < snapshot);
-        byte[] body;
-        try {
-            body = layers.get(new LayerKey(snapshot, q, controlled), k -> {
-                try {
-                    WardStatistics.Result result = analyses.wards(q);
-                    return Replies.table(res, analyses.wardLayer(q, result), Exporter.Format.GEOJSON,
-                            Layers.wardLayerMembers(result), false);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
-        } catch (UncheckedIOException e) {
-            throw e.getCause();
-        }
-        res.type(Exporter.Format.GEOJSON.mediaType);
-        res.raw().setContentLength(body.length);
-        return body;
+        return layers.send(res, analyses.snapshotSerial(), new LayerKey(q, controlled), () -> {
+            WardStatistics.Result result = analyses.wards(q);
+            return Replies.table(res, analyses.wardLayer(q, result), Exporter.Format.GEOJSON, Layers.wardLayerMembers(result), false);
+        });
     }
 
     /**
