@@ -28,14 +28,26 @@ class WardLayerCacheTest {
     @TempDir
     Path dir;
 
+    /** Set "three" with a burglary in 2022-01 and one in 2022-02. */
+    private Workspace twoBurglariesInThreeWards() throws Exception {
+        Workspace ws = Workspace.open(dir.resolve("data"));
+        ws.addBoundaries("three", TestFiles.threeWards(dir), null, null);
+        ws.importFiles(List.of(Files.writeString(dir.resolve("a.csv"), POLICE_HEADER + row("2022-01", "Burglary", lon(0), LAT)
+                + row("2022-02", "Burglary", lon(1), LAT))), IncidentFormat.POLICE_UK, "police-uk", null);
+        return ws;
+    }
+
+    /** Adds a drugs incident in 2022-02. */
+    private void importOneMore(Workspace ws) throws Exception {
+        ws.importFiles(List.of(Files.writeString(dir.resolve("b.csv"), POLICE_HEADER + row("2022-02", "Drugs", lon(2), LAT))),
+                IncidentFormat.POLICE_UK, "police-uk", null);
+    }
+
     @Test
     void aKeptWardLayerGivesWayToTheNewDataAfterAnImport() throws Exception {
         HttpClient http = HttpClient.newHttpClient();
         ObjectMapper json = new ObjectMapper();
-        try (Workspace ws = Workspace.open(dir.resolve("data"))) {
-            ws.addBoundaries("three", TestFiles.threeWards(dir), null, null);
-            ws.importFiles(List.of(Files.writeString(dir.resolve("a.csv"), POLICE_HEADER + row("2022-01", "Burglary", lon(0), LAT)
-                    + row("2022-02", "Burglary", lon(1), LAT))), IncidentFormat.POLICE_UK, "police-uk", null);
+        try (Workspace ws = twoBurglariesInThreeWards()) {
             ApiServer server = new ApiServer(ws, new ApiServer.WebConfig(null, "", false));
             try {
                 URI layer = URI.create("http://localhost:" + server.start(0) + "/api/wards?boundaries=three&from=2022-01&to=2022-02");
@@ -43,8 +55,7 @@ class WardLayerCacheTest {
                 assertEquals(2, json.readTree(first).path("totals").path("count").asInt(), first);
                 assertEquals(first, http.send(HttpRequest.newBuilder(layer).build(), HttpResponse.BodyHandlers.ofString()).body());
 
-                ws.importFiles(List.of(Files.writeString(dir.resolve("b.csv"), POLICE_HEADER + row("2022-02", "Drugs", lon(2), LAT))),
-                        IncidentFormat.POLICE_UK, "police-uk", null);
+                importOneMore(ws);
                 JsonNode after = json.readTree(http.send(HttpRequest.newBuilder(layer).build(), HttpResponse.BodyHandlers.ofString()).body());
                 assertEquals(3, after.path("totals").path("count").asInt(), after.toString());
             } finally {
@@ -57,10 +68,7 @@ class WardLayerCacheTest {
     void aKeptHotspotLayerGivesWayToTheNewDataAndDownloadsStayAttachments() throws Exception {
         HttpClient http = HttpClient.newHttpClient();
         ObjectMapper json = new ObjectMapper();
-        try (Workspace ws = Workspace.open(dir.resolve("data"))) {
-            ws.addBoundaries("three", TestFiles.threeWards(dir), null, null);
-            ws.importFiles(List.of(Files.writeString(dir.resolve("a.csv"), POLICE_HEADER + row("2022-01", "Burglary", lon(0), LAT)
-                    + row("2022-02", "Burglary", lon(1), LAT))), IncidentFormat.POLICE_UK, "police-uk", null);
+        try (Workspace ws = twoBurglariesInThreeWards()) {
             ApiServer server = new ApiServer(ws, new ApiServer.WebConfig(null, "", false));
             try {
                 String base = "http://localhost:" + server.start(0) + "/api/hotspots/gistar?boundaries=three&from=2022-01&to=2022-02";
@@ -79,8 +87,7 @@ class WardLayerCacheTest {
                 HttpResponse<String> third = http.send(HttpRequest.newBuilder(layer).build(), HttpResponse.BodyHandlers.ofString());
                 assertTrue(third.headers().firstValue("Content-Disposition").isEmpty(), "the map's layer is no attachment after a download");
 
-                ws.importFiles(List.of(Files.writeString(dir.resolve("b.csv"), POLICE_HEADER + row("2022-02", "Drugs", lon(2), LAT))),
-                        IncidentFormat.POLICE_UK, "police-uk", null);
+                importOneMore(ws);
                 JsonNode after = json.readTree(http.send(HttpRequest.newBuilder(layer).build(), HttpResponse.BodyHandlers.ofString()).body());
                 assertEquals(3, after.path("parameters").path("incidents").asInt(), after.toString());
             } finally {
