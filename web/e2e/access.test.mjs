@@ -4,10 +4,10 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { jar, shots, startServer, launchBrowser } from './harness.mjs';
+import { jar, shots, startServer, launchBrowser, stopAll, newPage } from './harness.mjs';
 
 const PASSWORD = 'a long enough test password';
 const ROLES = ['viewer', 'planner', 'analyst', 'admin'];
@@ -29,17 +29,7 @@ before(async () => {
   browser = await launchBrowser();
 });
 
-after(async () => {
-  if (browser) await browser.close();
-  if (server && server.exitCode === null) await new Promise((resolve) => { server.once('exit', resolve); server.kill(); });
-  if (data) rmSync(data, { recursive: true, force: true });
-});
-
-async function newPage() {
-  const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-  page.on('pageerror', (e) => { throw e; });
-  return page;
-}
+after(() => stopAll({ browser, server, data }));
 
 async function settled(page) {
   await page.waitForSelector('.leaflet-overlay-pane path.ward');
@@ -48,7 +38,7 @@ async function settled(page) {
 }
 
 test('without accounts the map runs open on this machine, with a banner saying so', async () => {
-  const page = await newPage();
+  const page = await newPage(browser);
   await page.goto(base + '/' + view);
   await settled(page);
   assert.equal(await page.isVisible('#open-banner'), true);
@@ -60,7 +50,7 @@ test('without accounts the map runs open on this machine, with a banner saying s
 test('each role signs in and sees what its role allows', async () => {
   for (const role of ROLES) addUser(role, role);
   for (const role of ROLES) {
-    const page = await newPage();
+    const page = await newPage(browser);
     await page.goto(base + '/' + view);
     await page.waitForURL(/\/login\.html$/);
     await page.fill('#login-name', role);

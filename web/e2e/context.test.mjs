@@ -3,10 +3,10 @@
 // then shown as the ward shading, in the legend and in the focus-area summary. Run: node --test (from web/e2e).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { cli, shots, startServer, launchBrowser } from './harness.mjs';
+import { cli, shots, startServer, launchBrowser, stopAll, newPage, openMap } from './harness.mjs';
 
 let server;
 let base;
@@ -38,21 +38,13 @@ before(async () => {
   cli(data, 'context', '--data', data, '--boundaries', 'demo-wards', '--store', '--lsoa11-polygons', join(data, 'lsoa11.geojson'),
     '--lsoa21-polygons', join(data, 'lsoa21.geojson'), '--population', join(data, 'census.csv'), '--iod', join(data, 'iod.csv'));
   browser = await launchBrowser();
-  page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-  page.on('pageerror', (e) => { throw e; });
+  page = await newPage(browser);
 });
 
-after(async () => {
-  if (browser) await browser.close();
-  if (server && server.exitCode === null) await new Promise((resolve) => { server.once('exit', resolve); server.kill(); });
-  if (data) rmSync(data, { recursive: true, force: true });
-});
+after(() => stopAll({ browser, server, data }));
 
 async function open(hash) {
-  await page.goto('about:blank');
-  await page.goto(`${base}/${hash}`);
-  await page.waitForSelector('.leaflet-overlay-pane path.ward');
-  await page.waitForFunction(() => !/Loading/.test(document.getElementById('status').textContent));
+  await openMap(page, base, hash);
   await page.waitForTimeout(300);
 }
 

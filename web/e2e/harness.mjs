@@ -1,6 +1,6 @@
 // Shared by the browser tests: the wardheat jar, a server on its own data directory, and Debian's Chromium.
 import { spawn, execFileSync } from 'node:child_process';
-import { mkdirSync, existsSync } from 'node:fs';
+import { mkdirSync, existsSync, rmSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
@@ -35,4 +35,26 @@ export function launchBrowser() {
     executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
+}
+
+/** A page of the given size whose script errors fail the test. */
+export async function newPage(browser, viewport = { width: 1400, height: 900 }) {
+  const page = await browser.newPage({ viewport });
+  page.on('pageerror', (e) => { throw e; });
+  return page;
+}
+
+/** Opens the map at `hash` afresh and waits for the ward layer and for the status line to stop loading. */
+export async function openMap(page, base, hash) {
+  await page.goto('about:blank');
+  await page.goto(`${base}/${hash}`);
+  await page.waitForSelector('.leaflet-overlay-pane path.ward');
+  await page.waitForFunction(() => !/Loading/.test(document.getElementById('status').textContent));
+}
+
+/** What a test file's `after` does: closes the browser, stops the server, removes the data directory (unless `keep`). */
+export async function stopAll({ browser, server, data, keep = false }) {
+  if (browser) await browser.close();
+  if (server && server.exitCode === null) await new Promise((resolve) => { server.once('exit', resolve); server.kill(); });
+  if (data && !keep) rmSync(data, { recursive: true, force: true });
 }

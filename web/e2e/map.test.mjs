@@ -3,11 +3,11 @@
 // Screenshots of each step go to web/e2e/screenshots/. Run: node --test (from web/e2e), or ./run-tests.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { jar, shots, startServer, launchBrowser } from './harness.mjs';
+import { jar, shots, startServer, launchBrowser, stopAll, newPage } from './harness.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 let server;
@@ -20,16 +20,11 @@ before(async () => {
   data = mkdtempSync(join(tmpdir(), 'wardheat-e2e-'));
   ({ url: base, process: server } = await startServer(data, '--demo'));
   browser = await launchBrowser();
-  page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-  page.on('pageerror', (e) => { throw e; });
+  page = await newPage(browser);
   page.on('dialog', (d) => d.accept());
 });
 
-after(async () => {
-  if (browser) await browser.close();
-  if (server && server.exitCode === null) await new Promise((resolve) => { server.once('exit', resolve); server.kill(); });
-  if (data) rmSync(data, { recursive: true, force: true });
-});
+after(() => stopAll({ browser, server, data }));
 
 const wards = () => page.locator('.leaflet-overlay-pane path.ward');
 const fills = () => wards().evaluateAll((paths) => paths.map((p) => p.getAttribute('fill')));

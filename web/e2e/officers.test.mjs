@@ -4,13 +4,13 @@
 // printed briefing. Screenshots go to web/e2e/screenshots/.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
-import { shots, startServer, launchBrowser } from './harness.mjs';
+import { shots, startServer, launchBrowser, stopAll, newPage } from './harness.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
@@ -25,16 +25,11 @@ before(async () => {
   data = mkdtempSync(join(tmpdir(), 'wardheat-e2e-officers-'));
   ({ url: base, process: server } = await startServer(data, '--demo'));
   browser = await launchBrowser();
-  page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-  page.on('pageerror', (e) => { throw e; });
+  page = await newPage(browser);
   page.on('dialog', (d) => d.accept());
 });
 
-after(async () => {
-  if (browser) await browser.close();
-  if (server && server.exitCode === null) await new Promise((resolve) => { server.once('exit', resolve); server.kill(); });
-  if (data) rmSync(data, { recursive: true, force: true });
-});
+after(() => stopAll({ browser, server, data }));
 
 async function settled(p = page) {
   await p.waitForFunction(() => !/Loading/.test(document.getElementById('status').textContent) && document.getElementById('progress').hidden);

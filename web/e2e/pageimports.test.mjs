@@ -3,10 +3,10 @@
 // postcode named), and area totals by ward. Run: node --test pageimports.test.mjs (from web/e2e).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { shots, startServer, launchBrowser } from './harness.mjs';
+import { shots, startServer, launchBrowser, stopAll, newPage, openMap } from './harness.mjs';
 
 let server;
 let base;
@@ -18,22 +18,14 @@ before(async () => {
   data = mkdtempSync(join(tmpdir(), 'wardheat-e2e-pageimports-'));
   ({ url: base, process: server } = await startServer(data, '--demo'));
   browser = await launchBrowser();
-  page = await browser.newPage({ viewport: { width: 1400, height: 1100 } });
-  page.on('pageerror', (e) => { throw e; });
+  page = await newPage(browser, { width: 1400, height: 1100 });
   page.on('dialog', (d) => { throw new Error(`unexpected dialog: ${d.message()}`); });
 });
 
-after(async () => {
-  if (browser) await browser.close();
-  if (server && server.exitCode === null) await new Promise((resolve) => { server.once('exit', resolve); server.kill(); });
-  if (data) rmSync(data, { recursive: true, force: true });
-});
+after(() => stopAll({ browser, server, data }));
 
 async function open(hash) {
-  await page.goto('about:blank');
-  await page.goto(`${base}/${hash}`);
-  await page.waitForSelector('.leaflet-overlay-pane path.ward');
-  await page.waitForFunction(() => !/Loading/.test(document.getElementById('status').textContent));
+  await openMap(page, base, hash);
 }
 
 const csv = (name, text) => ({ name, mimeType: 'text/csv', buffer: Buffer.from(text) });

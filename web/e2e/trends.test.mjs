@@ -3,10 +3,10 @@
 // a category group chosen in the category picker.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { shots, startServer, launchBrowser } from './harness.mjs';
+import { shots, startServer, launchBrowser, stopAll, newPage } from './harness.mjs';
 
 let server;
 let base;
@@ -18,15 +18,10 @@ before(async () => {
   data = mkdtempSync(join(tmpdir(), 'wardheat-e2e-trends-'));
   ({ url: base, process: server } = await startServer(data, '--demo'));
   browser = await launchBrowser();
-  page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-  page.on('pageerror', (e) => { throw e; });
+  page = await newPage(browser);
 });
 
-after(async () => {
-  if (browser) await browser.close();
-  if (server && server.exitCode === null) await new Promise((resolve) => { server.once('exit', resolve); server.kill(); });
-  if (data) rmSync(data, { recursive: true, force: true });
-});
+after(() => stopAll({ browser, server, data }));
 
 const view = '#boundaries=demo-wards&from=2024-01&to=2024-12&dataset=demo-synthetic';
 

@@ -4,10 +4,10 @@
 // saved areas, import report and error). No script may run and no dialog may open.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { shots, cli, startServer, launchBrowser } from './harness.mjs';
+import { shots, cli, startServer, launchBrowser, stopAll } from './harness.mjs';
 
 const P = [
   '<img src=x onerror=window.__xss=1>',
@@ -73,11 +73,7 @@ before(async () => {
   page.on('pageerror', (e) => errors.push(e.message));
 });
 
-after(async () => {
-  if (browser) await browser.close();
-  if (server && server.exitCode === null) await new Promise((resolve) => { server.once('exit', resolve); server.kill(); });
-  if (data && !process.env.KEEP) rmSync(data, { recursive: true, force: true });
-});
+after(() => stopAll({ browser, server, data, keep: Boolean(process.env.KEEP) }));
 
 /** No payload ran, opened a dialog or became an element. */
 async function assertNoScriptRan(where) {
