@@ -169,6 +169,34 @@ public final class CsvReader implements Closeable {
     }
 
     /**
+     * The next row of a two-column file ({@code category,weight}, {@code group,category}), blank rows skipped.
+     *
+     * @param source the file's name for messages
+     * @param first  the first column's name, for messages
+     * @param second the second column's name, for messages
+     * @return its two fields, untrimmed, or {@code null} at the end of input
+     * @throws IllegalArgumentException naming {@code source} and the line, for a row of another width, a refused
+     *                                  record or text not valid in the encoding
+     */
+    public String[] nextPair(String source, String first, String second) throws IOException {
+        while (true) {
+            String[] row;
+            try {
+                row = next();
+            } catch (CsvException e) {
+                throw new IllegalArgumentException(source + ": " + e.getMessage(), e);
+            }
+            if (row == null || row.length == 2) {
+                return row;
+            }
+            if (!(row.length == 1 && row[0].isBlank())) {
+                throw new IllegalArgumentException(source + ": line " + line() + ": expected 2 fields, " + first + " and " + second
+                        + ", found " + row.length);
+            }
+        }
+    }
+
+    /**
      * @return the next record's fields, or {@code null} at the end of input
      * @throws BadRecord     for a record that is refused; the next call reads the record after it
      * @throws CsvException  for text that is not valid in the charset, or a quote open at the end of input

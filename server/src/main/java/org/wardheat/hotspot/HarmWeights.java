@@ -64,13 +64,7 @@ public final class HarmWeights {
         Map<String, Double> weights = new LinkedHashMap<>();
         CsvReader csv = new CsvReader(reader);
         boolean first = true;
-        for (String[] row = next(csv, source); row != null; row = next(csv, source), first = false) {
-            if (row.length == 1 && row[0].isBlank()) {
-                continue;
-            }
-            if (row.length != 2) {
-                throw new IllegalArgumentException(source + ": line " + csv.line() + ": expected 2 fields, category and weight, found " + row.length);
-            }
+        for (String[] row = csv.nextPair(source, "category", "weight"); row != null; row = csv.nextPair(source, "category", "weight"), first = false) {
             String category = row[0].trim();
             Double weight = number(row[1]);
             if (first && weight == null) {
@@ -90,18 +84,6 @@ public final class HarmWeights {
             throw new IllegalArgumentException(source + ": no category,weight rows");
         }
         return new HarmWeights(source, weights, defaultWeight);
-    }
-
-    /**
-     * The next record; a refused one (a control character, a quoted line break...) or text not valid in the
-     * encoding is an error naming the line.
-     */
-    private static String[] next(CsvReader csv, String source) throws IOException {
-        try {
-            return csv.next();
-        } catch (CsvReader.CsvException e) {
-            throw new IllegalArgumentException(source + ": " + e.getMessage(), e);
-        }
     }
 
     /** A plain decimal ({@link Decimal}), or null. */

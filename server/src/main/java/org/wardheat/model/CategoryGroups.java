@@ -118,13 +118,7 @@ public final class CategoryGroups {
         Map<String, Set<String>> user = new LinkedHashMap<>();
         CsvReader csv = new CsvReader(reader);
         boolean first = true;
-        for (String[] row = next(csv, source); row != null; row = next(csv, source), first = false) {
-            if (row.length == 1 && row[0].isBlank()) {
-                continue;
-            }
-            if (row.length != 2) {
-                throw new IllegalArgumentException(source + ": line " + csv.line() + ": expected 2 fields, group and category, found " + row.length);
-            }
+        for (String[] row = csv.nextPair(source, "group", "category"); row != null; row = csv.nextPair(source, "group", "category"), first = false) {
             String group = row[0].trim(), category = row[1].trim();
             if (first && group.equalsIgnoreCase("group") && category.equalsIgnoreCase("category")) {
                 continue;
@@ -147,14 +141,6 @@ public final class CategoryGroups {
         Map<String, Set<String>> all = new LinkedHashMap<>(groups);
         all.putAll(user);
         return new CategoryGroups(all);
-    }
-
-    private static String[] next(CsvReader csv, String source) throws IOException {
-        try {
-            return csv.next();
-        } catch (CsvReader.CsvException e) {
-            throw new IllegalArgumentException(source + ": " + e.getMessage(), e);
-        }
     }
 
     /** Group name → its categories, in order. */
