@@ -70,25 +70,36 @@ public final class IncidentStore {
     public IncidentTable table(int fromMonth, int toMonth) {
         return db.read(c -> {
             IncidentTable.Builder b = new IncidentTable.Builder();
-            Map<Long, String> categories = Dictionary.names(c, Dictionary.CATEGORY);
-            Map<Long, String> datasets = fileDatasets(c);
-            try (PreparedStatement s = c.prepareStatement(
-                    "SELECT month, category, file_id, lon, lat, weight FROM incident WHERE month BETWEEN ? AND ? ORDER BY id")) {
+            try (PreparedStatement s = c.prepareStatement("SELECT " + ROW_COLUMNS + " FROM incident WHERE month BETWEEN ? AND ? ORDER BY id")) {
                 s.setInt(1, fromMonth);
                 s.setInt(2, toMonth);
-                ResultSet rs = s.executeQuery();
-                while (rs.next()) {
-                    long x = rs.getLong(4);
-                    boolean located = !rs.wasNull();
-                    long y = rs.getLong(5);
-                    b.add(rs.getInt(1), categories.get(rs.getLong(2)), datasets.get(rs.getLong(3)),
-                            located ? IncidentCodec.degrees(x) : Double.NaN, located ? IncidentCodec.degrees(y) : Double.NaN,
-                            rs.getDouble(6));
-                }
+                readRows(c, s, b::add);
             }
             covers(c, b);
             return b.build();
         });
+    }
+
+    /** The columns {@link #readRows} reads, in its order. */
+    static final String ROW_COLUMNS = "month, category, file_id, lon, lat, weight";
+
+    /** Where {@link #readRows} puts each row: month (yyyymm), category, dataset, WGS84 lon/lat in degrees (NaN without location), weight. */
+    interface RowSink {
+        void add(int month, String category, String dataset, double lonDeg, double latDeg, double weight);
+    }
+
+    /** Runs {@code select} (of {@link #ROW_COLUMNS}, parameters bound) and gives every row to {@code sink}, decoded. */
+    static void readRows(Connection c, PreparedStatement select, RowSink sink) throws SQLException {
+        Map<Long, String> categories = Dictionary.names(c, Dictionary.CATEGORY);
+        Map<Long, String> datasets = fileDatasets(c);
+        ResultSet rs = select.executeQuery();
+        while (rs.next()) {
+            long x = rs.getLong(4);
+            boolean located = !rs.wasNull();
+            long y = rs.getLong(5);
+            sink.add(rs.getInt(1), categories.get(rs.getLong(2)), datasets.get(rs.getLong(3)),
+                    located ? IncidentCodec.degrees(x) : Double.NaN, located ? IncidentCodec.degrees(y) : Double.NaN, rs.getDouble(6));
+        }
     }
 
     /** Each imported file's dataset, by file id. */

@@ -153,7 +153,7 @@ public final class WardCountStore {
             del.setString(1, setId);
             del.executeUpdate();
         }
-        tallyIncidents(c, tally, "SELECT month, category, file_id, lon, lat, weight FROM incident", null);
+        tallyIncidents(c, tally, "SELECT " + IncidentStore.ROW_COLUMNS + " FROM incident", null);
         write(c, tally, 1);
         try (PreparedStatement ps = c.prepareStatement("INSERT OR IGNORE INTO ward_count_set VALUES (?)")) {
             ps.setString(1, setId);
@@ -179,7 +179,7 @@ public final class WardCountStore {
     /** Takes the incidents of imported file {@code fileId} off the counts (before they are deleted). */
     static void subtractFile(Connection c, long fileId) throws SQLException {
         CountTally tally = new CountTally(sets(c), true);
-        tallyIncidents(c, tally, "SELECT month, category, file_id, lon, lat, weight FROM incident WHERE file_id = ?", fileId);
+        tallyIncidents(c, tally, "SELECT " + IncidentStore.ROW_COLUMNS + " FROM incident WHERE file_id = ?", fileId);
         write(c, tally, -1);
     }
 
@@ -192,21 +192,11 @@ public final class WardCountStore {
     }
 
     private static void tallyIncidents(Connection c, CountTally tally, String sql, Long arg) throws SQLException {
-        Map<Long, String> categories = Dictionary.names(c, Dictionary.CATEGORY);
-        Map<Long, String> datasets = IncidentStore.fileDatasets(c);
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             if (arg != null) {
                 ps.setLong(1, arg);
             }
-            ResultSet rs = ps.executeQuery();
-            while (rs.next()) {
-                long lon = rs.getLong(4);
-                boolean located = !rs.wasNull();
-                long lat = rs.getLong(5);
-                tally.add(rs.getInt(1), categories.get(rs.getLong(2)), datasets.get(rs.getLong(3)),
-                        located ? IncidentCodec.degrees(lon) : Double.NaN, located ? IncidentCodec.degrees(lat) : Double.NaN,
-                        rs.getDouble(6));
-            }
+            IncidentStore.readRows(c, ps, tally::add);
         }
     }
 }
