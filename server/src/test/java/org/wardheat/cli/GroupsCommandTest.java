@@ -1,11 +1,10 @@
 package org.wardheat.cli;
 
-import org.wardheat.CliRun;
+import org.wardheat.CliTest;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.wardheat.TestFiles;
 import org.wardheat.model.CategoryGroups;
 
@@ -22,22 +21,17 @@ import static org.wardheat.TestFiles.lon;
 import static org.wardheat.TestFiles.row;
 
 /** User groups set from the command line, kept in the data directory and selected as group:NAME. */
-class GroupsCommandTest {
-    @TempDir
-    Path dir;
-    private CliRun cli;
+class GroupsCommandTest extends CliTest {
     private ByteArrayOutputStream out, err;
 
     @BeforeEach
-    void capture() {
-        cli = new CliRun(dir.resolve("data"));
+    void streams() {
         out = cli.out;
         err = cli.err;
     }
 
     @AfterEach
-    void restore() {
-        cli.close();
+    void builtInGroupsOnly() {
         CategoryGroups.install(null);
     }
 

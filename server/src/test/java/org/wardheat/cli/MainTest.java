@@ -1,11 +1,9 @@
 package org.wardheat.cli;
 
-import org.wardheat.CliRun;
+import org.wardheat.CliTest;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.wardheat.TestFiles;
 
 import java.io.ByteArrayOutputStream;
@@ -21,22 +19,13 @@ import static org.wardheat.TestFiles.lon;
 import static org.wardheat.TestFiles.row;
 
 /** The command line end to end, in process: output, exit codes and messages on stderr. */
-class MainTest {
-    @TempDir
-    Path dir;
-    private CliRun cli;
+class MainTest extends CliTest {
     private ByteArrayOutputStream out, err;
 
     @BeforeEach
-    void capture() {
-        cli = new CliRun(dir.resolve("data"));
+    void streams() {
         out = cli.out;
         err = cli.err;
-    }
-
-    @AfterEach
-    void restore() {
-        cli.close();
     }
 
     private int run(String... args) {

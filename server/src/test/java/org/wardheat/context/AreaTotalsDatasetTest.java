@@ -1,11 +1,8 @@
 package org.wardheat.context;
 
-import org.wardheat.CliRun;
+import org.wardheat.CliTest;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.wardheat.TestFiles;
 
 import java.nio.file.Files;
@@ -20,20 +17,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * point imports, then counted by the ward table and the strategic table as incidents are; the point analyses refuse them.
  * Every figure below is counted by hand from the file.
  */
-class AreaTotalsDatasetTest {
-    @TempDir
-    Path dir;
-    private CliRun cli;
-
-    @BeforeEach
-    void capture() {
-        cli = new CliRun(dir.resolve("data"));
-    }
-
-    @AfterEach
-    void restore() {
-        cli.close();
-    }
+class AreaTotalsDatasetTest extends CliTest {
 
     static final String TOTALS = """
             month,area_code,category,count

@@ -1,11 +1,8 @@
 package org.wardheat.context;
 
-import org.wardheat.CliRun;
+import org.wardheat.CliTest;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.wardheat.TestFiles;
 
 import java.nio.file.Files;
@@ -20,20 +17,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * 2 burglaries in West and 1 in East, plus 2 in the borough outside the wards; the borough's rate is
  * 1000 × 5 / 10,000 = 0.5 per 1,000 (the three wards' own: 1000 × 3 / 3,000 = 1).
  */
-class ComparatorSetTest {
-    @TempDir
-    Path dir;
-    private CliRun cli;
-
-    @BeforeEach
-    void capture() {
-        cli = new CliRun(dir.resolve("data"));
-    }
-
-    @AfterEach
-    void restore() {
-        cli.close();
-    }
+class ComparatorSetTest extends CliTest {
 
     @Test
     void tablesAddTheRateOfAnotherBoundarySet() throws Exception {

@@ -1,11 +1,8 @@
 package org.wardheat.context;
 
-import org.wardheat.CliRun;
+import org.wardheat.CliTest;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.wardheat.TestFiles;
 import org.wardheat.service.Workspace;
 
@@ -19,20 +16,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** {@code boundaries dissolve} and {@code strategic --each-area} on three hand-made wards (two districts). */
-class DissolveCliTest {
-    @TempDir
-    Path dir;
-    private CliRun cli;
-
-    @BeforeEach
-    void capture() {
-        cli = new CliRun(dir.resolve("data"));
-    }
-
-    @AfterEach
-    void restore() {
-        cli.close();
-    }
+class DissolveCliTest extends CliTest {
 
     private int run(String... args) {
         return cli.run(args);

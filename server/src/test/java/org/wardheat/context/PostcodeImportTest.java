@@ -1,11 +1,8 @@
 package org.wardheat.context;
 
-import org.wardheat.CliRun;
+import org.wardheat.CliTest;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.wardheat.TestFiles;
 import org.wardheat.imports.PostcodeLookup;
 
@@ -20,20 +17,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** {@code import --postcode-lookup}: a council CSV with postcodes and no coordinates, located through a small lookup. */
-class PostcodeImportTest {
-    @TempDir
-    Path dir;
-    private CliRun cli;
-
-    @BeforeEach
-    void capture() {
-        cli = new CliRun(dir.resolve("data"));
-    }
-
-    @AfterEach
-    void restore() {
-        cli.close();
-    }
+class PostcodeImportTest extends CliTest {
 
     private int run(String... args) {
         return cli.run(args);
