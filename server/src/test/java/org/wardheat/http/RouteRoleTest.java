@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.wardheat.TestFiles.LAT;
 import static org.wardheat.TestFiles.lon;
@@ -216,5 +217,22 @@ class RouteRoleTest {
             }
         }
         assertEquals(List.of(), wrong);
+    }
+
+    /**
+     * The ward and hotspot layers are kept as sent per disclosure rule: a viewer asking after an analyst gets the
+     * disclosure-controlled layer, not the analyst's kept one, and the analyst asking again still gets the full one.
+     */
+    @Test
+    void keptLayersAreKeptPerDisclosureRule() throws Exception {
+        Client analyst = signIn("analyst"), viewer = signIn("viewer");
+        for (String path : List.of("/api/hotspots/gistar" + QUERY, "/api/wards" + QUERY)) {
+            JsonNode full = JSON.readTree(send("GET", path, null, analyst).body());
+            JsonNode controlled = JSON.readTree(send("GET", path, null, viewer).body());
+            JsonNode again = JSON.readTree(send("GET", path, null, analyst).body());
+            assertFalse(full.has("disclosure_control"), path + ": " + full.toString().substring(0, 200));
+            assertTrue(controlled.has("disclosure_control"), path + " as a viewer: " + controlled.toString().substring(0, 200));
+            assertEquals(full, again, path);
+        }
     }
 }
