@@ -116,7 +116,7 @@ final class Output {
 
     OutputStream open() throws IOException {
         if (output != null) {
-            return new java.io.BufferedOutputStream(Files.newOutputStream(output), 1 << 16);
+            return Files.newOutputStream(output);
         }
         return new FilterOutputStream(System.out) {
             @Override

@@ -121,7 +121,7 @@ public final class Exporter {
     }
 
     public static void csv(FeatureTable t, OutputStream out) throws IOException {
-        Writer w = new java.io.BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16); // cells are short writes
+        Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
         CsvWriter csv = new CsvWriter(w);
         csv.row(t.columnNames());
         for (List<Object> row : t.rows()) {
