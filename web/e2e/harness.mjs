@@ -1,6 +1,7 @@
 // Shared by the browser tests: the wardheat jar, a server on its own data directory, and Debian's Chromium.
 import { spawn, execFileSync } from 'node:child_process';
-import { mkdirSync, existsSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, existsSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
@@ -57,4 +58,16 @@ export async function stopAll({ browser, server, data, keep = false }) {
   if (browser) await browser.close();
   if (server && server.exitCode === null) await new Promise((resolve) => { server.once('exit', resolve); server.kill(); });
   if (data && !keep) rmSync(data, { recursive: true, force: true });
+}
+
+/**
+ * The demo borough served from a fresh data directory (named `prefix`...) and a browser page on it:
+ * { data, base, server, browser, page }, for `stopAll` after.
+ */
+export async function startDemo(prefix, viewport) {
+  const data = mkdtempSync(join(tmpdir(), prefix));
+  const { url: base, process: server } = await startServer(data, '--demo');
+  const browser = await launchBrowser();
+  const page = await newPage(browser, viewport);
+  return { data, base, server, browser, page };
 }

@@ -7,7 +7,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { jar, shots, startServer, launchBrowser, stopAll, newPage } from './harness.mjs';
+import { jar, shots, startServer, stopAll, startDemo } from './harness.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 let server;
@@ -17,10 +17,7 @@ let browser;
 let page;
 
 before(async () => {
-  data = mkdtempSync(join(tmpdir(), 'wardheat-e2e-'));
-  ({ url: base, process: server } = await startServer(data, '--demo'));
-  browser = await launchBrowser();
-  page = await newPage(browser);
+  ({ data, base, server, browser, page } = await startDemo('wardheat-e2e-'));
   page.on('dialog', (d) => d.accept());
 });
 

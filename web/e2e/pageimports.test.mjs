@@ -3,10 +3,8 @@
 // postcode named), and area totals by ward. Run: node --test pageimports.test.mjs (from web/e2e).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { shots, startServer, launchBrowser, stopAll, newPage, openMap } from './harness.mjs';
+import { shots, stopAll, openMap, startDemo } from './harness.mjs';
 
 let server;
 let base;
@@ -15,10 +13,7 @@ let browser;
 let page;
 
 before(async () => {
-  data = mkdtempSync(join(tmpdir(), 'wardheat-e2e-pageimports-'));
-  ({ url: base, process: server } = await startServer(data, '--demo'));
-  browser = await launchBrowser();
-  page = await newPage(browser, { width: 1400, height: 1100 });
+  ({ data, base, server, browser, page } = await startDemo('wardheat-e2e-pageimports-', { width: 1400, height: 1100 }));
   page.on('dialog', (d) => { throw new Error(`unexpected dialog: ${d.message()}`); });
 });
 

@@ -3,10 +3,8 @@
 // a category group chosen in the category picker.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { shots, startServer, launchBrowser, stopAll, newPage } from './harness.mjs';
+import { shots, stopAll, startDemo } from './harness.mjs';
 
 let server;
 let base;
@@ -15,10 +13,7 @@ let browser;
 let page;
 
 before(async () => {
-  data = mkdtempSync(join(tmpdir(), 'wardheat-e2e-trends-'));
-  ({ url: base, process: server } = await startServer(data, '--demo'));
-  browser = await launchBrowser();
-  page = await newPage(browser);
+  ({ data, base, server, browser, page } = await startDemo('wardheat-e2e-trends-'));
 });
 
 after(() => stopAll({ browser, server, data }));
