@@ -22,6 +22,8 @@ final class CellRows extends AbstractList<List<Object>> implements RandomAccess 
     private final double[] lonLat;
     private final Object[] lastIn;
     private final Object[] lastOut;
+    /** The layer's value arrays, in column order. */
+    private final Object[] values;
 
     /**
      * @param columns the table's columns: cell_id, lon, lat, easting, northing, then the layer's columns in order
@@ -34,6 +36,7 @@ final class CellRows extends AbstractList<List<Object>> implements RandomAccess 
         this.lonLat = lonLat;
         this.lastIn = new Object[columns.size()];
         this.lastOut = new Object[columns.size()];
+        this.values = layer.columns().values().toArray();
     }
 
     @Override
@@ -50,10 +53,8 @@ final class CellRows extends AbstractList<List<Object>> implements RandomAccess 
         row[2] = normalise(2, lonLat[2 * c + 1]);
         row[3] = normalise(3, layer.grid().x(c));
         row[4] = normalise(4, layer.grid().y(c));
-        int k = 5;
-        for (String column : layer.columns().keySet()) {
-            row[k] = normalise(k, layer.value(column, c));
-            k++;
+        for (int k = 5; k < row.length; k++) {
+            row[k] = normalise(k, CellLayer.valueAt(values[k - 5], c));
         }
         return Collections.unmodifiableList(Arrays.asList(row));
     }

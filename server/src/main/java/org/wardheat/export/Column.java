@@ -1,6 +1,5 @@
 package org.wardheat.export;
 
-import java.math.BigDecimal;
 
 /**
  * A column of a {@link FeatureTable}: its name, its declared type and its one rounding rule. Values are
@@ -95,7 +94,7 @@ public record Column(String name, Type type, int digits, boolean significant) {
         if (significant) {
             return SignificantDigits.round(d, digits);
         }
-        return BigDecimal.valueOf(d).setScale(digits, java.math.RoundingMode.HALF_UP).doubleValue();
+        return DecimalPlaces.round(d, digits);
     }
 
     /** A value a {@link Type#JSON} column holds: written as JSON in GeoJSON, as JSON text elsewhere. */

@@ -125,7 +125,7 @@ public final class Exporter {
         CsvWriter csv = new CsvWriter(w);
         csv.row(t.columnNames());
         for (List<Object> row : t.rows()) {
-            csv.row(row.stream().map(Exporter::cell).toList());
+            csv.row(row, Exporter::cell);
         }
         w.flush();
     }

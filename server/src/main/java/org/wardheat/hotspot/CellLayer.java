@@ -28,7 +28,11 @@ public record CellLayer(String analysis, Grid grid, Map<String, Object> paramete
 
     /** The value of a column at a cell, boxed. */
     public Object value(String column, int cell) {
-        Object values = columns.get(column);
+        return valueAt(columns.get(column), cell);
+    }
+
+    /** Cell {@code cell}'s value in one of {@link #columns()}' value arrays (double[], long[], int[] or Object[]). */
+    public static Object valueAt(Object values, int cell) {
         if (values instanceof double[] d) {
             return d[cell];
         }

@@ -11,19 +11,27 @@ import java.util.List;
  */
 public final class CsvWriter {
     private final Writer out;
+    private final StringBuilder line = new StringBuilder(256);
 
     public CsvWriter(Writer out) {
         this.out = out;
     }
 
     public CsvWriter row(List<?> cells) throws IOException {
+        return row(cells, java.util.function.Function.identity());
+    }
+
+    /** Writes one row of {@code cells}, each as {@code convert} gives it, in one write to the underlying writer. */
+    public <T> CsvWriter row(List<T> cells, java.util.function.Function<? super T, ?> convert) throws IOException {
+        line.setLength(0);
         for (int i = 0; i < cells.size(); i++) {
             if (i > 0) {
-                out.write(',');
+                line.append(',');
             }
-            out.write(cell(cells.get(i)));
+            line.append(cell(convert.apply(cells.get(i))));
         }
-        out.write("\r\n");
+        line.append("\r\n");
+        out.append(line);
         return this;
     }
 
