@@ -50,6 +50,10 @@ public final class Grid {
     private final double[] area;
     private final Geometry[] stored;
     private final PointIndex index;
+    /** What every cell id starts with: shape and size, e.g. {@code S250_}. */
+    private final String idPrefix;
+    /** The centres in WGS84 lon/lat, interleaved; null until projected or read. */
+    private volatile double[] centresLonLat;
 
     private Grid(Shape shape, Size size, String crs, SquareLattice lattice, int[] latticeIndex, double[] cx, double[] cy,
                  double[] area, Geometry[] stored) {
@@ -72,6 +76,7 @@ public final class Grid {
             cellAt = null;
         }
         this.index = new PointIndex(cx, cy, size.metres());
+        this.idPrefix = (shape == Shape.SQUARE ? "S" : "H") + whole(size.metres()) + "_";
     }
 
     /**
@@ -223,7 +228,7 @@ public final class Grid {
 
     /** A stable id from the shape, size and centre, e.g. {@code S250_574125_157125} (whole metres, halves rounded up). */
     public String id(int cell) {
-        return (shape == Shape.SQUARE ? "S" : "H") + whole(size.metres()) + "_" + whole(cx[cell]) + "_" + whole(cy[cell]);
+        return idPrefix + whole(cx[cell]) + "_" + whole(cy[cell]);
     }
 
     /** {@code v} to a whole number as {@code %.0f} writes it. */
@@ -234,8 +239,26 @@ public final class Grid {
         return String.format(Locale.ROOT, "%.0f", v);
     }
 
+    /** How near a square's edge, as a share of its side, a point is looked up by distance rather than by column and row. */
+    private static final double EDGE = 1e-9;
+
     /** The cell whose centre is nearest to (x, y) in metres, or -1 when no cell centre is within one cell size. */
     public int cellOf(double x, double y) {
+        if (lattice != null) {
+            // inside a lattice square, away from its edges, the square's own centre is the nearest of all: when that
+            // square is a cell, it is the answer, found by column and row; near an edge (ties go to the lower index)
+            // or in a square that is no cell, the index decides
+            double fx = (x - lattice.minX()) / lattice.side(), fy = (y - lattice.minY()) / lattice.side();
+            double col = Math.floor(fx), row = Math.floor(fy);
+            double ex = fx - col, ey = fy - row;
+            if (col >= 0 && row >= 0 && col < lattice.columns() && row < lattice.rows()
+                    && ex > EDGE && ex < 1 - EDGE && ey > EDGE && ey < 1 - EDGE) {
+                int c = cellAt[(int) row * lattice.columns() + (int) col];
+                if (c >= 0) {
+                    return c;
+                }
+            }
+        }
         return index.nearest(x, y, size.metres());
     }
 
@@ -265,14 +288,29 @@ public final class Grid {
         return d * (1 + 1e-6);
     }
 
-    /** Cell centres in WGS84 longitude/latitude, interleaved (lon0, lat0, lon1, ...). */
+    /**
+     * Cell centres in WGS84 longitude/latitude, interleaved (lon0, lat0, lon1, ...): projected on first use, or
+     * as a {@link GridFile} kept them. A copy: the caller may change it.
+     */
     public double[] centresLonLat() {
-        double[] xy = new double[2 * size()];
-        for (int i = 0; i < size(); i++) {
-            xy[2 * i] = cx[i];
-            xy[2 * i + 1] = cy[i];
+        double[] xy = centresLonLat;
+        if (xy == null) {
+            xy = new double[2 * size()];
+            for (int i = 0; i < size(); i++) {
+                xy[2 * i] = cx[i];
+                xy[2 * i + 1] = cy[i];
+            }
+            Projection.transformInPlace(xy, crs, Projection.WGS84);
+            centresLonLat = xy;
         }
-        Projection.transformInPlace(xy, crs, Projection.WGS84);
-        return xy;
+        return xy.clone();
+    }
+
+    /** Sets the centres' lon/lat as {@link GridFile} read them (the same doubles {@link #centresLonLat} projected when the file was written). */
+    void keepCentresLonLat(double[] lonLat) {
+        if (lonLat.length != 2 * size()) {
+            throw new IllegalArgumentException(lonLat.length + " lon/lat values for " + size() + " cells");
+        }
+        centresLonLat = lonLat;
     }
 }

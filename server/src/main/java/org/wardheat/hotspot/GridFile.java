@@ -15,12 +15,13 @@ import java.io.OutputStream;
 /**
  * A {@link Grid} in a compact binary form, for the grid cache on disk: a header (format, shape, cell size
  * and rule, CRS), then for squares the lattice, each cell's lattice square and area, and the clipped cells'
- * polygons as WKB; for hexagons each cell's centre, area and polygon (WKB). Coordinates are in the grid's
- * projected CRS (metres), areas in m², all doubles as written (a grid read back is the grid written).
+ * polygons as WKB; for hexagons each cell's centre, area and polygon (WKB); then (format 2) every centre in
+ * WGS84 lon/lat, so a grid read back lists its cells without starting GeoTools' referencing. Coordinates are in
+ * the grid's projected CRS (metres), areas in m², all doubles as written (a grid read back is the grid written).
  */
 public final class GridFile {
     /** Changes whenever the form changes, so older files are not read. */
-    public static final int FORMAT = 1;
+    public static final int FORMAT = 2;
     private static final int MAGIC = 0x57484744; // "WHGD"
 
     private GridFile() {
@@ -57,6 +58,9 @@ public final class GridFile {
                 d.writeDouble(grid.area(c));
                 writeGeometry(d, wkb, grid.stored(c));
             }
+        }
+        for (double v : grid.centresLonLat()) {
+            d.writeDouble(v);
         }
         d.flush();
     }
@@ -101,7 +105,7 @@ public final class GridFile {
                 area[c] = d.readDouble();
                 stored[c] = readGeometry(d, wkb);
             }
-            return Grid.onLattice(size, crs, lattice, at, area, stored);
+            return withLonLat(Grid.onLattice(size, crs, lattice, at, area, stored), d);
         }
         double[] x = new double[n], y = new double[n];
         for (int c = 0; c < n; c++) {
@@ -110,7 +114,16 @@ public final class GridFile {
             area[c] = d.readDouble();
             stored[c] = readGeometry(d, wkb);
         }
-        return Grid.ofCells(shape, size, crs, x, y, area, stored);
+        return withLonLat(Grid.ofCells(shape, size, crs, x, y, area, stored), d);
+    }
+
+    private static Grid withLonLat(Grid grid, DataInputStream d) throws IOException {
+        double[] lonLat = new double[2 * grid.size()];
+        for (int i = 0; i < lonLat.length; i++) {
+            lonLat[i] = d.readDouble();
+        }
+        grid.keepCentresLonLat(lonLat);
+        return grid;
     }
 
     private static Geometry readGeometry(DataInputStream d, WKBReader wkb) throws IOException {

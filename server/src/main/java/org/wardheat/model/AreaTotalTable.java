@@ -60,7 +60,7 @@ public final class AreaTotalTable {
         public Builder covers(String dataset, int fromYyyymm, int toYyyymm) {
             Set<Integer> months = covered.computeIfAbsent(dataset, k -> new HashSet<>());
             datasets.add(dataset);
-            for (int m = fromYyyymm; m <= toYyyymm; m = m % 100 == 12 ? (m / 100 + 1) * 100 + 1 : m + 1) {
+            for (int m = fromYyyymm; m <= toYyyymm; m = Period.next(m)) {
                 months.add(m);
             }
             return this;

@@ -29,11 +29,13 @@ public final class IncidentTable {
     private final List<String> categories;
     private final List<String> datasets;
     private final Map<String, Set<Integer>> covered;
+    private final Map<Integer, String> sources;
 
     private IncidentTable(int size, int[] month, short[] category, short[] dataset, double[] lon, double[] lat,
                           double[] weight, long[] records, List<String> categories, List<String> datasets,
-                          Map<String, Set<Integer>> covered) {
+                          Map<String, Set<Integer>> covered, Map<Integer, String> sources) {
         this.covered = covered;
+        this.sources = sources;
         this.records = records;
         this.size = size;
         this.month = month;
@@ -61,6 +63,7 @@ public final class IncidentTable {
         private final List<String> datasets = new ArrayList<>();
         private final Map<String, Short> datasetIds = new HashMap<>();
         private final Map<String, Set<Integer>> covered = new HashMap<>();
+        private final Map<Integer, StringBuilder> sources = new HashMap<>();
 
         /**
          * Records that {@code datasetName} covers every month from {@code fromYyyymm} to {@code toYyyymm}
@@ -68,8 +71,19 @@ public final class IncidentTable {
          */
         public Builder covers(String datasetName, int fromYyyymm, int toYyyymm) {
             Set<Integer> months = covered.computeIfAbsent(datasetName, k -> new java.util.HashSet<>());
-            for (int m = fromYyyymm; m <= toYyyymm; m = m % 100 == 12 ? (m / 100 + 1) * 100 + 1 : m + 1) {
+            for (int m = fromYyyymm; m <= toYyyymm; m = Period.next(m)) {
                 months.add(m);
+            }
+            return this;
+        }
+
+        /**
+         * Records that the stored rows of months {@code fromYyyymm} to {@code toYyyymm} include those of the
+         * imported file named by {@code file} (its id, checksum and import time), for {@link #source}.
+         */
+        public Builder source(int fromYyyymm, int toYyyymm, String file) {
+            for (int m = fromYyyymm; m <= toYyyymm; m = Period.next(m)) {
+                sources.computeIfAbsent(m, k -> new StringBuilder()).append(file).append(';');
             }
             return this;
         }
@@ -151,12 +165,23 @@ public final class IncidentTable {
             return new IncidentTable(size, Arrays.copyOf(month, size), Arrays.copyOf(category, size),
                     Arrays.copyOf(dataset, size), Arrays.copyOf(lon, size), Arrays.copyOf(lat, size),
                     Arrays.copyOf(weight, size), records == null ? null : Arrays.copyOf(records, size), categories, datasets,
-                    Map.copyOf(all));
+                    Map.copyOf(all), sources.entrySet().stream().collect(java.util.stream.Collectors.toUnmodifiableMap(
+                            Map.Entry::getKey, e -> e.getValue().toString())));
         }
     }
 
     public int size() {
         return size;
+    }
+
+    /**
+     * What the rows of month {@code yyyymm} were read from: the imported files whose rows include that month
+     * (each by id, checksum and import time, in id order), or null when the table was not read from a store
+     * or has no such month. Rows are only ever added and deleted with their file, so two tables read with the
+     * same source hold the same rows of that month, in the same order: caches of per-row results key on it.
+     */
+    public String source(int yyyymm) {
+        return sources.get(yyyymm);
     }
 
     public int month(int i) {

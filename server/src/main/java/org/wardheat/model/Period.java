@@ -81,6 +81,11 @@ public record Period(YearMonth from, YearMonth to) {
         return m.getYear() * 100 + m.getMonthValue();
     }
 
+    /** The month after {@code yyyymm}, as yyyymm (202212 gives 202301). */
+    public static int next(int yyyymm) {
+        return yyyymm % 100 == 12 ? (yyyymm / 100 + 1) * 100 + 1 : yyyymm + 1;
+    }
+
     /**
      * This period cut into consecutive runs of {@code monthsPerPeriod} months from its first month; the
      * last run is shorter when the months do not divide evenly.

@@ -9,8 +9,6 @@ import org.wardheat.service.Workspace;
 import org.wardheat.analysis.PriorityMatrix;
 import org.wardheat.analysis.WardStatistics;
 import org.wardheat.service.PriorityInputs;
-import org.wardheat.boundaries.GeoJsonGeometry;
-import org.wardheat.boundaries.Projection;
 import org.wardheat.boundaries.Ward;
 import org.wardheat.export.FeatureTable;
 import org.wardheat.export.Layers;
@@ -233,17 +231,7 @@ public final class Analyses {
 
     /** The extent of the analysed area (the drawn polygon, or the boundary set's wards) in the query's CRS. */
     Envelope extent(HotspotQuery q) {
-        Envelope lonLat = new Envelope();
-        if (q.area() != null) {
-            lonLat.expandToInclude(q.area().getEnvelopeInternal());
-        } else {
-            for (Ward w : workspace.boundarySet(q.boundaries()).wards()) {
-                lonLat.expandToInclude(w.geometry().getEnvelopeInternal());
-            }
-        }
-        Geometry box = org.locationtech.jts.densify.Densifier.densify(GeoJsonGeometry.FACTORY.toGeometry(lonLat),
-                Math.max(lonLat.getWidth(), lonLat.getHeight()) / 16);
-        return Projection.transform(box, Projection.WGS84, q.crs()).getEnvelopeInternal();
+        return hotspots.extent(q.boundaries(), q.area(), q.crs());
     }
 
     // ---- records ----

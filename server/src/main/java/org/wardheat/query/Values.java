@@ -239,6 +239,9 @@ public final class Values {
      */
     public static String projectedCrs(String parameter, String code) {
         String c = code == null ? "" : code.trim();
+        if (c.equals(Projection.BNG)) {
+            return c; // built in and projected in metres (ProjectionTest checks it): no need to start GeoTools to know it
+        }
         CoordinateReferenceSystem crs;
         try {
             crs = Projection.crs(c);

@@ -1,5 +1,7 @@
 package org.wardheat.service;
 
+import org.locationtech.jts.densify.Densifier;
+import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.operation.union.UnaryUnionOp;
 import org.wardheat.boundaries.GeoJsonGeometry;
@@ -45,6 +47,27 @@ final class AnalysisAreas {
         GridKey key = new GridKey(r.boundaries(), r.crs(), r.area() == null ? null : r.area().toText(), r.shape(), r.cellMetres());
         return grids.get(key, k -> r.area() != null ? build(r)
                 : files.get(workspace.boundarySet(r.boundaries()).wards(), r.crs(), r.shape(), r.cellMetres(), () -> build(r)));
+    }
+
+    /** See {@link HotspotService#extent}. */
+    Envelope extent(String boundaries, Geometry drawnArea, String crs) {
+        if (drawnArea != null) {
+            return projectedBox(drawnArea.getEnvelopeInternal(), crs);
+        }
+        List<Ward> wards = workspace.boundarySet(boundaries).wards();
+        return files.extent(wards, crs, () -> {
+            Envelope lonLat = new Envelope();
+            for (Ward w : wards) {
+                lonLat.expandToInclude(w.geometry().getEnvelopeInternal());
+            }
+            return projectedBox(lonLat, crs);
+        });
+    }
+
+    /** A lon/lat box densified (16 steps along its longer side) and projected: its extent in {@code crs}. */
+    private static Envelope projectedBox(Envelope lonLat, String crs) {
+        Geometry box = Densifier.densify(GeoJsonGeometry.FACTORY.toGeometry(lonLat), Math.max(lonLat.getWidth(), lonLat.getHeight()) / 16);
+        return Projection.transform(box, Projection.WGS84, crs).getEnvelopeInternal();
     }
 
     private Grid build(HotspotService.Request r) {

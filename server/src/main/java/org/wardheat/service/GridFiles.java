@@ -1,5 +1,6 @@
 package org.wardheat.service;
 
+import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.io.WKBWriter;
 import org.wardheat.boundaries.GeoJsonGeometry;
 import org.wardheat.boundaries.Ward;
@@ -11,6 +12,7 @@ import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,9 +30,10 @@ import java.util.stream.Stream;
  * {@link GridFile}'s binary form, so a grid is clipped to a set's wards once, not once per process. A file
  * is named by a SHA-256 of everything its grid depends on: the set's wards (codes and WGS84 geometries, in
  * order), the CRS, the shape and the cell size asked for. A set whose wards change gets new names, so a
- * stale grid is never read; the least recently written files beyond {@link #MAX_FILES} are deleted. A
- * file that cannot be read is built again; a cache that cannot be written is skipped (the grid is still
- * returned).
+ * stale grid is never read; the least recently written files beyond {@link #MAX_FILES} are deleted. Beside
+ * them, each set's projected extent ({@code .extent}, named the same way), which the cell size is checked
+ * against before a grid is read or built. A file that cannot be read is made again; a cache that cannot be
+ * written is skipped (the grid is still returned).
  */
 final class GridFiles {
     static final int MAX_FILES = 64;
@@ -63,13 +66,53 @@ final class GridFiles {
         return grid;
     }
 
-    private void write(Grid grid, Path file) {
+    /**
+     * The projected extent of {@code wards} in {@code crs} (what a grid's default cell size and limits are checked
+     * against before it is built), read from disk, or made with {@code make} and written.
+     */
+    Envelope extent(List<Ward> wards, String crs, Supplier<Envelope> make) {
+        if (dir == null) {
+            return make.get();
+        }
+        Path file = dir.resolve(extentKey(wards, crs) + ".extent");
+        if (Files.isRegularFile(file)) {
+            try {
+                ByteBuffer b = ByteBuffer.wrap(Files.readAllBytes(file));
+                if (b.remaining() == 4 * Double.BYTES) {
+                    return new Envelope(b.getDouble(), b.getDouble(), b.getDouble(), b.getDouble());
+                }
+            } catch (IOException | RuntimeException e) {
+                // unreadable: made again below
+            }
+        }
+        Envelope e = make.get();
+        ByteBuffer b = ByteBuffer.allocate(4 * Double.BYTES).putDouble(e.getMinX()).putDouble(e.getMaxX()).putDouble(e.getMinY()).putDouble(e.getMaxY());
+        writeAtomically(file, out -> out.write(b.array()));
+        return e;
+    }
+
+    static String extentKey(List<Ward> wards, String crs) {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            sha.update(("extent v1|" + crs + "|" + wardsDigest(wards)).getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(sha.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this Java", e);
+        }
+    }
+
+    private interface Content {
+        void writeTo(OutputStream out) throws IOException;
+    }
+
+    /** Writes a file under a temporary name, then moves it in place, and prunes the grids; a disk that refuses is ignored. */
+    private void writeAtomically(Path file, Content content) {
         try {
             Files.createDirectories(dir);
             Path part = Files.createTempFile(dir, "grid", ".part");
             try {
                 try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(part), 1 << 16)) {
-                    GridFile.write(grid, out);
+                    content.writeTo(out);
                 }
                 Files.move(part, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             } finally {
@@ -77,17 +120,24 @@ final class GridFiles {
             }
             prune();
         } catch (IOException | RuntimeException e) {
-            // a read-only or full disk: the grid is used without being kept
+            // a read-only or full disk: the result is used without being kept
         }
     }
 
+    private void write(Grid grid, Path file) {
+        writeAtomically(file, out -> GridFile.write(grid, out));
+    }
+
+    /** Deletes the least recently written grids, and extents, beyond {@link #MAX_FILES} of each. */
     private void prune() throws IOException {
-        List<Path> files;
-        try (Stream<Path> s = Files.list(dir)) {
-            files = s.filter(p -> p.getFileName().toString().endsWith(".grid")).sorted(Comparator.comparing(GridFiles::modified).reversed()).toList();
-        }
-        for (Path old : files.subList(Math.min(MAX_FILES, files.size()), files.size())) {
-            Files.deleteIfExists(old);
+        for (String ending : new String[]{".grid", ".extent"}) {
+            List<Path> files;
+            try (Stream<Path> s = Files.list(dir)) {
+                files = s.filter(p -> p.getFileName().toString().endsWith(ending)).sorted(Comparator.comparing(GridFiles::modified).reversed()).toList();
+            }
+            for (Path old : files.subList(Math.min(MAX_FILES, files.size()), files.size())) {
+                Files.deleteIfExists(old);
+            }
         }
     }
 
@@ -103,16 +153,44 @@ final class GridFiles {
     static String key(List<Ward> wards, String crs, Grid.Shape shape, Double cellMetres) {
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            sha.update(("grid v" + GridFile.FORMAT + "|" + crs + "|" + shape + "|" + (cellMetres == null ? "default" : Double.toString(cellMetres)))
-                    .getBytes(StandardCharsets.UTF_8));
-            WKBWriter wkb = new WKBWriter(2);
-            for (Ward w : wards) {
-                sha.update(("|" + w.code() + "|").getBytes(StandardCharsets.UTF_8));
-                sha.update(wkb.write(w.geometry()));
-            }
+            sha.update(("grid v" + GridFile.FORMAT + "|" + crs + "|" + shape + "|" + (cellMetres == null ? "default" : Double.toString(cellMetres))
+                    + "|" + wardsDigest(wards)).getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(sha.digest());
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is missing from this Java", e);
+        }
+    }
+
+    /** The last wards digested and their digest: a command digests one set's wards once, not once per cache. */
+    private static volatile Object[] lastDigest = {null, null};
+
+    /** The hex SHA-256 of the wards as {@link #addWards} adds them. */
+    static String wardsDigest(List<Ward> wards) {
+        Object[] last = lastDigest;
+        if (last[0] == wards) {
+            return (String) last[1];
+        }
+        String digest = digestOf(wards);
+        lastDigest = new Object[]{wards, digest};
+        return digest;
+    }
+
+    private static String digestOf(List<Ward> wards) {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            addWards(sha, wards);
+            return HexFormat.of().formatHex(sha.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this Java", e);
+        }
+    }
+
+    /** Adds the wards (codes and WGS84 geometries as WKB, in order) to a digest: what caches of a set's results depend on. */
+    private static void addWards(MessageDigest sha, List<Ward> wards) {
+        WKBWriter wkb = new WKBWriter(2);
+        for (Ward w : wards) {
+            sha.update(("|" + w.code() + "|").getBytes(StandardCharsets.UTF_8));
+            sha.update(wkb.write(w.geometry()));
         }
     }
 }

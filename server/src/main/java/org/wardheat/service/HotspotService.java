@@ -1,5 +1,6 @@
 package org.wardheat.service;
 
+import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 import org.wardheat.model.IncidentTable;
 import org.wardheat.model.Period;
@@ -87,11 +88,12 @@ public final class HotspotService {
 
     private final Workspace workspace;
     private final AnalysisAreas areas;
-    private final PointSelection points = new PointSelection();
+    private final PointSelection points;
 
     public HotspotService(Workspace workspace) {
         this.workspace = workspace;
         this.areas = new AnalysisAreas(workspace);
+        this.points = new PointSelection(workspace.store().dataDir());
     }
 
     // ---- the analyses ----
@@ -235,6 +237,14 @@ public final class HotspotService {
     }
 
     // ---- inputs ----
+
+    /**
+     * The extent, in {@code crs} (metres), of {@code drawnArea} (WGS84 lon/lat) or, when null, of the boundary set's
+     * wards: the lon/lat box densified and projected, so its curved edges are inside. A set's is kept on disk.
+     */
+    public Envelope extent(String boundaries, Geometry drawnArea, String crs) {
+        return areas.extent(boundaries, drawnArea, crs);
+    }
 
     /** The grid for the request's area and cell spec (cached, bounded). */
     public Grid grid(Request r) {

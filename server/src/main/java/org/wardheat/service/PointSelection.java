@@ -14,7 +14,9 @@ import org.wardheat.model.Period;
  * Picks a hotspot request's incidents: those of its categories and datasets inside its area (a ward of
  * its boundary set, or the drawn polygon), projected into its CRS (metres) and weighted. Projected
  * coordinates of the whole incident table are cached per snapshot and CRS, bounded by bytes; those of
- * older snapshots are dropped when a newer one is seen.
+ * older snapshots are dropped when a newer one is seen. A snapshot that reads by months (one command that
+ * then stops) takes a set's points from {@link PointFiles} on disk instead, written by the first command over
+ * those months.
  */
 final class PointSelection {
     static final long PROJECTED_BYTES = 128L << 20;
@@ -24,7 +26,13 @@ final class PointSelection {
 
     private final BoundedCache<Key, double[][]> projected =
             new BoundedCache<>("projected coordinates", PROJECTED_BYTES, xy -> 64L + 16L * xy[0].length);
+    private final PointFiles files;
     private volatile long newest;
+
+    /** @param dataDir the data directory whose {@link PointFiles} a snapshot that reads by months uses, or null for none */
+    PointSelection(java.nio.file.Path dataDir) {
+        this.files = new PointFiles(dataDir);
+    }
 
     /**
      * The request's incidents of the months in {@code months} (at least: a snapshot may hold all months), ready
@@ -36,8 +44,16 @@ final class PointSelection {
             projected.invalidateIf(k -> k.snapshot() < snap.serial());
         }
         IncidentTable t = snap.incidents(months);
-        double[][] xy = projected.get(new Key(snap.serial(), snap.tableKey(months), r.crs()), k -> project(t, k.crs()));
-        boolean[] keep = r.area() == null ? inWards(snap.wardOf(r.boundaries(), months)) : inArea(xy, projectedArea);
+        double[][] xy;
+        boolean[] keep;
+        if (r.area() == null && snap.readsByMonths()) { // one command: the set's points from the month files, when kept
+            xy = files.get(t, GridFiles.wardsDigest(snap.boundarySet(r.boundaries()).wards()), r.crs(),
+                    () -> inSet(project(t, r.crs()), snap.wardOf(r.boundaries(), months)));
+            keep = located(xy);
+        } else {
+            xy = projected.get(new Key(snap.serial(), snap.tableKey(months), r.crs()), k -> project(t, k.crs()));
+            keep = r.area() == null ? inWards(snap.wardOf(r.boundaries(), months)) : inArea(xy, projectedArea);
+        }
         IncidentTable.Filter filter = t.filter(r.categories(), r.datasets());
         for (int i = 0; i < keep.length; i++) {
             keep[i] = keep[i] && filter.test(i);
@@ -99,6 +115,25 @@ final class PointSelection {
             inside[i] = wardOf[i] >= 0;
         }
         return inside;
+    }
+
+    /** {@code xy} with NaN for every incident in no ward ({@code wardOf} below 0). */
+    private static double[][] inSet(double[][] xy, int[] wardOf) {
+        for (int i = 0; i < wardOf.length; i++) {
+            if (wardOf[i] < 0) {
+                xy[0][i] = Double.NaN;
+                xy[1][i] = Double.NaN;
+            }
+        }
+        return xy;
+    }
+
+    private static boolean[] located(double[][] xy) {
+        boolean[] located = new boolean[xy[0].length];
+        for (int i = 0; i < located.length; i++) {
+            located[i] = !Double.isNaN(xy[0][i]);
+        }
+        return located;
     }
 
     private static boolean[] inArea(double[][] xy, Geometry area) {

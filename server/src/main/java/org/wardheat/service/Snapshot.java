@@ -52,6 +52,11 @@ public final class Snapshot {
         return serial;
     }
 
+    /** Whether this snapshot reads only the months asked for (a command that runs once), not every incident. */
+    boolean readsByMonths() {
+        return byMonths;
+    }
+
     long version() {
         return version;
     }

@@ -113,12 +113,16 @@ public final class IncidentStore {
         return out;
     }
 
-    /** Adds each imported file's months to {@code b}: a file covers its first to its last record month. */
+    /**
+     * Adds each imported file's months to {@code b}: a file covers its first to its last record month, and its
+     * rows are among those months' sources ({@link IncidentTable#source}).
+     */
     static void covers(Connection c, IncidentTable.Builder b) throws SQLException {
         try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(
-                "SELECT dataset, first_month, last_month FROM import_file WHERE first_month IS NOT NULL ORDER BY id")) {
+                "SELECT dataset, first_month, last_month, id, sha256, imported_at FROM import_file WHERE first_month IS NOT NULL ORDER BY id")) {
             while (rs.next()) {
                 b.covers(rs.getString(1), rs.getInt(2), rs.getInt(3));
+                b.source(rs.getInt(2), rs.getInt(3), rs.getLong(4) + ":" + rs.getString(5) + ":" + rs.getString(6));
             }
         }
     }

@@ -81,7 +81,7 @@ class HotspotServiceTest {
      * same cells, to the last bit, as a server's workspace holding all months.
      */
     @Test
-    void aWorkspaceReadingByMonthsGivesTheSameLayers() {
+    void aWorkspaceReadingByMonthsGivesTheSameLayers() throws Exception {
         try (Workspace once = Workspace.openForOneCommand(dir.resolve("demo"))) {
             HotspotService byMonths = new HotspotService(once);
             HotspotService.Request r = request(null, "2024-01", "2024-06");
@@ -97,6 +97,16 @@ class HotspotServiceTest {
                     byMonths.classify(r, 3, org.wardheat.query.ClassifyQuery.DEFAULT_THRESHOLDS, PAdjust.FDR).doubles("n"));
             assertTrue(once.snapshot().incidents(r.period()).size() < demo.snapshot().incidents().size() / 2,
                     "half a year of the demo's years was read");
+            assertTrue(once.snapshot().incidents(r.period()).source(202401).matches("\\d+:[0-9a-f]{64}:.+;"),
+                    "a month names the file its rows came from: " + once.snapshot().incidents(r.period()).source(202401));
+        }
+        try (Stream<Path> kept = Files.list(dir.resolve("demo").resolve("cache").resolve("points"))) {
+            assertTrue(kept.count() >= 12, "the set's points were kept month by month");
+        }
+        try (Workspace next = Workspace.openForOneCommand(dir.resolve("demo"))) { // the next command reads them
+            HotspotService.Request r = request("Anti-social behaviour", "2024-01", "2024-12");
+            assertArrayEquals(hotspots.gistar(r, PAdjust.FDR, null, false).doubles("gistar"), new HotspotService(next).gistar(r, PAdjust.FDR, null, false).doubles("gistar"));
+            assertArrayEquals(hotspots.kde(r, 300.0, 1).doubles("kde"), new HotspotService(next).kde(r, 300.0, 1).doubles("kde"));
         }
     }
 

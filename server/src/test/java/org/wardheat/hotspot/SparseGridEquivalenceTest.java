@@ -98,6 +98,23 @@ class SparseGridEquivalenceTest {
             assertEquals(grid.id(c), back.id(c));
             assertTrue(grid.geometry(c).equalsExact(back.geometry(c)), at + "polygon read back, cell " + c);
         }
+        assertArrayEquals(grid.centresLonLat(), back.centresLonLat(), at + "centres in lon/lat, as kept in the file");
+
+        // points on squares' edges and corners (ties go to the lower cell), a hair off them, and in squares that are
+        // no cell: found by column and row, each lands where the nearest-centre search puts it
+        SquareLattice l = grid.lattice();
+        Random r = new Random(3);
+        for (int i = 0; i < 20_000; i++) {
+            int col = r.nextInt(l.columns() + 1), row = r.nextInt(l.rows() + 1);
+            double x = l.left(col), y = l.bottom(row);
+            switch (i % 4) {
+                case 0 -> y += r.nextDouble() * l.side();
+                case 1 -> x += r.nextDouble() * l.side();
+                case 2 -> { x = Math.nextUp(x); y = Math.nextDown(y + r.nextDouble() * l.side()); }
+                default -> { x += r.nextDouble() * l.side(); y += r.nextDouble() * l.side(); }
+            }
+            assertEquals(grid.index().nearest(x, y, cellMetres), grid.cellOf(x, y), at + "cell of (" + x + ", " + y + ")");
+        }
     }
 
     /** A star-shaped polygon with 400 jagged vertices, a hole, and an island off its edge (BNG metres). */

@@ -76,4 +76,22 @@ class GridFilesTest {
         assertEquals(built.size(), rebuilt.size());
         assertEquals(bytes.length, Files.size(file), "written again whole");
     }
+
+    @Test
+    void aSetsExtentIsMadeOnceAndNewWhenItsWardsChange() {
+        AtomicInteger makes = new AtomicInteger();
+        List<Ward> wards = wards(0.55);
+        Supplier<Envelope> make = () -> {
+            makes.incrementAndGet();
+            return new Envelope(571_234.5, 575_000.25, 151_000, 154_321.125);
+        };
+        Envelope first = new GridFiles(dir).extent(wards, Projection.BNG, make);
+        Envelope again = new GridFiles(dir).extent(wards, Projection.BNG, make);
+        assertEquals(1, makes.get(), "the second process reads the file");
+        assertEquals(first, again);
+        assertEquals(575_000.25, again.getMaxX());
+        new GridFiles(dir).extent(wards(0.56), Projection.BNG, make);
+        new GridFiles(dir).extent(wards, "EPSG:32631", make);
+        assertEquals(3, makes.get(), "other wards, another CRS: made again");
+    }
 }
