@@ -8,8 +8,49 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A boundary set ready for analysis, immutable: wards in code order (WGS84), their index, and the
- * residents per ward code (wards without a figure absent).
+ * A boundary set ready for analysis, immutable: wards in code order (WGS84), their index (built on first use:
+ * tables read from the stored counts never locate a point), and the residents per ward code (wards without a
+ * figure absent).
  */
-public record LoadedSet(BoundarySetInfo info, List<Ward> wards, WardIndex index, Map<String, Double> population) {
+public final class LoadedSet {
+    private final BoundarySetInfo info;
+    private final List<Ward> wards;
+    private final Map<String, Double> population;
+    private volatile WardIndex index;
+
+    /** @param population residents per ward code, unmodifiable, in the order it should be listed */
+    public LoadedSet(BoundarySetInfo info, List<Ward> wards, Map<String, Double> population) {
+        this.info = info;
+        this.wards = List.copyOf(wards);
+        this.population = population;
+    }
+
+    public BoundarySetInfo info() {
+        return info;
+    }
+
+    /** The wards, in code order. */
+    public List<Ward> wards() {
+        return wards;
+    }
+
+    /** The wards' point-in-polygon index, built once on first use. */
+    public WardIndex index() {
+        WardIndex i = index;
+        if (i == null) {
+            synchronized (this) {
+                i = index;
+                if (i == null) {
+                    i = new WardIndex(wards);
+                    index = i;
+                }
+            }
+        }
+        return i;
+    }
+
+    /** Residents per ward code. */
+    public Map<String, Double> population() {
+        return population;
+    }
 }

@@ -127,7 +127,7 @@ public final class Snapshot {
             BoundarySetInfo info = store.boundaries().find(id).orElseThrow(() -> new NotFoundException(
                     "no boundary set '" + id + "'; known: " + store.boundaries().list().stream().map(BoundarySetInfo::id).toList()));
             List<Ward> wards = List.copyOf(store.boundaries().wards(id));
-            return new LoadedSet(info, wards, new WardIndex(wards),
+            return new LoadedSet(info, wards,
                     Collections.unmodifiableMap(new LinkedHashMap<>(store.boundaries().population(id))));
         });
     }
