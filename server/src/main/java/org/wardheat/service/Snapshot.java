@@ -99,11 +99,20 @@ public final class Snapshot {
      * store's counts on first use (the incidents are not read).
      */
     public CountTable counts(String setId) {
+        return counts(setId, null);
+    }
+
+    /**
+     * As {@link #counts(String)}, holding the rows of {@code months} at least (null: all months): all of them, or only
+     * those months' when this snapshot reads by months. Categories, datasets and covered months are all there.
+     */
+    public CountTable counts(String setId, Period months) {
         if (!setId.equals(WardCountStore.ALL)) {
             boundarySet(setId); // fails naming the known sets
         }
-        return counts.get(setId, k -> {
-            WardCountStore.Rows rows = store.wardCounts().rows(setId);
+        return counts.get(setId + "|" + tableKey(months), k -> {
+            WardCountStore.Rows rows = months == null || !byMonths ? store.wardCounts().rows(setId)
+                    : store.wardCounts().rows(setId, Period.key(months.from()), Period.key(months.to()));
             int[] wardOf = new int[rows.wards().size()];
             java.util.Map<String, Integer> index = new java.util.HashMap<>();
             if (!setId.equals(WardCountStore.ALL)) {

@@ -35,7 +35,7 @@ public final class WardCounts {
      */
     public static WardMonthCounts of(Snapshot snap, String setId, Set<String> categories, Set<String> datasets, Period span,
                                      boolean weighted) {
-        CountTable stored = snap.counts(setId); // the incidents counted by ward in the store: no incident is read
+        CountTable stored = snap.counts(setId, span); // the incidents counted by ward in the store: no incident is read
         IncidentTable t = stored.rows();
         AreaTotalTable totals = snap.areaTotals();
         check("category", categories, t.categories(), totals.categories(), CategoryGroups.installed());

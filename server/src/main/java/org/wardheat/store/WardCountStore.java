@@ -57,6 +57,14 @@ public final class WardCountStore {
      * datasets in the order they were first stored.
      */
     public Rows rows(String setId) {
+        return rows(setId, Integer.MIN_VALUE, Integer.MAX_VALUE);
+    }
+
+    /**
+     * As {@link #rows(String)}, the rows of months {@code fromMonth} to {@code toMonth} (yyyymm, both included) only,
+     * in the same order; the categories, datasets and covered months are all there, whatever the months read.
+     */
+    public Rows rows(String setId, int fromMonth, int toMonth) {
         return db.read(c -> {
             IncidentTable.Builder b = new IncidentTable.Builder();
             List<String> wards = new ArrayList<>();
@@ -75,8 +83,10 @@ public final class WardCountStore {
                 }
             }
             try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT ward, place, month, category, dataset, records, weight FROM ward_count WHERE set_id = ?")) {
+                    "SELECT ward, place, month, category, dataset, records, weight FROM ward_count WHERE set_id = ? AND month BETWEEN ? AND ?")) {
                 ps.setString(1, setId);
+                ps.setInt(2, fromMonth);
+                ps.setInt(3, toMonth);
                 ResultSet rs = ps.executeQuery();
                 while (rs.next()) {
                     int place = rs.getInt(2);

@@ -110,6 +110,29 @@ class HotspotServiceTest {
         }
     }
 
+    /** A command's workspace reads the ward counts of the months a ward table needs only, and gives the same table. */
+    @Test
+    void aWorkspaceReadingByMonthsGivesTheSameWardTables() throws Exception {
+        try (Workspace once = Workspace.openForOneCommand(dir.resolve("demo"))) {
+            for (String category : new String[]{null, "Anti-social behaviour"}) {
+                for (org.wardheat.analysis.ChangeRules.Measure m : org.wardheat.analysis.ChangeRules.Measure.values()) {
+                    org.wardheat.analysis.WardStatistics.Query q = new org.wardheat.analysis.WardStatistics.Query(
+                            category == null ? Set.of() : Set.of(category), Set.of(), Period.of("2024-04", "2024-09"),
+                            Period.of("2023-04", "2023-09"), 5, org.wardheat.analysis.ChangeRules.DEFAULT.withMeasure(m));
+                    String all = org.wardheat.export.Exporter.JSON.writeValueAsString(demo.wardStatistics(DemoBorough.BOUNDARIES, q));
+                    assertEquals(all, org.wardheat.export.Exporter.JSON.writeValueAsString(once.wardStatistics(DemoBorough.BOUNDARIES, q)), category + ", " + m);
+                    assertTrue(all.contains("\"series\"") && all.length() > 5_000, "the whole result is compared: " + all.length());
+                }
+            }
+            int all = once.snapshot().counts(DemoBorough.BOUNDARIES).rows().size();
+            int read = once.snapshot().counts(DemoBorough.BOUNDARIES, Period.of("2024-04", "2024-09")).rows().size();
+            assertTrue(read < all / 3, "six months of the demo's two years of counts were read: " + read + " of " + all + " rows");
+            assertEquals(demo.snapshot().counts(DemoBorough.BOUNDARIES).rows().categories(),
+                    once.snapshot().counts(DemoBorough.BOUNDARIES, Period.of("2024-04", "2024-09")).rows().categories(),
+                    "every category is known, whatever the months read");
+        }
+    }
+
     @Test
     void changeShowsTheEastfieldParkBecomingHot() {
         CellLayer change = hotspots.change(request("Anti-social behaviour", "2024-01", "2024-12"), null, PAdjust.FDR, 2);
