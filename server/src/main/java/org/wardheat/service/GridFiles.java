@@ -8,22 +8,17 @@ import org.wardheat.hotspot.Grid;
 import org.wardheat.hotspot.GridFile;
 
 import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.function.Supplier;
-import java.util.stream.Stream;
 
 /**
  * The grids of whole boundary sets kept on disk in the data directory ({@code cache/grids}), in
@@ -62,7 +57,7 @@ final class GridFiles {
             }
         }
         Grid grid = build.get();
-        write(grid, file);
+        write(file, out -> GridFile.write(grid, out));
         return grid;
     }
 
@@ -87,7 +82,7 @@ final class GridFiles {
         }
         Envelope e = make.get();
         ByteBuffer b = ByteBuffer.allocate(4 * Double.BYTES).putDouble(e.getMinX()).putDouble(e.getMaxX()).putDouble(e.getMinY()).putDouble(e.getMaxY());
-        writeAtomically(file, out -> out.write(b.array()));
+        write(file, out -> out.write(b.array()));
         return e;
     }
 
@@ -101,51 +96,10 @@ final class GridFiles {
         }
     }
 
-    private interface Content {
-        void writeTo(OutputStream out) throws IOException;
-    }
-
-    /** Writes a file under a temporary name, then moves it in place, and prunes the grids; a disk that refuses is ignored. */
-    private void writeAtomically(Path file, Content content) {
-        try {
-            Files.createDirectories(dir);
-            Path part = Files.createTempFile(dir, "grid", ".part");
-            try {
-                try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(part), 1 << 16)) {
-                    content.writeTo(out);
-                }
-                Files.move(part, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } finally {
-                Files.deleteIfExists(part);
-            }
-            prune();
-        } catch (IOException | RuntimeException e) {
-            // a read-only or full disk: the result is used without being kept
-        }
-    }
-
-    private void write(Grid grid, Path file) {
-        writeAtomically(file, out -> GridFile.write(grid, out));
-    }
-
-    /** Deletes the least recently written grids, and extents, beyond {@link #MAX_FILES} of each. */
-    private void prune() throws IOException {
-        for (String ending : new String[]{".grid", ".extent"}) {
-            List<Path> files;
-            try (Stream<Path> s = Files.list(dir)) {
-                files = s.filter(p -> p.getFileName().toString().endsWith(ending)).sorted(Comparator.comparing(GridFiles::modified).reversed()).toList();
-            }
-            for (Path old : files.subList(Math.min(MAX_FILES, files.size()), files.size())) {
-                Files.deleteIfExists(old);
-            }
-        }
-    }
-
-    private static long modified(Path p) {
-        try {
-            return Files.getLastModifiedTime(p).toMillis();
-        } catch (IOException e) {
-            return 0;
+    private void write(Path file, CacheFiles.Content content) {
+        if (CacheFiles.write(dir, file, content)) {
+            CacheFiles.prune(dir, ".grid", MAX_FILES, Long.MAX_VALUE);
+            CacheFiles.prune(dir, ".extent", MAX_FILES, Long.MAX_VALUE);
         }
     }
 

@@ -8,17 +8,12 @@ import java.nio.DoubleBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HexFormat;
-import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
-import java.util.stream.Stream;
 
 /**
  * A boundary set's incidents projected into a CRS (metres), kept on disk month by month in the data directory
@@ -81,7 +76,7 @@ final class PointFiles {
         for (Map.Entry<Integer, int[]> m : rows.entrySet()) {
             write(files.get(m.getKey()), m.getValue(), xy);
         }
-        prune();
+        CacheFiles.prune(dir, ".xy", Integer.MAX_VALUE, MAX_BYTES);
         return xy;
     }
 
@@ -152,43 +147,7 @@ final class PointFiles {
         for (int row : rows) {
             b.putDouble(xy[0][row]).putDouble(xy[1][row]);
         }
-        try {
-            Files.createDirectories(dir);
-            Path part = Files.createTempFile(dir, "points", ".part");
-            try {
-                Files.write(part, b.array());
-                Files.move(part, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } finally {
-                Files.deleteIfExists(part);
-            }
-        } catch (IOException | RuntimeException e) {
-            // a read-only or full disk: the coordinates are used without being kept
-        }
-    }
-
-    /** Deletes the least recently written files beyond {@link #MAX_BYTES}. */
-    private void prune() {
-        try (Stream<Path> s = Files.list(dir)) {
-            List<Path> files = new ArrayList<>(s.filter(p -> p.getFileName().toString().endsWith(".xy")).toList());
-            files.sort(Comparator.comparingLong(PointFiles::modified).reversed());
-            long total = 0;
-            for (Path p : files) {
-                total += Files.size(p);
-                if (total > MAX_BYTES) {
-                    Files.deleteIfExists(p);
-                }
-            }
-        } catch (IOException | RuntimeException e) {
-            // pruned next time
-        }
-    }
-
-    private static long modified(Path p) {
-        try {
-            return Files.getLastModifiedTime(p).toMillis();
-        } catch (IOException e) {
-            return 0;
-        }
+        CacheFiles.write(dir, file, out -> out.write(b.array()));
     }
 
     /** The hex SHA-256 naming one month's file. */
