@@ -47,6 +47,8 @@ public final class ApiServer {
     private final WebConfig config;
     private Service http;
     private AnalysisPool analyses;
+    /** The hotspot routes once made: the pool's fast lane asks them whether a layer is kept. */
+    private volatile HotspotRoutes hotspotRoutes;
     private long uploadBytes = HttpLimits.DEFAULT.uploadBytes();
     private ServerSettings settings = ServerSettings.loopback(0);
     private AccessGate gate;
@@ -131,7 +133,8 @@ public final class ApiServer {
         analyses = new AnalysisPool(settings.analyses());
         EmbeddedJetty jetty;
         try {
-            jetty = EmbeddedJetty.bind(settings, config.tileUrl(), analyses);
+            jetty = EmbeddedJetty.bind(settings, config.tileUrl(), analyses,
+                    (path, query, session) -> hotspotRoutes != null && hotspotRoutes.answersFromMemory(path, query, session));
         } catch (RuntimeException e) {
             analyses.close();
             throw e;
@@ -167,6 +170,7 @@ public final class ApiServer {
         CatalogRoutes catalog = new CatalogRoutes(workspace);
         WardRoutes wards = new WardRoutes(queries);
         HotspotRoutes hotspots = new HotspotRoutes(queries);
+        hotspotRoutes = hotspots;
         RecordRoutes records = new RecordRoutes(queries);
         AreaRoutes areas = new AreaRoutes(areaService, queries, workspace.store().areaOwners(), access);
         ExportRoutes exports = new ExportRoutes(queries, areas::checkReadable);

@@ -90,16 +90,17 @@ final class EmbeddedJetty implements JettyServerFactory {
     }
 
     /**
-     * Builds the server for {@code settings}, expensive analyses running in {@code pool}, binds its port and returns it with a spark service for the caller's
+     * Builds the server for {@code settings}, expensive analyses running in {@code pool} unless {@code lane} says they
+     * are answered from memory, binds its port and returns it with a spark service for the caller's
      * routes; {@link #start()} then starts it.
      *
      * @throws CannotListenException when the port is taken or the address is not this machine's
      */
-    static EmbeddedJetty bind(ServerSettings settings, String tileUrl, AnalysisPool pool) {
+    static EmbeddedJetty bind(ServerSettings settings, String tileUrl, AnalysisPool pool, PooledAnalyses.FastLane lane) {
         SecurityHeaders headers = new SecurityHeaders(tileUrl);
         AllowedHosts hosts = AllowedHosts.of(settings.host(), settings.allowedHosts());
         EmbeddedJetty jetty = new EmbeddedJetty(settings.host(), settings.port(), settings.limits(), headers,
-                next -> new RequestGuard(new PooledAnalyses(next, pool), headers, hosts, settings.limits()), settings.access());
+                next -> new RequestGuard(new PooledAnalyses(next, pool, lane), headers, hosts, settings.limits()), settings.access());
         try {
             jetty.connector.open();
         } catch (IOException e) {

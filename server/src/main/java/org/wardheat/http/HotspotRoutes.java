@@ -51,7 +51,38 @@ final class HotspotRoutes {
         }
         RequestContext context = RequestContext.current();
         boolean controlled = context != null && context.caller().role().disclosureControlled();
-        return layers.send(res, analyses.snapshotSerial(), new LayerKey(q, cells, controlled), () -> render(res, q, cells, format, false));
+        long snapshot = analyses.snapshotSerial();
+        LayerKey key = new LayerKey(q, cells, controlled);
+        String target = target(req.raw().getRequestURI(), req.raw().getQueryString()), session = session(req.cookie(AccessGate.COOKIE));
+        if (PooledAnalyses.unpooled()) { // let past the pool as answered from memory: send the kept layer, never make one
+            byte[] kept = layers.sendKept(res, snapshot, key, target, session);
+            if (kept != null) {
+                return kept;
+            }
+            res.status(503);
+            res.type("application/json");
+            res.header("Retry-After", String.valueOf(PooledAnalyses.RETRY_AFTER_SECONDS));
+            return Replies.errorBody("the layer is no longer kept in memory; retry in " + PooledAnalyses.RETRY_AFTER_SECONDS
+                    + " s and it is made again", null);
+        }
+        return layers.send(res, snapshot, key, target, session, () -> render(res, q, cells, format, false));
+    }
+
+    /**
+     * Whether a request for {@code target} (path and query as sent) with this session cookie (null without one) was
+     * last answered with a layer kept for the current data, so it can be let past the analysis pool
+     * ({@link PooledAnalyses}): it goes through every check as before, and is answered 503 if the layer has gone since.
+     */
+    boolean answersFromMemory(String path, String query, String sessionCookie) {
+        return path.startsWith("/api/hotspots/") && layers.answered(analyses.snapshotSerial(), target(path, query), session(sessionCookie));
+    }
+
+    private static String target(String path, String query) {
+        return query == null ? path : path + "?" + query;
+    }
+
+    private static String session(String cookie) {
+        return cookie == null ? "" : cookie;
     }
 
     private byte[] render(Response res, HotspotAnalysis q, LayerCells cells, Exporter.Format format, boolean attachment) throws IOException {

@@ -24,6 +24,11 @@ final class KeptLayers<K> {
     }
 
     private final BoundedCache<Key<K>, byte[]> bodies;
+    /** The requests (path and query as sent, and session) answered with a kept body, per snapshot: {@link #answered}. */
+    private final BoundedCache<Asked, Boolean> asked;
+
+    private record Asked(long snapshot, String target, String session) {
+    }
 
     /**
      * @param name     what the cache holds, for its messages
@@ -31,6 +36,42 @@ final class KeptLayers<K> {
      */
     KeptLayers(String name, long maxBytes) {
         this.bodies = new BoundedCache<>(name, maxBytes, b -> 64L + b.length);
+        this.asked = new BoundedCache<>(name + " asked", ASKED_BYTES, b -> 256L);
+    }
+
+    /** Budget of the requests remembered as answered with a kept body: 4,096 of them. */
+    static final long ASKED_BYTES = 4096L * 256;
+
+    /**
+     * Whether this request (its path and query as sent, and its session cookie, or "" without one) was last answered
+     * with a body kept for {@code snapshot}, so that asking again will most likely be answered from memory.
+     */
+    boolean answered(long snapshot, String target, String session) {
+        return asked.peek(new Asked(snapshot, target, session)) != null;
+    }
+
+    /**
+     * The kept body for this snapshot and request, sent as {@link #send} sends it, remembering the request as
+     * answered from memory; null, forgetting it, when no body is kept (never makes one).
+     */
+    byte[] sendKept(Response res, long snapshot, K request, String target, String session) {
+        byte[] body = bodies.peek(new Key<>(snapshot, request));
+        Asked a = new Asked(snapshot, target, session);
+        if (body == null) {
+            asked.invalidateIf(a::equals);
+            return null;
+        }
+        res.type(Exporter.Format.GEOJSON.mediaType);
+        res.raw().setContentLength(body.length);
+        return body;
+    }
+
+    /** As {@link #send}, remembering the request (path and query as sent, and session) as answered with a kept body. */
+    byte[] send(Response res, long snapshot, K request, String target, String session, Maker maker) throws IOException {
+        byte[] body = send(res, snapshot, request, maker);
+        asked.invalidateIf(k -> k.snapshot() < snapshot);
+        asked.get(new Asked(snapshot, target, session), k -> Boolean.TRUE);
+        return body;
     }
 
     /** The kept body for this snapshot and request, else {@code maker}'s (kept); sent as GeoJSON with its length. */

@@ -104,6 +104,18 @@ public final class BoundedCache<K, V> {
         }
     }
 
+    /**
+     * The value kept for {@code key} (counted as a use), or null when none is kept yet or its computation failed;
+     * never computes.
+     */
+    public V peek(K key) {
+        Entry<V> entry;
+        synchronized (this) {
+            entry = entries.get(key);
+        }
+        return entry != null && entry.value.isDone() && !entry.value.isCompletedExceptionally() ? entry.value.getNow(null) : null;
+    }
+
     /** Drops the values whose keys match. */
     public synchronized void invalidateIf(Predicate<K> stale) {
         Iterator<Map.Entry<K, Entry<V>>> it = entries.entrySet().iterator();

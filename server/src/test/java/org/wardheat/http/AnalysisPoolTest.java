@@ -65,7 +65,7 @@ class AnalysisPoolTest {
                 return true;
             }
         };
-        server.setHandler(new PooledAnalyses(analysis, pool));
+        server.setHandler(new PooledAnalyses(analysis, pool, (path, query, session) -> false));
         server.start();
         port = connector.getLocalPort();
     }

@@ -1,0 +1,86 @@
+package org.wardheat.http;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.wardheat.Cancellation;
+import org.wardheat.TestServer;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.wardheat.TestFiles.LAT;
+import static org.wardheat.TestFiles.lon;
+import static org.wardheat.TestFiles.row;
+
+/**
+ * A map layer kept as sent, asked again, takes no slot in the analysis pool (one thread, no queue, here held by a
+ * stand-in analysis): it is answered, the same bytes; a layer not kept, and a download of the kept one, are still
+ * refused with 503 while the pool is full.
+ */
+class KeptLayerFastLaneTest {
+    @TempDir
+    static Path dir;
+    static TestServer test;
+    static final AtomicInteger spinning = new AtomicInteger();
+    static final HttpClient HTTP = HttpClient.newHttpClient();
+    static final String LAYER = "/api/hotspots/gistar?boundaries=three&from=2022-01&to=2022-02&cell=200";
+
+    @BeforeAll
+    static void start() throws Exception {
+        test = TestServer.in(dir).threeWards(row("2022-01", "Burglary", lon(0), LAT) + row("2022-02", "Burglary", lon(0), LAT))
+                .settings(ServerSettings.loopback(0).withAnalyses(new AnalysisPool.Settings(1, 0, Duration.ofSeconds(3)))).start();
+        test.server().service().get("/api/hotspots/test/spin", (req, res) -> {
+            spinning.incrementAndGet();
+            try {
+                while (true) {
+                    Cancellation.check();
+                    Thread.onSpinWait();
+                }
+            } finally {
+                spinning.decrementAndGet();
+            }
+        });
+    }
+
+    @AfterAll
+    static void stop() {
+        test.close();
+    }
+
+    static HttpResponse<byte[]> get(String path) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(test.base() + path)).build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    @Test
+    void aKeptLayerIsAnsweredWhileThePoolIsFull() throws Exception {
+        HttpResponse<byte[]> first = get(LAYER);
+        assertEquals(200, first.statusCode(), new String(first.body()));
+        CompletableFuture<HttpResponse<String>> held = HTTP.sendAsync(HttpRequest.newBuilder(URI.create(test.base() + "/api/hotspots/test/spin")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        AnalysisPoolTest.waitFor(() -> spinning.get() == 1);
+
+        HttpResponse<byte[]> again = get(LAYER);
+        assertEquals(200, again.statusCode(), "the kept layer passes the full pool: " + new String(again.body()));
+        assertArrayEquals(first.body(), again.body());
+        assertEquals("application/geo+json", again.headers().firstValue("content-type").orElse("").split(";")[0]);
+
+        HttpResponse<byte[]> other = get(LAYER.replace("cell=200", "cell=300"));
+        assertEquals(503, other.statusCode(), "a layer not kept still needs the pool");
+        assertEquals("5", other.headers().firstValue("retry-after").orElse(null));
+        assertEquals(503, get(LAYER + "&format=csv").statusCode(), "a download is made each time, in the pool");
+
+        assertEquals(503, held.get(30, TimeUnit.SECONDS).statusCode(), "the stand-in ran past its budget");
+        AnalysisPoolTest.waitFor(() -> spinning.get() == 0);
+    }
+}
