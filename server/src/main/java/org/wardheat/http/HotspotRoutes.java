@@ -59,11 +59,10 @@ final class HotspotRoutes {
             if (kept != null) {
                 return kept;
             }
-            res.status(503);
-            res.type("application/json");
             res.header("Retry-After", String.valueOf(PooledAnalyses.RETRY_AFTER_SECONDS));
-            return Replies.errorBody("the layer is no longer kept in memory; retry in " + PooledAnalyses.RETRY_AFTER_SECONDS
+            Replies.error(res, 503, "the layer is no longer kept in memory; retry in " + PooledAnalyses.RETRY_AFTER_SECONDS
                     + " s and it is made again", null);
+            return res.body();
         }
         return layers.send(res, snapshot, key, target, session, () -> render(res, q, cells, format, false));
     }

@@ -20,6 +20,9 @@ final class KeptLayers<K> {
         byte[] make() throws IOException;
     }
 
+    /** Budget of the requests remembered as answered with a kept body: 4,096 of them. */
+    static final long ASKED_BYTES = 4096L * 256;
+
     private record Key<K>(long snapshot, K request) {
     }
 
@@ -39,9 +42,6 @@ final class KeptLayers<K> {
         this.asked = new BoundedCache<>(name + " asked", ASKED_BYTES, b -> 256L);
     }
 
-    /** Budget of the requests remembered as answered with a kept body: 4,096 of them. */
-    static final long ASKED_BYTES = 4096L * 256;
-
     /**
      * Whether this request (its path and query as sent, and its session cookie, or "" without one) was last answered
      * with a body kept for {@code snapshot}, so that asking again will most likely be answered from memory.
@@ -51,19 +51,17 @@ final class KeptLayers<K> {
     }
 
     /**
-     * The kept body for this snapshot and request, sent as {@link #send} sends it, remembering the request as
-     * answered from memory; null, forgetting it, when no body is kept (never makes one).
+     * The kept body for this snapshot and request, sent as {@link #send} sends it; null when none is kept (it never
+     * makes one), and the request is then no longer remembered as {@link #answered}.
      */
     byte[] sendKept(Response res, long snapshot, K request, String target, String session) {
         byte[] body = bodies.peek(new Key<>(snapshot, request));
-        Asked a = new Asked(snapshot, target, session);
         if (body == null) {
-            asked.invalidateIf(a::equals);
+            Asked gone = new Asked(snapshot, target, session);
+            asked.invalidateIf(gone::equals);
             return null;
         }
-        res.type(Exporter.Format.GEOJSON.mediaType);
-        res.raw().setContentLength(body.length);
-        return body;
+        return sent(res, body);
     }
 
     /** As {@link #send}, remembering the request (path and query as sent, and session) as answered with a kept body. */
@@ -89,6 +87,11 @@ final class KeptLayers<K> {
         } catch (UncheckedIOException e) {
             throw e.getCause();
         }
+        return sent(res, body);
+    }
+
+    /** {@code body} with the response's GeoJSON type and length set. */
+    private static byte[] sent(Response res, byte[] body) {
         res.type(Exporter.Format.GEOJSON.mediaType);
         res.raw().setContentLength(body.length);
         return body;
