@@ -46,7 +46,7 @@ final class AnalysisAreas {
     Grid grid(HotspotService.Request r) {
         GridKey key = new GridKey(r.boundaries(), r.crs(), r.area() == null ? null : r.area().toText(), r.shape(), r.cellMetres());
         return grids.get(key, k -> r.area() != null ? build(r)
-                : files.get(workspace.boundarySet(r.boundaries()).wards(), r.crs(), r.shape(), r.cellMetres(), () -> build(r)));
+                : files.get(workspace.boundarySet(r.boundaries()).digest(), r.crs(), r.shape(), r.cellMetres(), () -> build(r)));
     }
 
     /** See {@link HotspotService#extent}. */
@@ -54,10 +54,10 @@ final class AnalysisAreas {
         if (drawnArea != null) {
             return projectedBox(drawnArea.getEnvelopeInternal(), crs);
         }
-        List<Ward> wards = workspace.boundarySet(boundaries).wards();
-        return files.extent(wards, crs, () -> {
+        LoadedSet set = workspace.boundarySet(boundaries);
+        return files.extent(set.digest(), crs, () -> {
             Envelope lonLat = new Envelope();
-            for (Ward w : wards) {
+            for (Ward w : set.wards()) {
                 lonLat.expandToInclude(w.geometry().getEnvelopeInternal());
             }
             return projectedBox(lonLat, crs);

@@ -3,10 +3,14 @@ package org.wardheat.service;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.Comparator;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -23,6 +27,20 @@ final class CacheFiles {
     }
 
     private CacheFiles() {
+    }
+
+    /** A new SHA-256 digest. */
+    static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this Java", e);
+        }
+    }
+
+    /** A cache file's name for everything its content depends on: the hex SHA-256 of {@code inputs} (UTF-8). */
+    static String name(String inputs) {
+        return HexFormat.of().formatHex(sha256().digest(inputs.getBytes(StandardCharsets.UTF_8)));
     }
 
     /** Writes {@code file} in {@code dir} (made when missing) atomically; false when the disk refused. */

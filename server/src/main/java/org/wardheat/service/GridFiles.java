@@ -15,7 +15,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.function.Supplier;
@@ -40,15 +39,16 @@ final class GridFiles {
     }
 
     /**
-     * The grid of {@code wards} for the cell spec, read from disk, or built with {@code build} and written.
+     * The grid of a set's wards for the cell spec, read from disk, or built with {@code build} and written.
      *
+     * @param setDigest  the wards' {@link #wardsDigest}
      * @param cellMetres the cell size asked for, or null for the default rule
      */
-    Grid get(List<Ward> wards, String crs, Grid.Shape shape, Double cellMetres, Supplier<Grid> build) {
+    Grid get(String setDigest, String crs, Grid.Shape shape, Double cellMetres, Supplier<Grid> build) {
         if (dir == null) {
             return build.get();
         }
-        Path file = dir.resolve(key(wards, crs, shape, cellMetres) + ".grid");
+        Path file = dir.resolve(key(setDigest, crs, shape, cellMetres) + ".grid");
         if (Files.isRegularFile(file)) {
             try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
                 return GridFile.read(in, GeoJsonGeometry.FACTORY);
@@ -62,14 +62,14 @@ final class GridFiles {
     }
 
     /**
-     * The projected extent of {@code wards} in {@code crs} (what a grid's default cell size and limits are checked
+     * The projected extent of a set's wards (by their {@link #wardsDigest}) in {@code crs} (what a grid's default cell size and limits are checked
      * against before it is built), read from disk, or made with {@code make} and written.
      */
-    Envelope extent(List<Ward> wards, String crs, Supplier<Envelope> make) {
+    Envelope extent(String setDigest, String crs, Supplier<Envelope> make) {
         if (dir == null) {
             return make.get();
         }
-        Path file = dir.resolve(extentKey(wards, crs) + ".extent");
+        Path file = dir.resolve(extentKey(setDigest, crs) + ".extent");
         if (Files.isRegularFile(file)) {
             try {
                 ByteBuffer b = ByteBuffer.wrap(Files.readAllBytes(file));
@@ -86,14 +86,8 @@ final class GridFiles {
         return e;
     }
 
-    static String extentKey(List<Ward> wards, String crs) {
-        try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            sha.update(("extent v1|" + crs + "|" + wardsDigest(wards)).getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(sha.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from this Java", e);
-        }
+    static String extentKey(String setDigest, String crs) {
+        return CacheFiles.name("extent v1|" + crs + "|" + setDigest);
     }
 
     private void write(Path file, CacheFiles.Content content) {
@@ -103,48 +97,23 @@ final class GridFiles {
         }
     }
 
-    /** The hex SHA-256 of the grid's inputs and the file form. */
-    static String key(List<Ward> wards, String crs, Grid.Shape shape, Double cellMetres) {
-        try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            sha.update(("grid v" + GridFile.FORMAT + "|" + crs + "|" + shape + "|" + (cellMetres == null ? "default" : Double.toString(cellMetres))
-                    + "|" + wardsDigest(wards)).getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(sha.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from this Java", e);
-        }
+    /** The name of a grid's file: the hex SHA-256 of the grid's inputs and the file form. */
+    static String key(String setDigest, String crs, Grid.Shape shape, Double cellMetres) {
+        return CacheFiles.name("grid v" + GridFile.FORMAT + "|" + crs + "|" + shape + "|"
+                + (cellMetres == null ? "default" : Double.toString(cellMetres)) + "|" + setDigest);
     }
 
-    /** The last wards digested and their digest: a command digests one set's wards once, not once per cache. */
-    private static volatile Object[] lastDigest = {null, null};
-
-    /** The hex SHA-256 of the wards as {@link #addWards} adds them. */
+    /**
+     * The hex SHA-256 of a set's wards (codes and WGS84 geometries as WKB, in order): what the caches of a set's
+     * results depend on. {@link LoadedSet#digest()} keeps a loaded set's.
+     */
     static String wardsDigest(List<Ward> wards) {
-        Object[] last = lastDigest;
-        if (last[0] == wards) {
-            return (String) last[1];
-        }
-        String digest = digestOf(wards);
-        lastDigest = new Object[]{wards, digest};
-        return digest;
-    }
-
-    private static String digestOf(List<Ward> wards) {
-        try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            addWards(sha, wards);
-            return HexFormat.of().formatHex(sha.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from this Java", e);
-        }
-    }
-
-    /** Adds the wards (codes and WGS84 geometries as WKB, in order) to a digest: what caches of a set's results depend on. */
-    private static void addWards(MessageDigest sha, List<Ward> wards) {
+        MessageDigest sha = CacheFiles.sha256();
         WKBWriter wkb = new WKBWriter(2);
         for (Ward w : wards) {
             sha.update(("|" + w.code() + "|").getBytes(StandardCharsets.UTF_8));
             sha.update(wkb.write(w.geometry()));
         }
+        return HexFormat.of().formatHex(sha.digest());
     }
 }

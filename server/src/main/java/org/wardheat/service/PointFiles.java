@@ -5,13 +5,9 @@ import org.wardheat.model.IncidentTable;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.DoubleBuffer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.function.Supplier;
 
@@ -48,7 +44,7 @@ final class PointFiles {
      * Each row of {@code t}: {x[], y[]} in {@code crs} (metres), NaN without location or outside the set's wards;
      * read from the month files when each month of the table has one, else made with {@code compute} and written.
      *
-     * @param setDigest the set's wards' digest ({@link GridFiles#wardsDigest})
+     * @param setDigest the set's wards' digest ({@link LoadedSet#digest()})
      * @param compute   the coordinates of every row of {@code t}, as this returns them
      */
     double[][] get(IncidentTable t, String setDigest, String crs, Supplier<double[][]> compute) {
@@ -150,14 +146,8 @@ final class PointFiles {
         CacheFiles.write(dir, file, out -> out.write(b.array()));
     }
 
-    /** The hex SHA-256 naming one month's file. */
+    /** The name of one month's file. */
     static String key(String setDigest, String crs, int month, String source) {
-        try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            sha.update(("points v" + FORMAT + "|" + setDigest + "|" + crs + "|" + month + "|" + source).getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(sha.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from this Java", e);
-        }
+        return CacheFiles.name("points v" + FORMAT + "|" + setDigest + "|" + crs + "|" + month + "|" + source);
     }
 }

@@ -47,7 +47,7 @@ final class PointSelection {
         double[][] xy;
         boolean[] keep;
         if (r.area() == null && snap.readsByMonths()) { // one command: the set's points from the month files, when kept
-            xy = files.get(t, GridFiles.wardsDigest(snap.boundarySet(r.boundaries()).wards()), r.crs(),
+            xy = files.get(t, snap.boundarySet(r.boundaries()).digest(), r.crs(),
                     () -> inSet(project(t, r.crs()), snap.wardOf(r.boundaries(), months)));
             keep = located(xy);
         } else {

@@ -42,8 +42,8 @@ class GridFilesTest {
         GridFiles files = new GridFiles(dir);
         AtomicInteger builds = new AtomicInteger();
         List<Ward> wards = wards(0.55);
-        Grid first = files.get(wards, Projection.BNG, Grid.Shape.SQUARE, 250.0, counting(wards, builds));
-        Grid again = new GridFiles(dir).get(wards, Projection.BNG, Grid.Shape.SQUARE, 250.0, counting(wards, builds));
+        Grid first = files.get(GridFiles.wardsDigest(wards), Projection.BNG, Grid.Shape.SQUARE, 250.0, counting(wards, builds));
+        Grid again = new GridFiles(dir).get(GridFiles.wardsDigest(wards), Projection.BNG, Grid.Shape.SQUARE, 250.0, counting(wards, builds));
         assertEquals(1, builds.get(), "the second process reads the file");
         assertEquals(first.size(), again.size());
         for (int c = 0; c < first.size(); c++) {
@@ -53,9 +53,10 @@ class GridFilesTest {
         }
 
         List<Ward> changed = wards(0.56);
-        assertNotEquals(GridFiles.key(wards, Projection.BNG, Grid.Shape.SQUARE, 250.0), GridFiles.key(changed, Projection.BNG, Grid.Shape.SQUARE, 250.0));
-        assertNotEquals(GridFiles.key(wards, Projection.BNG, Grid.Shape.SQUARE, 250.0), GridFiles.key(wards, Projection.BNG, Grid.Shape.SQUARE, 200.0));
-        Grid other = files.get(changed, Projection.BNG, Grid.Shape.SQUARE, 250.0, counting(changed, builds));
+        String digest = GridFiles.wardsDigest(wards);
+        assertNotEquals(digest, GridFiles.wardsDigest(changed));
+        assertNotEquals(GridFiles.key(digest, Projection.BNG, Grid.Shape.SQUARE, 250.0), GridFiles.key(digest, Projection.BNG, Grid.Shape.SQUARE, 200.0));
+        Grid other = files.get(GridFiles.wardsDigest(changed), Projection.BNG, Grid.Shape.SQUARE, 250.0, counting(changed, builds));
         assertEquals(2, builds.get(), "changed wards: a new grid");
         assertTrue(other.totalArea() > first.totalArea());
     }
@@ -64,14 +65,14 @@ class GridFilesTest {
     void aDamagedFileIsBuiltAgain() throws Exception {
         AtomicInteger builds = new AtomicInteger();
         List<Ward> wards = wards(0.55);
-        Grid built = new GridFiles(dir).get(wards, Projection.BNG, Grid.Shape.SQUARE, 250.0, counting(wards, builds));
+        Grid built = new GridFiles(dir).get(GridFiles.wardsDigest(wards), Projection.BNG, Grid.Shape.SQUARE, 250.0, counting(wards, builds));
         Path file;
         try (Stream<Path> s = Files.list(dir.resolve("cache").resolve("grids"))) {
             file = s.filter(p -> p.toString().endsWith(".grid")).findFirst().orElseThrow();
         }
         byte[] bytes = Files.readAllBytes(file);
         Files.write(file, java.util.Arrays.copyOf(bytes, bytes.length / 2));
-        Grid rebuilt = new GridFiles(dir).get(wards, Projection.BNG, Grid.Shape.SQUARE, 250.0, counting(wards, builds));
+        Grid rebuilt = new GridFiles(dir).get(GridFiles.wardsDigest(wards), Projection.BNG, Grid.Shape.SQUARE, 250.0, counting(wards, builds));
         assertEquals(2, builds.get());
         assertEquals(built.size(), rebuilt.size());
         assertEquals(bytes.length, Files.size(file), "written again whole");
@@ -85,13 +86,13 @@ class GridFilesTest {
             makes.incrementAndGet();
             return new Envelope(571_234.5, 575_000.25, 151_000, 154_321.125);
         };
-        Envelope first = new GridFiles(dir).extent(wards, Projection.BNG, make);
-        Envelope again = new GridFiles(dir).extent(wards, Projection.BNG, make);
+        Envelope first = new GridFiles(dir).extent(GridFiles.wardsDigest(wards), Projection.BNG, make);
+        Envelope again = new GridFiles(dir).extent(GridFiles.wardsDigest(wards), Projection.BNG, make);
         assertEquals(1, makes.get(), "the second process reads the file");
         assertEquals(first, again);
         assertEquals(575_000.25, again.getMaxX());
-        new GridFiles(dir).extent(wards(0.56), Projection.BNG, make);
-        new GridFiles(dir).extent(wards, "EPSG:32631", make);
+        new GridFiles(dir).extent(GridFiles.wardsDigest(wards(0.56)), Projection.BNG, make);
+        new GridFiles(dir).extent(GridFiles.wardsDigest(wards), "EPSG:32631", make);
         assertEquals(3, makes.get(), "other wards, another CRS: made again");
     }
 }
