@@ -7,7 +7,9 @@ import java.nio.ByteBuffer;
 import java.nio.DoubleBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
@@ -22,7 +24,7 @@ import java.util.function.Supplier;
  * It is named by a SHA-256 of the set's wards, the CRS and what the month's rows were read from
  * ({@link IncidentTable#source}: the files whose rows include the month), so an import or a deletion that
  * changes a month's rows gives it a new name, and a changed set too. A file whose count differs from the
- * month's rows, or that cannot be read, is written again; when the files pass {@link #MAX_BYTES} the least
+ * month's rows, or that cannot be read, is written again (the others are left as they are); when the files pass {@link #MAX_BYTES} the least
  * recently written are deleted. A cache that cannot be written is skipped.
  */
 final class PointFiles {
@@ -58,19 +60,18 @@ final class PointFiles {
             files.put(month, dir.resolve(key(setDigest, crs, month, source) + ".xy"));
         }
         double[][] xy = {new double[t.size()], new double[t.size()]};
-        boolean all = true;
+        List<Integer> missing = new ArrayList<>();
         for (Map.Entry<Integer, int[]> m : rows.entrySet()) {
             if (!read(files.get(m.getKey()), m.getValue(), xy)) {
-                all = false;
-                break;
+                missing.add(m.getKey());
             }
         }
-        if (all) {
+        if (missing.isEmpty()) {
             return xy;
         }
         xy = compute.get();
-        for (Map.Entry<Integer, int[]> m : rows.entrySet()) {
-            write(files.get(m.getKey()), m.getValue(), xy);
+        for (int month : missing) { // the months read are kept as they are
+            write(files.get(month), rows.get(month), xy);
         }
         CacheFiles.prune(dir, ".xy", Integer.MAX_VALUE, MAX_BYTES);
         return xy;

@@ -24,11 +24,15 @@ class PointFilesTest {
     @TempDir
     Path dir;
 
-    /** Rows alternating between January and February 2024 (and one March row), read from files 1 and 2. */
+    /**
+     * 100 rows alternating between January and February 2024, one March row, then any further rows in February
+     * (another file's), read from files 1, 2 (and 4) and 3.
+     */
     private static IncidentTable table(String februarySource, int rows) {
         IncidentTable.Builder b = new IncidentTable.Builder();
         for (int i = 0; i < rows; i++) {
-            b.add(i == rows - 1 ? 202403 : i % 2 == 0 ? 202401 : 202402, "Burglary", "police", 0.5 + i / 1000.0, 51.2, 1);
+            int month = i >= 101 ? 202402 : i == 100 ? 202403 : i % 2 == 0 ? 202401 : 202402;
+            b.add(month, "Burglary", "police", 0.5 + i / 1000.0, 51.2, 1);
         }
         b.source(202401, 202401, "1:aaa:2026-01-01");
         b.source(202402, 202402, februarySource);
@@ -83,10 +87,19 @@ class PointFilesTest {
         assertEquals(121, after[0].length);
         assertEquals(4, files().size(), "January and March as before, February under two names");
 
-        Path january = files().get(0);
-        Files.write(january, java.util.Arrays.copyOf(Files.readAllBytes(january), 40)); // cut short
+        Path damaged = dir.resolve("cache").resolve("points").resolve(PointFiles.key("set-a", "EPSG:27700", 202401, "1:aaa:2026-01-01;") + ".xy"); // January
+        Files.write(damaged, java.util.Arrays.copyOf(Files.readAllBytes(damaged), 40)); // cut short
+        java.nio.file.attribute.FileTime untouched = java.nio.file.attribute.FileTime.fromMillis(1_000_000);
+        for (Path f : files()) {
+            if (!f.equals(damaged)) {
+                Files.setLastModifiedTime(f, untouched);
+            }
+        }
         double[][] again = new PointFiles(dir).get(table("2:bbb:2026-01-02", 101), "set-a", "EPSG:27700", compute(101, calls));
         assertEquals(3, calls.get(), "a damaged file: made again");
+        for (Path f : files()) {
+            assertEquals(!f.equals(damaged), Files.getLastModifiedTime(f).equals(untouched), f + ": only the damaged month is written again");
+        }
         assertEquals(compute(101, new AtomicInteger()).get()[0][50], again[0][50]);
         double[][] fine = new PointFiles(dir).get(table("2:bbb:2026-01-02", 101), "set-a", "EPSG:27700", compute(101, calls));
         assertEquals(3, calls.get(), "and written again");
