@@ -72,13 +72,18 @@ public final class Snapshot {
      */
     public IncidentTable incidents(Period months) {
         String key = tableKey(months);
-        return table.get(key, k -> months == null || !byMonths ? store.incidents().table()
+        return table.get(key, k -> allMonths(months) ? store.incidents().table()
                 : store.incidents().table(Period.key(months.from()), Period.key(months.to())));
     }
 
     /** Which table {@link #incidents(Period) incidents(months)} gives: the same key, the same table. */
     String tableKey(Period months) {
-        return months == null || !byMonths ? "all" : months.toString();
+        return allMonths(months) ? "all" : months.toString();
+    }
+
+    /** Whether asking for {@code months} reads every month: when none are named, or this snapshot does not read by months. */
+    private boolean allMonths(Period months) {
+        return months == null || !byMonths;
     }
 
     /** Every stored area total (counts placed on the areas of each boundary set), loaded on first use. */
@@ -111,7 +116,7 @@ public final class Snapshot {
             boundarySet(setId); // fails naming the known sets
         }
         return counts.get(setId + "|" + tableKey(months), k -> {
-            WardCountStore.Rows rows = months == null || !byMonths ? store.wardCounts().rows(setId)
+            WardCountStore.Rows rows = allMonths(months) ? store.wardCounts().rows(setId)
                     : store.wardCounts().rows(setId, Period.key(months.from()), Period.key(months.to()));
             int[] wardOf = new int[rows.wards().size()];
             java.util.Map<String, Integer> index = new java.util.HashMap<>();

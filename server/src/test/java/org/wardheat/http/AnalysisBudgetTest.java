@@ -39,7 +39,14 @@ class AnalysisBudgetTest {
         ws = test.workspace;
         server = test.server();
         base = test.base();
-        // a stand-in analysis under /api/hotspots/ (two segments: not the layer route) that only stops when cancelled
+        spinUntilStopped(server, spinning);
+    }
+
+    /**
+     * Adds {@code /api/hotspots/test/spin}: a stand-in analysis under /api/hotspots/ (two segments: not the layer
+     * route) that only stops when cancelled, counted in {@code spinning} while it runs.
+     */
+    static void spinUntilStopped(ApiServer server, AtomicInteger spinning) {
         server.service().get("/api/hotspots/test/spin", (req, res) -> {
             spinning.incrementAndGet();
             try {

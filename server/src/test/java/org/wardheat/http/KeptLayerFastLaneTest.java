@@ -4,7 +4,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.wardheat.Cancellation;
 import org.wardheat.TestServer;
 
 import java.net.URI;
@@ -40,17 +39,7 @@ class KeptLayerFastLaneTest {
     static void start() throws Exception {
         test = TestServer.in(dir).threeWards(row("2022-01", "Burglary", lon(0), LAT) + row("2022-02", "Burglary", lon(0), LAT))
                 .settings(ServerSettings.loopback(0).withAnalyses(new AnalysisPool.Settings(1, 0, Duration.ofSeconds(3)))).start();
-        test.server().service().get("/api/hotspots/test/spin", (req, res) -> {
-            spinning.incrementAndGet();
-            try {
-                while (true) {
-                    Cancellation.check();
-                    Thread.onSpinWait();
-                }
-            } finally {
-                spinning.decrementAndGet();
-            }
-        });
+        AnalysisBudgetTest.spinUntilStopped(test.server(), spinning);
     }
 
     @AfterAll
