@@ -54,13 +54,38 @@ class KeptLayerFastLaneTest {
         HttpResponse<byte[]> first = get(LAYER);
         assertEquals(200, first.statusCode(), new String(first.body()));
         // the pool's one thread held by a stand-in analysis until its client goes (no time budget runs out meanwhile)
-        try (java.net.Socket held = new java.net.Socket("127.0.0.1", test.port())) {
-            held.getOutputStream().write("GET /api/hotspots/test/spin HTTP/1.1\r\nHost: localhost\r\n\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
-            held.getOutputStream().flush();
-            AnalysisPoolTest.waitFor(() -> spinning.get() == 1);
+        try (java.net.Socket held = holdThePool()) {
             whileThePoolIsHeld(first.body());
         }
         AnalysisPoolTest.waitFor(() -> spinning.get() == 0); // the client went: the stand-in was stopped
+    }
+
+    /**
+     * A connection whose request runs the stand-in analysis in the pool's one thread. The thread is free a moment
+     * after the answer before it was written, so a request that comes too soon is refused (503): it is sent again.
+     */
+    private static java.net.Socket holdThePool() throws Exception {
+        long deadline = System.nanoTime() + 20_000_000_000L;
+        while (System.nanoTime() < deadline) {
+            java.net.Socket s = new java.net.Socket("127.0.0.1", test.port());
+            s.getOutputStream().write("GET /api/hotspots/test/spin HTTP/1.1\r\nHost: localhost\r\n\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            s.getOutputStream().flush();
+            s.setSoTimeout(100);
+            for (int i = 0; i < 20; i++) {
+                if (spinning.get() == 1) {
+                    return s;
+                }
+                try {
+                    if (s.getInputStream().read() >= 0) {
+                        break; // answered (refused): the pool was still busy
+                    }
+                } catch (java.net.SocketTimeoutException e) {
+                    // no answer yet
+                }
+            }
+            s.close();
+        }
+        throw new AssertionError("the stand-in analysis never started");
     }
 
     private static void whileThePoolIsHeld(byte[] kept) throws Exception {
